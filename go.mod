@@ -1,0 +1,3 @@
+module github.com/subkit-dev/subkit
+
+go 1.24
