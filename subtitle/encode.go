@@ -1,0 +1,226 @@
+package subtitle
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// EncodeOptions are the byte-level choices every writer honours.
+type EncodeOptions struct {
+	BOM  bool // start the file with a UTF-8 byte-order mark
+	CRLF bool // end lines with CR LF instead of LF
+}
+
+// Encode writes d to w in format f.
+//
+// Cue times must be non-negative with End >= Start; a cue that breaks this
+// is an error naming the cue, and nothing is repaired silently.
+func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
+	if err := validate(d); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	e := &encoder{w: bw, nl: "\n"}
+	if o.CRLF {
+		e.nl = "\r\n"
+	}
+	if o.BOM {
+		e.raw("\ufeff")
+	}
+	switch f {
+	case SRT:
+		e.srt(d)
+	case WebVTT:
+		e.webvtt(d)
+	case TTML:
+		e.ttml(d)
+	default:
+		return fmt.Errorf("cannot write format %v", f)
+	}
+	return bw.Flush()
+}
+
+func validate(d *Document) error {
+	for i, c := range d.Cues {
+		switch {
+		case c.Start < 0:
+			return fmt.Errorf("cue %d: negative start %v", i+1, c.Start)
+		case c.End < c.Start:
+			return fmt.Errorf("cue %d: end %v before start %v", i+1, c.End, c.Start)
+		}
+	}
+	return nil
+}
+
+// encoder writes through a bufio.Writer; bufio keeps the first error and
+// Flush reports it, so the write methods need not return one.
+type encoder struct {
+	w   *bufio.Writer
+	nl  string
+	buf []byte
+}
+
+func (e *encoder) raw(s string) { e.w.WriteString(s) }
+func (e *encoder) line(s string) {
+	e.w.WriteString(s)
+	e.w.WriteString(e.nl)
+}
+
+// timestamp appends t as HH:MM:SS<sep>mmm; hours grow past two digits when needed.
+func appendTimestamp(b []byte, t time.Duration, sep byte) []byte {
+	ms := int64(t / time.Millisecond)
+	h := ms / 3600000
+	ms -= h * 3600000
+	m := ms / 60000
+	ms -= m * 60000
+	s := ms / 1000
+	ms -= s * 1000
+	if h < 10 {
+		b = append(b, '0')
+	}
+	b = strconv.AppendInt(b, h, 10)
+	b = append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), sep,
+		byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
+	return b
+}
+
+func (e *encoder) timing(c Cue, sep byte) {
+	b := appendTimestamp(e.buf[:0], c.Start, sep)
+	b = append(b, " --> "...)
+	b = appendTimestamp(b, c.End, sep)
+	e.buf = b
+	e.w.Write(b)
+}
+
+func (e *encoder) srt(d *Document) {
+	for i, c := range d.Cues {
+		if i > 0 {
+			e.raw(e.nl)
+		}
+		e.line(strconv.Itoa(i + 1))
+		e.timing(c, ',')
+		e.raw(e.nl)
+		for _, l := range textLines(c.Lines) {
+			e.line(l)
+		}
+	}
+}
+
+// textLines returns a cue's lines with line breaks inside them split out
+// and blank lines dropped: a blank line ends a cue in SRT and WebVTT.
+func textLines(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		for _, part := range strings.Split(strings.ReplaceAll(l, "\r\n", "\n"), "\n") {
+			if strings.TrimSpace(part) != "" {
+				out = append(out, strings.TrimRight(part, "\r"))
+			}
+		}
+	}
+	return out
+}
+
+var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+func (e *encoder) webvtt(d *Document) {
+	e.line("WEBVTT")
+	if d.Lang != "" {
+		e.line("Language: " + d.Lang)
+	}
+	for i, c := range d.Cues {
+		e.raw(e.nl)
+		id := c.ID
+		if id == "" || strings.Contains(id, "-->") || strings.ContainsAny(id, "\r\n") {
+			id = strconv.Itoa(i + 1)
+		}
+		e.line(id)
+		e.timing(c, '.')
+		e.raw(e.nl)
+		for _, l := range textLines(c.Lines) {
+			e.line(vttEscaper.Replace(l))
+		}
+	}
+}
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+// ttml writes TTML1 with one <p> a cue. Indentation is only between block
+// elements; inside a <p> nothing but the text and <br/> is written, so a
+// renderer adds no spaces to CJK text.
+func (e *encoder) ttml(d *Document) {
+	lang := d.Lang
+	if lang == "" {
+		lang = "und"
+	}
+	e.line(`<?xml version="1.0" encoding="UTF-8"?>`)
+	e.line(`<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ` +
+		`xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" ` +
+		`ttp:timeBase="media" xml:lang="` + xmlEscaper.Replace(lang) + `">`)
+	e.line(`  <head>`)
+	if d.Title != "" {
+		e.line(`    <metadata>`)
+		e.line(`      <ttm:title>` + xmlEscaper.Replace(d.Title) + `</ttm:title>`)
+		e.line(`    </metadata>`)
+	}
+	e.line(`    <styling>`)
+	e.line(`      <style xml:id="s1" tts:textAlign="center" tts:color="white" tts:backgroundColor="transparent"/>`)
+	e.line(`    </styling>`)
+	e.line(`    <layout>`)
+	e.line(`      <region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%" tts:displayAlign="after" tts:textAlign="center"/>`)
+	e.line(`    </layout>`)
+	e.line(`  </head>`)
+	e.line(`  <body region="bottom" style="s1">`)
+	e.line(`    <div>`)
+	for i, c := range d.Cues {
+		b := append(e.buf[:0], `      <p xml:id="c`...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, `" begin="`...)
+		b = appendTimestamp(b, c.Start, '.')
+		b = append(b, `" end="`...)
+		b = appendTimestamp(b, c.End, '.')
+		b = append(b, `">`...)
+		for j, l := range textLines(c.Lines) {
+			if j > 0 {
+				b = append(b, "<br/>"...)
+			}
+			b = append(b, xmlEscaper.Replace(stripInvalidXML(l))...)
+		}
+		b = append(b, "</p>"...)
+		e.buf = b
+		e.w.Write(b)
+		e.raw(e.nl)
+	}
+	e.line(`    </div>`)
+	e.line(`  </body>`)
+	e.line(`</tt>`)
+}
+
+// stripInvalidXML removes characters XML 1.0 cannot carry (C0 controls but
+// tab, lone surrogates, U+FFFE/U+FFFF).
+func stripInvalidXML(s string) string {
+	ok := true
+	for _, r := range s {
+		if !xmlChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if xmlChar(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		(r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+}

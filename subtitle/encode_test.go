@@ -1,0 +1,111 @@
+package subtitle
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
+
+// tricky holds what writers most often get wrong: markup characters, a
+// "-->" in the text, a blank line inside a cue, hours past 99, CJK lines.
+var tricky = &Document{
+	Lang: "zh-Hans",
+	Cues: []Cue{
+		{Start: 0, End: ms(1500), Lines: []string{"大家好，这里是最佳拍档"}},
+		{ID: "two", Start: ms(1580), End: ms(3999), Lines: []string{"Anthropic的联合创始人", "丹妮拉·阿莫代伊"}},
+		{Start: ms(4000), End: ms(5001), Lines: []string{"a < b && c > d", `"quoted" --> arrow`}},
+		{Start: ms(6000), End: ms(7000), Lines: []string{"first", "", "after blank"}},
+		{Start: ms(100*3600*1000 + 61001), End: ms(100*3600*1000 + 62002), Lines: []string{"late"}},
+	},
+}
+
+func TestEncodeGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		f    Format
+		o    EncodeOptions
+	}{
+		{"tricky.srt", SRT, EncodeOptions{}},
+		{"tricky-crlf-bom.srt", SRT, EncodeOptions{BOM: true, CRLF: true}},
+		{"tricky.vtt", WebVTT, EncodeOptions{}},
+		{"tricky.ttml", TTML, EncodeOptions{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Encode(&buf, tricky, c.f, c.o); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "encode", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s differs from golden file:\n got: %q\nwant: %q", c.name, buf.String(), want)
+			}
+		})
+	}
+}
+
+func TestEncodeOptions(t *testing.T) {
+	var plain, crlf bytes.Buffer
+	if err := Encode(&plain, tricky, SRT, EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Encode(&crlf, tricky, SRT, EncodeOptions{BOM: true, CRLF: true}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.HasPrefix(plain.Bytes(), []byte("\ufeff")) || bytes.Contains(plain.Bytes(), []byte("\r")) {
+		t.Error("default SRT has a BOM or a CR")
+	}
+	if !bytes.HasPrefix(crlf.Bytes(), []byte("\ufeff")) {
+		t.Error("BOM option wrote no BOM")
+	}
+	back := strings.ReplaceAll(strings.TrimPrefix(crlf.String(), "\ufeff"), "\r\n", "\n")
+	if back != plain.String() || strings.Contains(back, "\r") {
+		t.Error("CRLF output is not the LF output with CR LF line ends")
+	}
+}
+
+func TestEncodeRejectsBadTimes(t *testing.T) {
+	for _, d := range []*Document{
+		{Cues: []Cue{{Start: -ms(1), End: ms(1), Lines: []string{"x"}}}},
+		{Cues: []Cue{{Start: ms(2), End: ms(1), Lines: []string{"x"}}}},
+	} {
+		for _, f := range Formats() {
+			var buf bytes.Buffer
+			err := Encode(&buf, d, f, EncodeOptions{})
+			if err == nil || !strings.Contains(err.Error(), "cue 1") {
+				t.Errorf("%v: err = %v, want an error naming cue 1", f, err)
+			}
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"srt": SRT, "SRT": SRT, ".vtt": WebVTT, "webvtt": WebVTT, "ttml": TTML, "dfxp": TTML} {
+		if got, err := ParseFormat(in); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ParseFormat("docx"); err == nil || !strings.Contains(err.Error(), "srt, vtt, ttml") {
+		t.Errorf("ParseFormat(docx) error = %v, want one listing the known formats", err)
+	}
+	if FormatFromPath("a/b.VTT") != WebVTT || FormatFromPath("a/b") != Unknown || FormatFromPath("x.txt") != Unknown {
+		t.Error("FormatFromPath")
+	}
+}
