@@ -1,0 +1,284 @@
+package timing
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Segmenter cuts text into tokens — words, runs of space, punctuation
+// marks — whose concatenation is the text. Lines and captions break only
+// between tokens, so a segmenter that knows Chinese words keeps them whole.
+type Segmenter interface {
+	Segment(text string) []string
+}
+
+// SimpleSegmenter is the segmenter used when none is given: runs of
+// letters and digits of alphabetic scripts are words, each Han, kana or
+// Hangul character is a token of its own (any break between them is
+// allowed), white space runs and punctuation marks are single tokens.
+type SimpleSegmenter struct{}
+
+// Segment implements Segmenter.
+func (SimpleSegmenter) Segment(text string) []string {
+	var out []string
+	start := 0
+	for start < len(text) {
+		r, n := utf8.DecodeRuneInString(text[start:])
+		end := start + n
+		switch {
+		case unicode.IsSpace(r):
+			for end < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				end += n2
+			}
+		case isWordRune(r) && !isWideScript(r):
+			for end < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[end:])
+				if !(isWordRune(r2) && !isWideScript(r2)) && !(isJoiner(r2) && end+n2 < len(text) && nextIsWord(text[end+n2:])) {
+					break
+				}
+				end += n2
+			}
+		}
+		out = append(out, text[start:end])
+		start = end
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports runes that join two parts of one word: don't, e-mail, 3.5.
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' }
+
+func nextIsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r) && !isWideScript(r)
+}
+
+// Break quality between two tokens: lower is better.
+const (
+	breakSentence = 0.0  // after 。！？.!? …
+	breakClause   = 1.0  // after ，、；：,;:
+	breakSpace    = 2.5  // at white space
+	breakScript   = 3.0  // between Han and Latin with no space
+	breakWord     = 4.0  // between two words
+	breakNever    = -1.0 // before closing punctuation, after opening punctuation
+)
+
+const (
+	sentenceEnders = "。！？.!?…‥"
+	clauseMarks    = "，、；：,;:—"
+	openingMarks   = "“‘「『《〈（【〔([{¿¡"
+	closingMarks   = "”’」』》〉）】〕)]}、，。！？：；,.!?:;…‥%％·"
+)
+
+// breakCost is the cost of breaking between tokens a and b.
+func breakCost(a, b string) float64 {
+	la, _ := utf8.DecodeLastRuneInString(a)
+	fb, _ := utf8.DecodeRuneInString(b)
+	sa, sb := strings.TrimSpace(a) == "", strings.TrimSpace(b) == ""
+	switch {
+	case sa || sb:
+		return breakSpace
+	case strings.ContainsRune(closingMarks, fb) || strings.ContainsRune(openingMarks, la):
+		return breakNever
+	case strings.ContainsRune(sentenceEnders, la):
+		return breakSentence
+	case strings.ContainsRune(clauseMarks, la):
+		return breakClause
+	case isWideScript(la) != isWideScript(fb):
+		return breakScript
+	}
+	return breakWord
+}
+
+// piece is a run of tokens [from, to).
+type piece struct{ from, to int }
+
+// layout cuts tokens into n pieces, each at most limit wide if it can be,
+// choosing breaks that are good (breakCost) and pieces of even width. It
+// returns nil when n pieces cannot be made (fewer tokens than pieces).
+func layout(tokens []string, n int, limit float64, cjk bool) []piece {
+	T := len(tokens)
+	if n <= 1 || T < n {
+		if n <= 1 {
+			return []piece{{0, T}}
+		}
+		return nil
+	}
+	// prefix widths, with edge spaces trimmed per piece when measured
+	pre := make([]float64, T+1)
+	for i, t := range tokens {
+		pre[i+1] = pre[i] + Width(t, cjk)
+	}
+	width := func(i, j int) float64 {
+		for i < j && strings.TrimSpace(tokens[i]) == "" {
+			i++
+		}
+		for j > i && strings.TrimSpace(tokens[j-1]) == "" {
+			j--
+		}
+		return pre[j] - pre[i]
+	}
+	ideal := width(0, T) / float64(n)
+	if ideal <= 0 {
+		ideal = 1
+	}
+	pieceCost := func(i, j int) float64 {
+		w := width(i, j)
+		if w == 0 {
+			return math.Inf(1)
+		}
+		c := 10 * ((w - ideal) / ideal) * ((w - ideal) / ideal)
+		if w > limit {
+			c += 1000 + 100*(w-limit)
+		}
+		return c
+	}
+	cut := func(j int) float64 { // cost of a break before token j
+		c := breakCost(tokens[j-1], tokens[j])
+		if c < 0 {
+			return 500
+		}
+		return c
+	}
+	// best[k][j]: least cost of cutting tokens[0:j] into k pieces
+	inf := math.Inf(1)
+	best := make([][]float64, n+1)
+	from := make([][]int, n+1)
+	for k := range best {
+		best[k] = make([]float64, T+1)
+		from[k] = make([]int, T+1)
+		for j := range best[k] {
+			best[k][j] = inf
+		}
+	}
+	best[0][0] = 0
+	for k := 1; k <= n; k++ {
+		for j := k; j <= T; j++ {
+			for i := k - 1; i < j; i++ {
+				if best[k-1][i] == inf {
+					continue
+				}
+				c := best[k-1][i] + pieceCost(i, j)
+				if i > 0 {
+					c += cut(i)
+				}
+				if c < best[k][j] {
+					best[k][j], from[k][j] = c, i
+				}
+			}
+		}
+	}
+	if best[n][T] == inf {
+		return nil
+	}
+	out := make([]piece, n)
+	j := T
+	for k := n; k >= 1; k-- {
+		i := from[k][j]
+		out[k-1] = piece{i, j}
+		j = i
+	}
+	return out
+}
+
+func joinTokens(tokens []string, p piece) string {
+	return strings.TrimSpace(strings.Join(tokens[p.from:p.to], ""))
+}
+
+// fits reports whether every piece is at most limit wide.
+func fits(tokens []string, ps []piece, limit float64, cjk bool) bool {
+	for _, p := range ps {
+		if Width(joinTokens(tokens, p), cjk) > limit {
+			return false
+		}
+	}
+	return true
+}
+
+// Split cuts text into parts of at most limit width each, at the best
+// breaks (sentence ends, then clause marks, then spaces and word
+// boundaries), into as few parts as fit and at least minParts. Parts are
+// as even as the breaks allow. A token wider than limit on its own (a long
+// URL) is never cut: its part is over the limit.
+func Split(text string, seg Segmenter, limit float64, minParts int, cjk bool) []string {
+	if seg == nil {
+		seg = SimpleSegmenter{}
+	}
+	tokens := seg.Segment(text)
+	w := Width(strings.TrimSpace(text), cjk)
+	n := int(math.Ceil(w / limit))
+	if n < minParts {
+		n = minParts
+	}
+	if n < 1 {
+		n = 1
+	}
+	var ps []piece
+	for ; n <= len(tokens); n++ {
+		cand := layout(tokens, n, limit, cjk)
+		if cand == nil {
+			break
+		}
+		ps = cand
+		if fits(tokens, cand, limit, cjk) {
+			break
+		}
+	}
+	if ps == nil {
+		return []string{strings.TrimSpace(text)}
+	}
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if s := joinTokens(tokens, p); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Wrap breaks a caption's text into at most maxLines lines of at most
+// maxChars width, as balanced as the breaks allow, never inside a token.
+// Text too wide for maxLines lines is wrapped into maxLines lines that are
+// over the limit (Split first to avoid that).
+func Wrap(text string, seg Segmenter, maxChars, maxLines int, cjk bool) []string {
+	text = strings.TrimSpace(text)
+	if Width(text, cjk) <= float64(maxChars) || maxLines <= 1 {
+		return []string{text}
+	}
+	if seg == nil {
+		seg = SimpleSegmenter{}
+	}
+	tokens := seg.Segment(text)
+	limit := float64(maxChars)
+	var ps []piece
+	for n := 2; n <= maxLines; n++ {
+		cand := layout(tokens, n, limit, cjk)
+		if cand == nil {
+			break
+		}
+		ps = cand
+		if fits(tokens, cand, limit, cjk) {
+			break
+		}
+	}
+	if ps == nil {
+		return []string{text}
+	}
+	var out []string
+	for _, p := range ps {
+		if s := joinTokens(tokens, p); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

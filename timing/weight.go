@@ -1,0 +1,129 @@
+package timing
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// LatinLettersPerUnit is how many letters of an alphabetic script are
+// spoken in the time of one Han character: about one syllable a unit, and
+// about three letters a syllable in English words and in the brand names
+// and terms that Chinese narration carries.
+const LatinLettersPerUnit = 3.0
+
+// Weight returns the spoken length of text in units of one Han character
+// (about one syllable): Han, kana and Hangul count 1; other letters
+// 1/LatinLettersPerUnit; digits 1, as each is spoken as a syllable or so;
+// spaces, punctuation and symbols count nothing (they are pauses, which
+// the estimator adds separately). The floor is 0.5, so a caption of only
+// punctuation still gets a moment on screen.
+func Weight(text string) float64 {
+	w := 0.0
+	for _, r := range text {
+		w += runeWeight(r)
+	}
+	if w < 0.5 {
+		w = 0.5
+	}
+	return w
+}
+
+func runeWeight(r rune) float64 {
+	switch {
+	case r < 0x80:
+		switch {
+		case r >= '0' && r <= '9':
+			return 1
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			return 1 / LatinLettersPerUnit
+		}
+		return 0
+	case isWideScript(r):
+		return 1
+	case unicode.IsDigit(r):
+		return 1
+	case unicode.IsLetter(r):
+		return 1 / LatinLettersPerUnit
+	}
+	return 0
+}
+
+// isWideScript reports whether r is a Han, kana or Hangul character: the
+// scripts written one syllable a character.
+func isWideScript(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// SpeechChars counts text's characters the way SpeechCPS is measured:
+// letters and digits, and in languages written with spaces (not CJK) also
+// one space between words. Punctuation does not count.
+func SpeechChars(text string, cjk bool) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if n > 0 && !cjk {
+			n++
+		}
+		for _, r := range f {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// ReadingChars counts text as Netflix counts reading speed: every
+// character, spaces and punctuation included, runs of white space and line
+// breaks as one space; in CJK text a half-width character counts 0.5.
+func ReadingChars(text string, cjk bool) float64 {
+	n := 0.0
+	for i, f := range strings.Fields(text) {
+		if i > 0 {
+			n += charWidth(' ', cjk)
+		}
+		for _, r := range f {
+			n += charWidth(r, cjk)
+		}
+	}
+	return n
+}
+
+// Width is a line's length as line limits count it: in CJK text, full-width
+// characters count 1 and half-width ones 0.5; elsewhere every character
+// counts 1. Combining marks and other zero-width characters count nothing.
+func Width(text string, cjk bool) float64 {
+	n := 0.0
+	for _, r := range text {
+		n += charWidth(r, cjk)
+	}
+	return n
+}
+
+func charWidth(r rune, cjk bool) float64 {
+	if r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r)) {
+		return 0
+	}
+	if !cjk {
+		return 1
+	}
+	if r < 0x80 {
+		return 0.5
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 1
+	case width.EastAsianAmbiguous:
+		// Ambiguous punctuation (·, “, …) is drawn full-width in CJK
+		// fonts; ambiguous letters (é, ß) are Latin and half-width.
+		if !unicode.IsLetter(r) {
+			return 1
+		}
+	}
+	return 0.5
+}
