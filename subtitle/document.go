@@ -7,7 +7,7 @@ import "time"
 type Document struct {
 	// Lang is the track's BCP 47 language tag ("zh-Hans", "en").
 	// Writers put it where their format carries a language:
-	// TTML's xml:lang, WebVTT's Language header.
+	// TTML's xml:lang, a "NOTE Language:" block in WebVTT.
 	Lang string
 	// Title is optional; TTML writes it as ttm:title.
 	Title string

@@ -110,31 +110,51 @@ func (e *encoder) srt(d *Document) {
 	}
 }
 
-// textLines returns a cue's lines with line breaks inside them split out
-// and blank lines dropped: a blank line ends a cue in SRT and WebVTT.
+// textLines returns a cue's lines with line breaks inside them split out,
+// each trimmed, and blank lines dropped: a blank line ends a cue in SRT and
+// WebVTT.
 func textLines(lines []string) []string {
 	var out []string
 	for _, l := range lines {
 		for _, part := range strings.Split(strings.ReplaceAll(l, "\r\n", "\n"), "\n") {
-			if strings.TrimSpace(part) != "" {
-				out = append(out, strings.TrimRight(part, "\r"))
+			// Lines are trimmed: TTML collapses edge white space and
+			// WebVTT keeps it, and the formats must agree.
+			if t := strings.TrimSpace(part); t != "" {
+				out = append(out, t)
 			}
 		}
 	}
 	return out
 }
 
+// validVTTID reports whether id can stand as a cue identifier: not empty,
+// one line, no "-->", and not read as a NOTE, STYLE or REGION block.
+func validVTTID(id string) bool {
+	if id == "" || strings.Contains(id, "-->") || strings.ContainsAny(id, "\r\n") {
+		return false
+	}
+	for _, kw := range []string{"NOTE", "STYLE", "REGION"} {
+		if rest, ok := strings.CutPrefix(id, kw); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return false
+		}
+	}
+	return true
+}
+
 var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 func (e *encoder) webvtt(d *Document) {
 	e.line("WEBVTT")
-	if d.Lang != "" {
-		e.line("Language: " + d.Lang)
+	// WebVTT has no header fields (the W3C parser rejects "Language: ..."
+	// after the signature), so the language goes in a comment block.
+	if d.Lang != "" && !strings.Contains(d.Lang, "-->") && !strings.ContainsAny(d.Lang, "\r\n") {
+		e.raw(e.nl)
+		e.line("NOTE Language: " + d.Lang)
 	}
 	for i, c := range d.Cues {
 		e.raw(e.nl)
 		id := c.ID
-		if id == "" || strings.Contains(id, "-->") || strings.ContainsAny(id, "\r\n") {
+		if !validVTTID(id) {
 			id = strconv.Itoa(i + 1)
 		}
 		e.line(id)

@@ -1,0 +1,39 @@
+# Everyday tasks. `make test` is what CI runs (see .ci/run and README.md).
+
+GO ?= go
+
+.PHONY: all build test check fuzz bench bench-timing update-golden tools
+
+all: check test
+
+build:
+	$(GO) build -o bin/subkit ./cmd/subkit
+
+# The test command README.md gives and CI runs.
+test:
+	$(GO) test -race ./...
+
+# What must be clean before a commit.
+check:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+	$(GO) mod tidy -diff
+
+# Installs the independent clients the tests check output with.
+tools:
+	npm ci --prefix tools/validate
+
+# Rewrites golden files; review the diff by eye before committing.
+update-golden:
+	$(GO) test ./subtitle ./cmd/subkit -run 'Golden' -update
+
+fuzz:
+	$(GO) test ./subtitle -run '^$$' -fuzz FuzzDecodeText -fuzztime 60s
+	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Timing accuracy against speech with exact truth (needs espeak-ng, sox).
+bench-timing:
+	scripts/bench-timing.sh

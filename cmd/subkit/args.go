@@ -1,0 +1,81 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// permuteArgs moves a command's flags in front of its file arguments.
+//
+// urfave/cli stops reading flags at the first argument that is not one, so
+// "subkit generate in.txt --duration 18m" would treat "--duration" and
+// "18m" as file names. Users expect flags anywhere, as with GNU tools;
+// this puts them first, keeping their order and their values. Everything
+// after "--" stays an argument.
+func permuteArgs(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	i := 1
+	// Global flags, up to the command name.
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" && args[i] != "--" {
+		out = append(out, args[i])
+		i++
+	}
+	if i >= len(args) || args[i] == "--" || args[i] == "-" {
+		return args
+	}
+	cmd := app.Command(args[i])
+	if cmd == nil {
+		return args
+	}
+	out = append(out, args[i])
+	i++
+	var flags, files []string
+	for ; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			files = append(files, args[i+1:]...)
+			break
+		}
+		if a == "-" || !strings.HasPrefix(a, "-") {
+			files = append(files, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if takesValue(cmd, name) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	out = append(out, flags...)
+	for _, f := range files {
+		if strings.HasPrefix(f, "-") && f != "-" {
+			out = append(out, "--")
+			break
+		}
+	}
+	return append(out, files...)
+}
+
+// takesValue reports whether the command's flag of that name takes a value.
+func takesValue(cmd *cli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n != name {
+				continue
+			}
+			if _, ok := f.(*cli.BoolFlag); ok {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}

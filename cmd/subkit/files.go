@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// maxInput is the largest input subkit reads: far over any real caption
+// file or transcript, small enough that a wrong argument (a video) fails
+// fast instead of filling memory.
+const maxInput = 1 << 30
+
+// readInput reads a named file, or standard input for "-".
+func (e *env) readInput(name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: %w", name, pe.Err)
+			}
+			return nil, err
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory", name)
+		}
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("%s: larger than %d MiB", displayName(name), maxInput>>20)
+	}
+	return b, nil
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
+}
+
+// output is one file to write, or standard output when path is "-".
+type output struct {
+	path string
+	data []byte
+}
+
+// writeOutputs writes every output or none: each goes to a temporary file
+// beside its target first, and only when all are written are they renamed
+// into place. An interrupted run leaves no half-written file under a
+// target's name.
+func (e *env) writeOutputs(outs []output) error {
+	type pending struct{ tmp, path string }
+	var done []pending
+	cleanup := func() {
+		for _, p := range done {
+			os.Remove(p.tmp)
+		}
+	}
+	for _, o := range outs {
+		if o.path == "-" {
+			continue
+		}
+		dir := filepath.Dir(o.path)
+		f, err := os.CreateTemp(dir, "."+filepath.Base(o.path)+".tmp*")
+		if err != nil {
+			cleanup()
+			return err
+		}
+		done = append(done, pending{f.Name(), o.path})
+		_, err = f.Write(o.data)
+		if err == nil {
+			err = f.Chmod(0o644)
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("%s: %w", o.path, err)
+		}
+	}
+	for i, p := range done {
+		if err := os.Rename(p.tmp, p.path); err != nil {
+			cleanup2 := done[i:]
+			for _, q := range cleanup2 {
+				os.Remove(q.tmp)
+			}
+			return err
+		}
+	}
+	for _, o := range outs {
+		if o.path == "-" {
+			if _, err := e.stdout.Write(o.data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false
+	}
+	return os.SameFile(fa, fb)
+}

@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/subkit-dev/subkit/media"
+	"github.com/subkit-dev/subkit/segment"
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/timing"
+)
+
+func generateCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "generate",
+		Usage:     "time a plain transcript (one caption a line) into SRT, WebVTT and TTML tracks",
+		ArgsUsage: "TRANSCRIPT... (- for standard input)",
+		Description: `Each line of the transcript becomes a caption (or several, when it is too long
+to show at once). With --duration or --video the captions are fitted to the
+video's length; without, they are placed at --cps characters a second.
+
+Outputs go beside each transcript (talk.txt -> talk.srt, talk.vtt, talk.ttml),
+into the directory -o names, into the file -o names (one format), or to
+standard output with -o - (one format). Existing outputs are replaced; an
+input is never overwritten.
+
+Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output formats, comma-separated: srt, vtt, ttml (default: all three, or the one -o's extension names)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
+			&cli.StringFlag{Name: "duration", Aliases: []string{"d"}, Usage: "the video's length `D`: fit the captions to it"},
+			&cli.StringFlag{Name: "video", Usage: "read the video's length from `FILE` with ffprobe"},
+			&cli.StringFlag{Name: "start", Usage: "start time `D` of the first caption", Value: "0"},
+			&cli.Float64Flag{Name: "cps", Usage: "speaking rate in characters a second, pauses included, when no length is known (default: by language, Chinese 4.4, English 15)"},
+			&cli.StringFlag{Name: "lang", Usage: "language `TAG` (BCP 47: zh-Hans, zh-Hant, en, ja...); detected from the text when absent"},
+			&cli.StringFlag{Name: "min", Usage: "shortest caption `D` (default 5/6 s)"},
+			&cli.StringFlag{Name: "max", Usage: "longest caption `D`; longer lines are split (default 7s)"},
+			&cli.StringFlag{Name: "gap", Usage: "least time `D` between captions (default 2 frames at 25 fps, 80ms)"},
+			&cli.IntFlag{Name: "max-chars", Usage: "characters a line, `N` (default 16 for Chinese, Japanese, Korean; 42 otherwise)"},
+			&cli.IntFlag{Name: "max-lines", Usage: "lines a caption, `N` (default 2)"},
+			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark"},
+			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings"},
+		},
+		Action: func(c *cli.Context) error { return e.generate(c) },
+	}
+}
+
+// genConfig is the generate command's flags, checked.
+type genConfig struct {
+	formats   []subtitle.Format
+	output    string
+	outDir    bool
+	duration  time.Duration
+	start     time.Duration
+	cps       float64
+	lang      string
+	rules     func(timing.Profile) timing.Rules
+	encode    subtitle.EncodeOptions
+	quiet     bool
+	segmenter timing.Segmenter
+}
+
+func (e *env) generate(c *cli.Context) error {
+	inputs := c.Args().Slice()
+	if len(inputs) == 0 {
+		return usagef("generate: no transcript given (use - for standard input)")
+	}
+	cfg, err := e.genFlags(c, inputs)
+	if err != nil {
+		return err
+	}
+	failed := false
+	for _, in := range inputs {
+		if err := e.generateOne(in, cfg); err != nil {
+			fmt.Fprintf(e.stderr, "subkit: %v\n", err)
+			failed = true
+		}
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
+	cfg := &genConfig{
+		output: c.String("output"),
+		cps:    c.Float64("cps"),
+		lang:   c.String("lang"),
+		quiet:  c.Bool("quiet"),
+		encode: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
+	}
+	// Formats: -f, else the extension of -o, else all three.
+	for _, v := range c.StringSlice("format") {
+		for _, name := range strings.Split(v, ",") {
+			if strings.TrimSpace(name) == "" {
+				continue
+			}
+			f, err := subtitle.ParseFormat(name)
+			if err != nil {
+				return nil, usageError{err}
+			}
+			if !containsFormat(cfg.formats, f) {
+				cfg.formats = append(cfg.formats, f)
+			}
+		}
+	}
+	stdinCount := 0
+	for _, in := range inputs {
+		if in == "-" {
+			stdinCount++
+		}
+	}
+	if stdinCount > 1 {
+		return nil, usagef("generate: standard input (-) given more than once")
+	}
+	if o := cfg.output; o != "" && o != "-" {
+		// -o names a directory when it is one, ends in a slash, or has no
+		// caption-format extension; otherwise a file.
+		fi, err := os.Stat(o)
+		isDir := err == nil && fi.IsDir()
+		if isDir || strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(os.PathSeparator)) || subtitle.FormatFromPath(o) == subtitle.Unknown {
+			cfg.outDir = true
+		} else if len(cfg.formats) == 0 {
+			cfg.formats = []subtitle.Format{subtitle.FormatFromPath(o)}
+		}
+	}
+	if len(cfg.formats) == 0 {
+		cfg.formats = subtitle.Formats()
+	}
+	switch {
+	case cfg.output == "-" && len(cfg.formats) != 1:
+		return nil, usagef("generate: -o - writes one format to standard output; choose it with -f")
+	case cfg.output == "-" && len(inputs) != 1:
+		return nil, usagef("generate: -o - takes one transcript")
+	case cfg.output != "" && cfg.output != "-" && !cfg.outDir && len(inputs) > 1:
+		return nil, usagef("generate: -o %s names one file but %d transcripts were given; name a directory", cfg.output, len(inputs))
+	case cfg.output != "" && cfg.output != "-" && !cfg.outDir && len(cfg.formats) > 1:
+		return nil, usagef("generate: -o %s names one file but %d formats were asked for; name a directory or choose one format with -f", cfg.output, len(cfg.formats))
+	case cfg.output == "" && stdinCount == 1 && len(cfg.formats) != 1:
+		return nil, usagef("generate: a transcript from standard input needs -o DIR, or one format with -f to write to standard output")
+	}
+
+	var err error
+	dur := c.String("duration")
+	video := c.String("video")
+	switch {
+	case dur != "" && video != "":
+		return nil, usagef("generate: give --duration or --video, not both")
+	case dur != "":
+		if cfg.duration, err = timing.ParseDuration(dur); err != nil {
+			return nil, usagef("--duration: %v", err)
+		}
+		if cfg.duration <= 0 {
+			return nil, usagef("--duration must be positive")
+		}
+	case video != "":
+		cfg.duration, err = media.Duration(context.Background(), video)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("--video: %w", err)
+			}
+			return nil, err
+		}
+	}
+	if cfg.start, err = timing.ParseDuration(c.String("start")); err != nil {
+		return nil, usagef("--start: %v", err)
+	}
+	if cfg.start < 0 {
+		return nil, usagef("--start cannot be negative")
+	}
+	if cfg.duration > 0 && cfg.start >= cfg.duration {
+		return nil, usagef("--start %s is not before the end of the video %s", timing.FormatDuration(cfg.start), timing.FormatDuration(cfg.duration))
+	}
+	if c.IsSet("cps") && !(cfg.cps > 0) {
+		return nil, usagef("--cps must be a positive number")
+	}
+	if c.IsSet("cps") && cfg.duration > 0 {
+		return nil, usagef("--cps places captions when no length is known; with --duration or --video the rate is fitted to the length")
+	}
+	if cfg.lang != "" && !validTag(cfg.lang) {
+		return nil, usagef("--lang %q is not a language tag like zh-Hans or en", cfg.lang)
+	}
+	durFlag := func(name string) (time.Duration, bool, error) {
+		if !c.IsSet(name) {
+			return 0, false, nil
+		}
+		d, err := timing.ParseDuration(c.String(name))
+		if err != nil {
+			return 0, false, usagef("--%s: %v", name, err)
+		}
+		if d < 0 || (d == 0 && name != "gap") {
+			return 0, false, usagef("--%s must be positive", name)
+		}
+		return d.Round(time.Millisecond), true, nil
+	}
+	minD, setMin, err := durFlag("min")
+	if err != nil {
+		return nil, err
+	}
+	maxD, setMax, err := durFlag("max")
+	if err != nil {
+		return nil, err
+	}
+	gapD, setGap, err := durFlag("gap")
+	if err != nil {
+		return nil, err
+	}
+	maxChars, maxLines := c.Int("max-chars"), c.Int("max-lines")
+	if c.IsSet("max-chars") && maxChars < 1 || c.IsSet("max-lines") && maxLines < 1 {
+		return nil, usagef("--max-chars and --max-lines must be at least 1")
+	}
+	cfg.rules = func(p timing.Profile) timing.Rules {
+		r := timing.DefaultRules(p)
+		if setMin {
+			r.Min = minD
+		}
+		if setMax {
+			r.Max = maxD
+		}
+		if setGap {
+			r.Gap = gapD
+		}
+		if c.IsSet("max-chars") {
+			r.MaxChars = maxChars
+		}
+		if c.IsSet("max-lines") {
+			r.MaxLines = maxLines
+		}
+		return r
+	}
+	if setMin && setMax && minD > maxD {
+		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
+	}
+	cfg.segmenter = segment.New()
+	return cfg, nil
+}
+
+func containsFormat(fs []subtitle.Format, f subtitle.Format) bool {
+	for _, g := range fs {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// validTag accepts what BCP 47 tags look like: letters, digits, hyphens,
+// starting with a 2-3 letter language.
+func validTag(t string) bool {
+	parts := strings.Split(strings.ReplaceAll(t, "_", "-"), "-")
+	if l := len(parts[0]); l < 2 || l > 8 {
+		return false
+	}
+	for i, p := range parts {
+		if p == "" || len(p) > 8 {
+			return false
+		}
+		for _, r := range p {
+			letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if !letter && (i == 0 || r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// generateOne times one transcript and writes its tracks.
+func (e *env) generateOne(in string, cfg *genConfig) error {
+	raw, err := e.readInput(in)
+	if err != nil {
+		return err
+	}
+	text, _, err := subtitle.DecodeText(in, raw)
+	if err != nil {
+		return err
+	}
+	lines := timing.ParseTranscript(text)
+	if len(lines) == 0 {
+		return &subtitle.ParseError{File: in, Err: fmt.Errorf("%w: the transcript has no lines", subtitle.ErrEmpty)}
+	}
+	lang := cfg.lang
+	if lang == "" {
+		lang = timing.DetectLang(text)
+	}
+	p := timing.ProfileFor(lang)
+	p.Lang = lang
+	res, err := timing.Estimate(lines, timing.Options{
+		Profile:   p,
+		Rules:     cfg.rules(p),
+		Duration:  cfg.duration,
+		Start:     cfg.start,
+		CPS:       cfg.cps,
+		Segmenter: cfg.segmenter,
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", displayName(in), err)
+	}
+	doc := &subtitle.Document{Lang: lang}
+	for _, c := range res.Captions {
+		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: c.Lines})
+	}
+	if cfg.outDir {
+		if err := os.MkdirAll(cfg.output, 0o755); err != nil {
+			return err
+		}
+	}
+	var outs []output
+	for _, f := range cfg.formats {
+		var buf bytes.Buffer
+		if err := subtitle.Encode(&buf, doc, f, cfg.encode); err != nil {
+			return fmt.Errorf("%s: %w", displayName(in), err)
+		}
+		path := outputPath(in, f, cfg)
+		if path != "-" && in != "-" && sameFile(path, in) {
+			return fmt.Errorf("%s: output %s would overwrite the input; choose another -o", in, path)
+		}
+		outs = append(outs, output{path: path, data: buf.Bytes()})
+	}
+	if err := e.writeOutputs(outs); err != nil {
+		return err
+	}
+	if !cfg.quiet {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
+		}
+	}
+	return nil
+}
+
+// outputPath is where format f of input in goes.
+func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
+	base := "stdin"
+	dir := "."
+	if in != "-" {
+		base = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+		dir = filepath.Dir(in)
+	}
+	switch {
+	case cfg.output == "-":
+		return "-"
+	case cfg.outDir:
+		return filepath.Join(cfg.output, base+f.Ext())
+	case cfg.output != "":
+		return cfg.output
+	case in == "-":
+		return "-"
+	}
+	return filepath.Join(dir, base+f.Ext())
+}

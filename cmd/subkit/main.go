@@ -1,0 +1,98 @@
+// Command subkit makes, retimes, converts and checks caption files.
+//
+// It is a thin shell over the library packages: flags, files and exit
+// codes live here; caption logic lives in subtitle and timing.
+//
+// Exit codes: 0 success, 1 a file could not be processed, 2 usage error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in how subkit was called: exit code 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// errReported means the errors were already printed, file by file; the
+// run only needs to end with exit code 1.
+var errReported = errors.New("some inputs failed")
+
+// env is what a command reads and writes besides its files.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	app := newApp(e)
+	err := app.Run(permuteArgs(app, args))
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errReported):
+		return 1
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "subkit: %v\n", err)
+		fmt.Fprintf(stderr, "Run 'subkit --help' or 'subkit COMMAND --help' for usage.\n")
+		return 2
+	}
+	fmt.Fprintf(stderr, "subkit: %v\n", err)
+	return 1
+}
+
+func newApp(e *env) *cli.App {
+	app := &cli.App{
+		Name:      "subkit",
+		Usage:     "make, retime, convert and check caption files",
+		Version:   version(),
+		Reader:    e.stdin,
+		Writer:    e.stdout,
+		ErrWriter: e.stderr,
+		// Errors are printed by run, which also picks the exit code.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: true,
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err}
+		},
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(e.stderr, "subkit: unknown command %q\nRun 'subkit --help' for usage.\n", name)
+		},
+		Commands: []*cli.Command{
+			generateCommand(e),
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = app.OnUsageError
+	}
+	app.Action = func(c *cli.Context) error {
+		if c.Args().Len() > 0 {
+			return usagef("unknown command %q", c.Args().First())
+		}
+		return cli.ShowAppHelp(c)
+	}
+	return app
+}
+
+// version is the module version when built with go install, else "devel".
+func version() string {
+	if v := buildVersion(); v != "" {
+		return v
+	}
+	return "devel"
+}
