@@ -70,30 +70,67 @@ const (
 	breakSpace    = 2.5  // at white space
 	breakScript   = 3.0  // between Han and Latin with no space
 	breakWord     = 4.0  // between two words
+	breakDangling = 6.0  // after a one-character preposition or conjunction (与, 并, 在)
+	breakPhrase   = 7.0  // at a space between Latin words inside CJK text
+	breakParticle = 9.0  // before a particle that closes a phrase (的, 了)
 	breakNever    = -1.0 // before closing punctuation, after opening punctuation
 )
 
 const (
 	sentenceEnders = "。！？.!?…‥"
 	clauseMarks    = "，、；：,;:—"
-	openingMarks   = "“‘「『《〈（【〔([{¿¡"
+	openingMarks   = "“‘「『《〈（【〔([{¿¡·・"
 	closingMarks   = "”’」』》〉）】〕)]}、，。！？：；,.!?:;…‥%％·"
 )
 
-// breakCost is the cost of breaking between tokens a and b.
-func breakCost(a, b string) float64 {
+// Chinese words that must not start a line (particles that close what
+// comes before them) and that should not end one (prepositions and
+// conjunctions that open what comes after).
+const (
+	noLineStart = "的了着过地得们吗呢吧啊么嘛"
+	noLineEnd   = "与和并在把被对从向给跟及或而且将为一这那每各该其"
+)
+
+// breakCost is the cost of breaking before tokens[j]. A space at the
+// break is looked through: the rules see the words on either side of it.
+func breakCost(tokens []string, j int, cjk bool) float64 {
+	a, b := tokens[j-1], tokens[j]
+	space := false
+	if strings.TrimSpace(a) == "" {
+		space = true
+		if j >= 2 {
+			a = tokens[j-2]
+		}
+	}
+	if strings.TrimSpace(b) == "" {
+		space = true
+		if j+1 < len(tokens) {
+			b = tokens[j+1]
+		}
+	}
 	la, _ := utf8.DecodeLastRuneInString(a)
 	fb, _ := utf8.DecodeRuneInString(b)
-	sa, sb := strings.TrimSpace(a) == "", strings.TrimSpace(b) == ""
+	latin := func(r rune) bool { return isWordRune(r) && !isWideScript(r) }
 	switch {
-	case sa || sb:
-		return breakSpace
 	case strings.ContainsRune(closingMarks, fb) || strings.ContainsRune(openingMarks, la):
+		if space {
+			return breakSpace
+		}
 		return breakNever
 	case strings.ContainsRune(sentenceEnders, la):
 		return breakSentence
 	case strings.ContainsRune(clauseMarks, la):
 		return breakClause
+	case cjk && strings.ContainsRune(noLineStart, fb):
+		return breakParticle
+	case cjk && utf8.RuneCountInString(a) == 1 && strings.ContainsRune(noLineEnd, la):
+		return breakDangling
+	case cjk && space && latin(la) && latin(fb):
+		// A space between two Latin words inside CJK text is inside a
+		// phrase ("Scaling Law", "Google Brain"): keep it whole.
+		return breakPhrase
+	case space:
+		return breakSpace
 	case isWideScript(la) != isWideScript(fb):
 		return breakScript
 	}
@@ -144,7 +181,7 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 		return c
 	}
 	cut := func(j int) float64 { // cost of a break before token j
-		c := breakCost(tokens[j-1], tokens[j])
+		c := breakCost(tokens, j, cjk)
 		if c < 0 {
 			return 500
 		}
