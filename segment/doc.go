@@ -45,7 +45,7 @@
 // the gse version in go.mod, Han words only) rather than through gse's
 // LoadDictEmbed, which would link gse's Japanese dictionary and both
 // Chinese ones, about 32 MB, into every program that imports this package;
-// this package adds about 3 MB. They are loaded without gse's per-word
+// these copies take 3 MB. They are loaded without gse's per-word
 // search-mode preprocessing, which CutDAG does not use, so loading takes
 // about a third of the time and less memory than gse's LoadDictEmbed("zh_s")
 // while giving the same words and frequencies (TestMatchesGSE checks it).

@@ -1,9 +1,12 @@
 package segment
 
 import (
+	"bufio"
+	"compress/gzip"
 	"os"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -166,6 +169,9 @@ func TestLoading(t *testing.T) {
 		t.Fatalf("the Simplified dictionary has %d words, want more than 300000", simp)
 	}
 	total := s.zh.Dict.TotalFreq()
+	if want := headerTotal(t); total != want {
+		t.Errorf("total frequency %v with the Simplified words, want the whole dictionary's %v", total, want)
+	}
 
 	const trad = "創始人並肩作戰"
 	want := []string{"創始人", "並肩作戰"}
@@ -191,6 +197,24 @@ func TestLoading(t *testing.T) {
 	if after := s.Segment(text); !reflect.DeepEqual(before, after) {
 		t.Errorf("the Simplified sample segments differently once the Traditional words are loaded")
 	}
+}
+
+// headerTotal returns the total frequency that the embedded dictionary's
+// header records.
+func headerTotal(t *testing.T) float64 {
+	zr, err := gzip.NewReader(strings.NewReader(zhSimplified))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(zr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimPrefix(line, "#total ")), 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // TestMatchesGSE checks the embedded dictionary and its loading against

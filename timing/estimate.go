@@ -208,24 +208,45 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		}
 	}
 	res := &Result{Rate: f.rate}
-	t := o.Start.Seconds()
+	// Place the captions in whole milliseconds. Each start is rounded from
+	// the exact timeline, each duration rounded on its own, and a gap
+	// that rounding made a millisecond short is restored; a backward pass
+	// then pulls back whatever that pushed past the video's end.
+	minMS := o.Rules.Min.Milliseconds()
+	gapMS := o.Rules.Gap.Milliseconds()
+	t := float64(o.Start.Milliseconds())
+	var prevEnd int64
 	for i, c := range chunks {
 		if i > 0 {
-			t += f.pause(c.pause).Seconds()
+			t += float64(f.pause(c.pause).Milliseconds())
 		}
-		slot := math.Max(c.weight/f.rate, o.Rules.Min.Seconds())
-		end := t + math.Min(slot, o.Rules.Max.Seconds())
-		capt := Caption{
-			Start: roundMS(t),
-			End:   roundMS(end),
+		slot := max(1000*c.weight/f.rate, float64(minMS))
+		start := int64(math.Round(t))
+		if i > 0 && start < prevEnd+gapMS {
+			start = prevEnd + gapMS
+		}
+		end := start + max(int64(math.Round(min(slot, float64(o.Rules.Max.Milliseconds())))), minMS)
+		res.Captions = append(res.Captions, Caption{
+			Start: time.Duration(start) * time.Millisecond,
+			End:   time.Duration(end) * time.Millisecond,
 			Lines: Wrap(c.text, seg, o.Rules.MaxChars, o.Rules.MaxLines, cjk),
 			Line:  lines[c.line].Num,
-		}
-		if o.Duration > 0 && capt.End > o.Duration {
-			capt.End = o.Duration
-		}
-		res.Captions = append(res.Captions, capt)
+		})
+		prevEnd = end
 		t += slot
+	}
+	if o.Duration > 0 {
+		limit := o.Duration
+		for i := len(res.Captions) - 1; i >= 0; i-- {
+			c := &res.Captions[i]
+			if c.End <= limit {
+				break
+			}
+			shift := c.End - limit
+			c.Start -= shift
+			c.End -= shift
+			limit = c.Start - o.Rules.Gap
+		}
 	}
 	res.Warnings = o.check2(res.Captions)
 	return res, nil

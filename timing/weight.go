@@ -14,40 +14,49 @@ import (
 const LatinLettersPerUnit = 3.0
 
 // Weight returns the spoken length of text in units of one Han character
-// (about one syllable): Han, kana and Hangul count 1; other letters
-// 1/LatinLettersPerUnit; digits 1, as each is spoken as a syllable or so;
+// (about one syllable): Han, kana and Hangul count 1; a word of another
+// alphabet counts its letters/LatinLettersPerUnit, at least 1 (a word is at
+// least a syllable); digits count 1, as each is spoken as a syllable or so;
 // spaces, punctuation and symbols count nothing (they are pauses, which
 // the estimator adds separately). The floor is 0.5, so a caption of only
 // punctuation still gets a moment on screen.
 func Weight(text string) float64 {
 	w := 0.0
-	for _, r := range text {
-		w += runeWeight(r)
+	letters := 0
+	endWord := func() {
+		if letters > 0 {
+			w += max(1, float64(letters)/LatinLettersPerUnit)
+		}
+		letters = 0
 	}
+	for _, r := range text {
+		if isLetterOfAlphabet(r) {
+			letters++
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) && letters > 0 {
+			continue // a combining mark belongs to its letter
+		}
+		endWord()
+		switch {
+		case isWideScript(r), unicode.IsDigit(r):
+			w += 1
+		}
+	}
+	endWord()
 	if w < 0.5 {
 		w = 0.5
 	}
 	return w
 }
 
-func runeWeight(r rune) float64 {
-	switch {
-	case r < 0x80:
-		switch {
-		case r >= '0' && r <= '9':
-			return 1
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			return 1 / LatinLettersPerUnit
-		}
-		return 0
-	case isWideScript(r):
-		return 1
-	case unicode.IsDigit(r):
-		return 1
-	case unicode.IsLetter(r):
-		return 1 / LatinLettersPerUnit
+// isLetterOfAlphabet reports letters of scripts written with an alphabet
+// (Latin, Cyrillic, Greek...), not Han, kana or Hangul.
+func isLetterOfAlphabet(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
-	return 0
+	return unicode.IsLetter(r) && !isWideScript(r)
 }
 
 // isWideScript reports whether r is a Han, kana or Hangul character: the

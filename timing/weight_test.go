@@ -11,9 +11,11 @@ func TestWeight(t *testing.T) {
 		want float64
 	}{
 		{"大家好", 3},
-		{"大家好，这里是最佳拍档", 10},           // the comma adds a pause, not length
-		{"Anthropic", 9.0 / 3},        // 9 letters, 3 a unit
-		{"AI 行业", 2.0/3 + 2},          // letters, a space, two Han
+		{"大家好，这里是最佳拍档", 10}, // the comma adds a pause, not length
+		{"Anthropic", 9.0 / 3},
+		{"of", 1}, // a word is at least a syllable
+		{"DNA", 1}, {"UNESCO", 2},
+		{"AI 行业", 1 + 2},              // letters, a space, two Han
 		{"GPT 2", 1 + 1},              // three letters and a digit
 		{"二零二六年", 5},                  // Chinese numerals are Han
 		{"こんにちは", 5},                  // kana
@@ -22,11 +24,11 @@ func TestWeight(t *testing.T) {
 		{"，。！", 0.5},                  // only punctuation: the floor
 		{"", 0.5},                     // empty: the floor
 		{"café", 4.0 / 3},             // accented letters are letters
-		{"a\u0301", 0.5},              // a combining mark adds nothing; under the floor
+		{"a\u0301", 1},                // one word of one letter; the mark adds nothing
 		{"丹妮拉·阿莫代伊", 7},               // the middle dot is punctuation
 		{"2026", 4},                   // digits one each
 		{"Hertz Fellow", 11.0 / 3},    // the space is a pause
-		{"e-mail", 5.0 / 3},           // hyphen adds nothing
+		{"e-mail", 1 + 4.0/3},         // hyphen adds nothing
 		{"\U0001F600 emoji", 5.0 / 3}, // symbols add nothing
 	}
 	for _, c := range cases {
