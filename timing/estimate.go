@@ -182,6 +182,11 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 				chunks = append(chunks, c)
 			}
 		}
+		if o.Duration == 0 {
+			// No video to fit: a transcript too short for its captions at
+			// the minimum duration takes the time they need.
+			span = max(span, minimumSpan(chunks, o.Rules))
+		}
 		var err error
 		f, err = solve(chunks, span, o.Rules)
 		if err != nil {
@@ -343,6 +348,19 @@ func (f fixedSegmenter) Segment(text string) []string {
 		return f
 	}
 	return SimpleSegmenter{}.Segment(text)
+}
+
+// minimumSpan is the least time the chunks take: each at the minimum
+// duration, the nominal pauses between them.
+func minimumSpan(cs []chunk, r Rules) time.Duration {
+	var d time.Duration
+	for i, c := range cs {
+		if i > 0 {
+			d += max(c.pause, r.Gap)
+		}
+		d += r.Min
+	}
+	return d
 }
 
 // fit is a solution: the speaking rate and how much of the nominal pauses

@@ -13,9 +13,12 @@ import (
 // "18m" as file names. Users expect flags anywhere, as with GNU tools;
 // this puts them first, keeping their order and their values. Everything
 // after "--" stays an argument.
-func permuteArgs(app *cli.App, args []string) []string {
+//
+// A flag that takes a value but ends the line is an error: left for
+// urfave/cli it would take the first file name as its value.
+func permuteArgs(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
 	}
 	out := []string{args[0]}
 	i := 1
@@ -25,11 +28,11 @@ func permuteArgs(app *cli.App, args []string) []string {
 		i++
 	}
 	if i >= len(args) || args[i] == "--" || args[i] == "-" {
-		return args
+		return args, nil
 	}
 	cmd := app.Command(args[i])
 	if cmd == nil {
-		return args
+		return args, nil
 	}
 	out = append(out, args[i])
 	i++
@@ -49,7 +52,10 @@ func permuteArgs(app *cli.App, args []string) []string {
 		if strings.Contains(name, "=") {
 			continue
 		}
-		if takesValue(cmd, name) && i+1 < len(args) {
+		if takesValue(cmd, name) {
+			if i+1 >= len(args) {
+				return nil, usagef("flag %s needs a value", a)
+			}
 			i++
 			flags = append(flags, args[i])
 		}
@@ -61,7 +67,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 			break
 		}
 	}
-	return append(out, files...)
+	return append(out, files...), nil
 }
 
 // takesValue reports whether the command's flag of that name takes a value.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -241,9 +242,13 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	if setMin && setMax && minD > maxD {
 		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
 	}
-	cfg.segmenter = segment.New()
+	cfg.segmenter = wordSegmenter()
 	return cfg, nil
 }
+
+// wordSegmenter is one Segmenter for the process: its dictionaries load on
+// first use and are kept for every later transcript.
+var wordSegmenter = sync.OnceValue(segment.New)
 
 func containsFormat(fs []subtitle.Format, f subtitle.Format) bool {
 	for _, g := range fs {

@@ -40,7 +40,10 @@ type env struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(e)
-	err := app.Run(permuteArgs(app, args))
+	args, err := permuteArgs(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	var ue usageError
 	switch {
 	case err == nil:
