@@ -54,8 +54,8 @@ var (
 // DecodeText turns the raw bytes of a text file into UTF-8 text and names
 // the encoding it found: "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE",
 // "GB18030", "Big5", "Shift_JIS", "EUC-KR", "Windows-1250", "Windows-1251"
-// or "Windows-1252". It removes a byte-order mark and a DOS end-of-file
-// byte (0x1A) at the very end, and leaves line ends as they are.
+// or "Windows-1252". It removes a leading byte-order mark and a final DOS
+// end-of-file byte (Ctrl-Z, 0x1A), and leaves line ends as they are.
 //
 // Detection, in order:
 //  1. A UTF-8, UTF-16LE or UTF-16BE byte-order mark decides.
@@ -137,7 +137,9 @@ func detectAndDecode(name string, b []byte) (string, string, error) {
 // cp936, big5, cp950, shift_jis, sjis, cp932, euc-kr, cp949,
 // cp1250/windows-1250, cp1251/windows-1251, cp1252/windows-1252, and
 // latin1/iso-8859-1, which mean Windows-1252 as in browsers. A BOM of the
-// named encoding is removed.
+// named encoding is removed. The single-byte code pages decode every byte:
+// one a code page leaves undefined becomes the C1 control with the same
+// number, as in browsers.
 //
 // An unknown name gives a plain error (not a *ParseError) wrapping
 // ErrEncoding that lists the accepted names. Otherwise errors are as for
@@ -199,8 +201,17 @@ func Encodings() []string {
 type textCodec struct {
 	name  string
 	enc   encoding.Encoding
-	table *[256]rune
+	table *[256]rune    // single-byte: the character of each byte
+	utf8  *[256][4]byte // single-byte: the same in UTF-8, length in [3]
 	kind  scriptKind
+}
+
+func newSingleByteCodec(name string, cm *charmap.Charmap, kind scriptKind) *textCodec {
+	c := &textCodec{name: name, table: singleByteTable(cm), utf8: new([256][4]byte), kind: kind}
+	for i, r := range c.table {
+		c.utf8[i][3] = byte(utf8.EncodeRune(c.utf8[i][:3], r))
+	}
+	return c
 }
 
 var (
@@ -208,9 +219,9 @@ var (
 	codecBig5    = &textCodec{name: encNameBig5, enc: traditionalchinese.Big5, kind: scriptChinese}
 	codecSJIS    = &textCodec{name: encNameShiftJIS, enc: japanese.ShiftJIS, kind: scriptJapanese}
 	codecEUCKR   = &textCodec{name: encNameEUCKR, enc: korean.EUCKR, kind: scriptKorean}
-	codecWin1250 = &textCodec{name: encNameWin1250, table: singleByteTable(charmap.Windows1250), kind: scriptLatin}
-	codecWin1251 = &textCodec{name: encNameWin1251, table: singleByteTable(charmap.Windows1251), kind: scriptCyrillic}
-	codecWin1252 = &textCodec{name: encNameWin1252, table: singleByteTable(charmap.Windows1252), kind: scriptLatin}
+	codecWin1250 = newSingleByteCodec(encNameWin1250, charmap.Windows1250, scriptLatin)
+	codecWin1251 = newSingleByteCodec(encNameWin1251, charmap.Windows1251, scriptCyrillic)
+	codecWin1252 = newSingleByteCodec(encNameWin1252, charmap.Windows1252, scriptLatin)
 
 	// legacyCandidates are the encodings DecodeText guesses among, in the
 	// order that breaks ties.
@@ -524,14 +535,7 @@ func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, er
 	var out []byte
 	bad := -1
 	if c.table != nil {
-		out = make([]byte, 0, len(b)+len(b)/2)
-		for _, x := range b {
-			if x < utf8.RuneSelf {
-				out = append(out, x)
-			} else {
-				out = utf8.AppendRune(out, c.table[x])
-			}
-		}
+		out = decodeSingleByte(c, b)
 	} else {
 		out = decodeAllWith(c.enc.NewDecoder(), b)
 		if bytes.Contains(out, utf8Replacement) {
@@ -548,6 +552,23 @@ func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, er
 			Err: fmt.Errorf(msg, ErrEncoding, b[bad], c.name)}
 	}
 	return finishText(name, string(out))
+}
+
+// decodeSingleByte decodes b with a single-byte code page, which cannot
+// fail: it sizes the output exactly, then fills it.
+func decodeSingleByte(c *textCodec, b []byte) []byte {
+	n := 0
+	for _, x := range b {
+		n += int(c.utf8[x][3])
+	}
+	out := make([]byte, n+3) // room to write 3 bytes at the last character
+	j := 0
+	for _, x := range b {
+		e := &c.utf8[x]
+		out[j], out[j+1], out[j+2] = e[0], e[1], e[2]
+		j += int(e[3])
+	}
+	return out[:n]
 }
 
 // decodeAllWith runs t over all of src, growing the output as needed.
@@ -726,17 +747,27 @@ func scoreText(rs []rune, c *textCodec) float64 {
 			total += scoreCJKRune(r, c.kind)
 			continue
 		}
-		// A run of one or two ideographs (or kana, or Hangul) inside a
-		// Latin word is how Western text reads in a CJK encoding: an
-		// accented letter or a curly quote takes the next ASCII letter as
-		// its second byte.
+		// A run of one or two ideographs (or kana, or Hangul) next to a
+		// Latin letter is how Western text reads in a CJK encoding: an
+		// accented letter or a curly quote takes the next ASCII byte as its
+		// second byte ("don’t" → "don" + one kanji, "“We" → kanji + "e").
+		// Inside a Latin word that is mojibake; at either end of one it is
+		// no evidence either way (real text has "在OpenAI时期" too).
 		j := i + 1
 		for j < len(rs) && isIdeographic(rs[j]) {
 			j++
 		}
-		if j-i <= 2 && i > 0 && asciiLetter(rs[i-1]) && j < len(rs) && asciiLetter(rs[j]) {
+		letterBefore := i > 0 && asciiLetter(rs[i-1])
+		letterAfter := j < len(rs) && asciiLetter(rs[j])
+		switch {
+		case j-i > 2:
+			for _, r := range rs[i:j] {
+				total += scoreCJKRune(r, c.kind)
+			}
+		case letterBefore && letterAfter:
 			total -= 4 * float64(j-i)
-		} else {
+		case letterBefore && (j == len(rs) || rs[j] < utf8.RuneSelf), letterAfter:
+		default:
 			for _, r := range rs[i:j] {
 				total += scoreCJKRune(r, c.kind)
 			}
@@ -772,7 +803,7 @@ func scoreCJKRune(r rune, kind scriptKind) float64 {
 			}
 			return 0
 		}
-		return 0 // Hanja are rare in modern Korean text.
+		return -1 // Hanja are rare in modern Korean text.
 	case 0x3041 <= r && r <= 0x30FF: // kana
 		if kind == scriptJapanese {
 			return 3
@@ -782,9 +813,9 @@ func scoreCJKRune(r rune, kind scriptKind) float64 {
 		if kind == scriptKorean {
 			switch {
 			case hangulFrequent.has(r - 0xAC00):
-				return 5
+				return 4 // below Chinese: most users read Chinese
 			case hangulCommon.has(r - 0xAC00):
-				return 2
+				return 1.5
 			}
 		}
 		return -1
@@ -813,9 +844,10 @@ var latin1252Set, latin1250Set, cyrillicSet, cyrillicRareSet, typographicSet bit
 
 // scoreAlphabeticRune scores rs[i], a non-ASCII character decoded by a
 // single-byte code page. Besides the letters themselves it looks at word
-// shape: real words are lower case, Capitalized or ALL CAPS, and Latin
-// text has few accented letters in a row, while CJK text read as a code
-// page gives long runs of accented or Cyrillic letters in random case.
+// shape: real words are lower case or Capitalized (ALL CAPS is allowed but
+// earns nothing), and Latin text has few accented letters in a row, while
+// CJK text read as a code page gives long runs of accented or Cyrillic
+// letters in random case.
 func scoreAlphabeticRune(rs []rune, i int, c *textCodec) float64 {
 	r := rs[i]
 	var prev, prev2, next rune
@@ -873,8 +905,10 @@ func scoreAlphabeticRune(rs []rune, i int, c *textCodec) float64 {
 	switch {
 	case unicode.IsUpper(r) && unicode.IsLower(prev):
 		return -4 // "aB": case change inside a word
-	case unicode.IsUpper(r) && unicode.IsUpper(prev):
-		s = min(s, 0.5) // ALL CAPS: possible, but rare in running text
+	case unicode.IsUpper(r) && (unicode.IsUpper(prev) || unicode.IsUpper(next)):
+		// ALL CAPS: possible, but rare in running text, while CJK bytes
+		// read as a code page are half capital letters.
+		s = min(s, 0)
 	case unicode.IsLower(r) && unicode.IsUpper(prev) && unicode.IsUpper(prev2):
 		return -4 // "ABc"
 	case unicode.IsLower(r) && next < utf8.RuneSelf && unicode.IsUpper(next):

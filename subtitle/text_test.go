@@ -108,6 +108,8 @@ func TestDecodeTextDetectsEncoding(t *testing.T) {
 		{"zh-hans", false, "GB18030", "GB18030"},
 		{"zh-hans", true, "GB18030", "GB18030"},
 		{"zh-hans", false, "GBK", "GB18030"},
+		{"zh-en-srt", true, "GB18030", "GB18030"},
+		{"zh-en-srt", true, "UTF-16LE", "UTF-16LE"},
 		{"zh-hant", false, "Big5", "Big5"},
 		{"zh-hant", true, "Big5", "Big5"},
 		{"zh-hant", false, "GB18030", "GB18030"},
@@ -174,6 +176,37 @@ func TestDecodeTextEachChineseLine(t *testing.T) {
 			if err != nil || enc != tt.as || text != line {
 				t.Errorf("%s line %d %q as %s: got %q, %q, %v", tt.sample, i+1, line, tt.as, text, enc, err)
 			}
+		}
+	}
+}
+
+// Single lines in legacy encodings, including the English contractions
+// whose curly apostrophe reads as a kanji in Shift_JIS.
+func TestDecodeTextShortInputs(t *testing.T) {
+	for _, tt := range []struct{ text, enc string }{
+		{"I don’t know, it’s fine.", "Windows-1252"},
+		{"You’re right. We’ll see.", "Windows-1252"},
+		{"“Wait,” she said.", "Windows-1252"},
+		{"Café au lait, s’il vous plaît.", "Windows-1252"},
+		{"Straße", "Windows-1252"},
+		{"Привет", "Windows-1251"},
+		{"Да", "Windows-1251"},
+		{"Žluťoučký kůň", "Windows-1250"},
+		{"Zażółć gęślą jaźń", "Windows-1250"},
+		{"你好", "GB18030"},
+		{"好", "GB18030"},
+		{"是的", "GB18030"},
+		{"在OpenAI时期", "GB18030"},
+		{"謝謝", "Big5"},
+		{"你好嗎", "Big5"},
+		{"ありがとう", "Shift_JIS"},
+		{"はい", "Shift_JIS"},
+		{"감사합니다", "EUC-KR"},
+		{"네", "EUC-KR"},
+	} {
+		text, enc, err := DecodeText("short.txt", encodeText(t, tt.enc, tt.text))
+		if err != nil || enc != tt.enc || text != tt.text {
+			t.Errorf("%q in %s: got %q, %q, %v", tt.text, tt.enc, text, enc, err)
 		}
 	}
 }
@@ -455,29 +488,46 @@ func TestEncodingsAreAccepted(t *testing.T) {
 	}
 }
 
+// BenchmarkDecodeText decodes 15 MB inputs: the Chinese sample in UTF-8,
+// GB18030 (guessed, so the legacy path with scoring) and UTF-16LE
+// (guessed from the NUL bytes), the Traditional Chinese one in Big5 and
+// the Russian one in Windows-1251.
 func BenchmarkDecodeText(b *testing.B) {
 	const size = 15 << 20
-	zh := toCRLF(textSample(b, "zh-hans"))
-	text := strings.Repeat(zh, size/len(zh)+1)
-	for _, enc := range []string{"UTF-8", "GB18030", "Big5", "UTF-16LE", "Windows-1251"} {
-		src := text
-		switch enc {
-		case "Big5":
-			src = toCRLF(textSample(b, "zh-hant"))
-			src = strings.Repeat(src, size/len(src)+1)
-		case "Windows-1251":
-			src = toCRLF(textSample(b, "ru"))
-			src = strings.Repeat(src, size/len(src)+1)
-		}
-		in := encodeText(b, enc, src)
-		b.Run(fmt.Sprintf("%s-%dMB", enc, len(in)>>20), func(b *testing.B) {
+	for _, tt := range []struct{ sample, enc string }{
+		{"zh-hans", "UTF-8"},
+		{"zh-hans", "GB18030"},
+		{"zh-hans", "UTF-16LE"},
+		{"zh-hant", "Big5"},
+		{"ru", "Windows-1251"},
+	} {
+		unit := toCRLF(textSample(b, tt.sample))
+		n := size/len(encodeText(b, tt.enc, unit)) + 1
+		src := strings.Repeat(unit, n)
+		in := encodeText(b, tt.enc, src)
+		b.Run(fmt.Sprintf("%s-%dMB", tt.enc, len(in)>>20), func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {
 				out, got, err := DecodeText("big.srt", in)
-				if err != nil || got != enc || len(out) != len(src) {
+				if err != nil || got != tt.enc || len(out) != len(src) {
 					b.Fatalf("got %d bytes, %q, %v", len(out), got, err)
 				}
 			}
 		})
 	}
+}
+
+// GB18030 can spell U+FFFD itself (84 31 A4 37); that is text, not an
+// invalid byte, but must not hide a real invalid byte next to it.
+func TestDecodeTextGB18030SpelledReplacement(t *testing.T) {
+	zh := encodeText(t, "GB18030", "你好，世界\r\n")
+	in := append(append([]byte{}, zh...), "\x84\x31\xA4\x37"...)
+	text, err := DecodeTextAs("r.txt", in, "gb18030")
+	if err != nil || text != "你好，世界\r\n\uFFFD" {
+		t.Errorf("got %q, %v", text, err)
+	}
+	// 0x81 0x84 is a character; then "1", and A4 37 is invalid.
+	in = append(append([]byte{}, zh...), "\x81\x84\x31\xA4\x37"...)
+	_, err = DecodeTextAs("r.txt", in, "gb18030")
+	checkTextError(t, err, "r.txt", ErrEncoding, 2, 4)
 }

@@ -29,14 +29,16 @@ type Profile struct {
 //     (12–17 measured), about 160 words a minute. Japanese and Korean are
 //     rough figures (about 7 morae and 6 syllables a second of speech
 //     written at about 0.8 characters a mora) and should be measured.
-//   - ReadingCPS, MaxChars, MaxLines: Netflix Timed Text Style Guides
-//     (Simplified and Traditional Chinese 9 cps and 16 characters a line;
-//     Japanese 4 cps and 13 characters a line; Korean 12 cps and 16;
-//     English 20 cps adult and 42; other languages 17 and 42).
+//   - ReadingCPS: Netflix Timed Text Style Guides (Simplified and
+//     Traditional Chinese 9 characters a second, Japanese 4, Korean 12,
+//     English 20 for adults, other languages 17).
+//   - MaxChars, MaxLines: 16 characters and 2 lines for Chinese, Japanese
+//     and Korean, 42 and 2 otherwise. (Netflix's Japanese guide allows 13
+//     a line; the check profiles carry that.)
 var profiles = map[string]Profile{
 	"zh-Hans": {Lang: "zh-Hans", SpeechCPS: 4.4, ReadingCPS: 9, MaxChars: 16, MaxLines: 2, CJK: true},
 	"zh-Hant": {Lang: "zh-Hant", SpeechCPS: 4.4, ReadingCPS: 9, MaxChars: 16, MaxLines: 2, CJK: true},
-	"ja":      {Lang: "ja", SpeechCPS: 5.5, ReadingCPS: 4, MaxChars: 13, MaxLines: 2, CJK: true},
+	"ja":      {Lang: "ja", SpeechCPS: 5.5, ReadingCPS: 4, MaxChars: 16, MaxLines: 2, CJK: true},
 	"ko":      {Lang: "ko", SpeechCPS: 6, ReadingCPS: 12, MaxChars: 16, MaxLines: 2, CJK: true},
 	"en":      {Lang: "en", SpeechCPS: 15, ReadingCPS: 20, MaxChars: 42, MaxLines: 2},
 }

@@ -114,7 +114,7 @@ func TestProfileFor(t *testing.T) {
 		{"zh-Hant-HK", "zh-Hant", 4.4, 16},
 		{"en-GB", "en-GB", 15, 42},
 		{"fr", "fr", 15, 42},
-		{"ja", "ja", 5.5, 13},
+		{"ja", "ja", 5.5, 16},
 	}
 	for _, c := range cases {
 		p := ProfileFor(c.tag)
