@@ -213,10 +213,11 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		}
 	}
 	res := &Result{Rate: f.rate}
-	// Place the captions in whole milliseconds. Each start is rounded from
-	// the exact timeline, each duration rounded on its own, and a gap
-	// that rounding made a millisecond short is restored; a backward pass
-	// then pulls back whatever that pushed past the video's end.
+	// Place the captions in whole milliseconds. Starts and ends are rounded
+	// from the exact timeline; rounding is monotone and the minimum
+	// duration and gap are whole milliseconds, so the rules survive it. A
+	// gap that floating-point error made a millisecond short is restored,
+	// and a backward pass pulls back whatever that pushed past the end.
 	minMS := o.Rules.Min.Milliseconds()
 	gapMS := o.Rules.Gap.Milliseconds()
 	t := float64(o.Start.Milliseconds())
@@ -230,7 +231,9 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		if i > 0 && start < prevEnd+gapMS {
 			start = prevEnd + gapMS
 		}
-		end := start + max(int64(math.Round(min(slot, float64(o.Rules.Max.Milliseconds())))), minMS)
+		maxMS := o.Rules.Max.Milliseconds()
+		end := int64(math.Round(t + min(slot, float64(maxMS))))
+		end = min(max(end, start+minMS), start+maxMS)
 		res.Captions = append(res.Captions, Caption{
 			Start: time.Duration(start) * time.Millisecond,
 			End:   time.Duration(end) * time.Millisecond,
@@ -247,7 +250,7 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 			if c.End <= limit {
 				break
 			}
-			shift := c.End - limit
+			shift := min(c.End-limit, c.Start-o.Start)
 			c.Start -= shift
 			c.End -= shift
 			limit = c.Start - o.Rules.Gap

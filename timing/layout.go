@@ -140,6 +140,55 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 // piece is a run of tokens [from, to).
 type piece struct{ from, to int }
 
+// maxDPPieces is the most pieces layout searches for at once; more are
+// cut in halves first (bisect), so long text costs O(T log n).
+const maxDPPieces = 8
+
+// layoutAny is layout for any number of pieces: past maxDPPieces it
+// breaks the tokens in two at a good break near the right share of the
+// width, and lays out each half.
+func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
+	if n <= maxDPPieces {
+		return layout(tokens, n, limit, cjk)
+	}
+	if len(tokens) < n {
+		return nil
+	}
+	n1 := n / 2
+	total := Width(strings.Join(tokens, ""), cjk)
+	target := total * float64(n1) / float64(n)
+	window := math.Max(limit, total/float64(n)) / 2
+	bestJ, bestC := -1, math.Inf(1)
+	w := 0.0
+	for j := 1; j < len(tokens); j++ {
+		w += Width(tokens[j-1], cjk)
+		d := math.Abs(w - target)
+		if d > window && bestJ >= 0 && w > target {
+			break
+		}
+		c := breakCost(tokens, j, cjk)
+		if c < 0 {
+			c = 500
+		}
+		c += 10 * d / window
+		if c < bestC && j >= n1 && len(tokens)-j >= n-n1 {
+			bestJ, bestC = j, c
+		}
+	}
+	if bestJ < 0 {
+		return nil
+	}
+	left := layoutAny(tokens[:bestJ], n1, limit, cjk)
+	right := layoutAny(tokens[bestJ:], n-n1, limit, cjk)
+	if left == nil || right == nil {
+		return nil
+	}
+	for _, p := range right {
+		left = append(left, piece{p.from + bestJ, p.to + bestJ})
+	}
+	return left
+}
+
 // layout cuts tokens into n pieces, each at most limit wide if it can be,
 // choosing breaks that are good (breakCost) and pieces of even width. It
 // returns nil when n pieces cannot be made (fewer tokens than pieces).
@@ -151,24 +200,42 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 		}
 		return nil
 	}
-	// prefix widths, with edge spaces trimmed per piece when measured
+	// Prefix widths, and the nearest non-space token at or after i and
+	// before j, so that a piece's width without its edge spaces is O(1).
 	pre := make([]float64, T+1)
+	next := make([]int, T+1) // first non-space token index >= i, or T
+	prev := make([]int, T+1) // one past the last non-space token < j, or 0
 	for i, t := range tokens {
 		pre[i+1] = pre[i] + Width(t, cjk)
 	}
+	next[T] = T
+	for i := T - 1; i >= 0; i-- {
+		next[i] = next[i+1]
+		if strings.TrimSpace(tokens[i]) != "" {
+			next[i] = i
+		}
+	}
+	for j := 1; j <= T; j++ {
+		prev[j] = prev[j-1]
+		if strings.TrimSpace(tokens[j-1]) != "" {
+			prev[j] = j
+		}
+	}
 	width := func(i, j int) float64 {
-		for i < j && strings.TrimSpace(tokens[i]) == "" {
-			i++
+		a, b := next[i], prev[j]
+		if a >= b {
+			return 0
 		}
-		for j > i && strings.TrimSpace(tokens[j-1]) == "" {
-			j--
-		}
-		return pre[j] - pre[i]
+		return pre[b] - pre[a]
 	}
 	ideal := width(0, T) / float64(n)
 	if ideal <= 0 {
 		ideal = 1
 	}
+	// A piece wider than this costs far more than any other layout, so
+	// the search does not look at it (but a piece of one token is always
+	// allowed): the search is linear in the number of tokens.
+	widest := 2 * math.Max(limit, ideal)
 	pieceCost := func(i, j int) float64 {
 		w := width(i, j)
 		if w == 0 {
@@ -201,7 +268,11 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 	best[0][0] = 0
 	for k := 1; k <= n; k++ {
 		for j := k; j <= T; j++ {
-			for i := k - 1; i < j; i++ {
+			lo := j - 1
+			for lo > k-1 && width(lo-1, j) <= widest {
+				lo--
+			}
+			for i := lo; i < j; i++ {
 				if best[k-1][i] == inf {
 					continue
 				}
@@ -232,15 +303,20 @@ func joinTokens(tokens []string, p piece) string {
 	return strings.TrimSpace(strings.Join(tokens[p.from:p.to], ""))
 }
 
-// fits reports whether every piece is at most limit wide.
+// fits reports whether every piece is at most limit wide, or is a single
+// word that no layout can make narrower.
 func fits(tokens []string, ps []piece, limit float64, cjk bool) bool {
 	for _, p := range ps {
-		if Width(joinTokens(tokens, p), cjk) > limit {
+		if Width(joinTokens(tokens, p), cjk) > limit && countBreakable(tokens[p.from:p.to]) > 1 {
 			return false
 		}
 	}
 	return true
 }
+
+// maxExtraPieces bounds the search for a layout that fits: past this many
+// pieces over the width's share, more pieces do not help.
+const maxExtraPieces = 4
 
 // Split cuts text into parts of at most limit width each, at the best
 // breaks (sentence ends, then clause marks, then spaces and word
@@ -261,8 +337,8 @@ func Split(text string, seg Segmenter, limit float64, minParts int, cjk bool) []
 		n = 1
 	}
 	var ps []piece
-	for ; n <= len(tokens); n++ {
-		cand := layout(tokens, n, limit, cjk)
+	for last := n + maxExtraPieces; n <= len(tokens) && n <= last; n++ {
+		cand := layoutAny(tokens, n, limit, cjk)
 		if cand == nil {
 			break
 		}
