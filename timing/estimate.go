@@ -165,6 +165,12 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		chunks = chunks[:0]
 		for i, l := range lines {
 			ps := splitTokens(tokens[i], capWidth, max(parts[i], 1), cjk)
+			// A part that fits the width in total may still not wrap into
+			// MaxLines lines without breaking a word: cut it finer.
+			for extra := 0; extra < maxExtraPieces && !wrapsWithin(ps, seg, o.Rules, cjk); extra++ {
+				parts[i] = len(ps) + 1
+				ps = splitTokens(tokens[i], capWidth, parts[i], cjk)
+			}
 			for k, p := range ps {
 				c := chunk{text: p, weight: Weight(p), line: i}
 				switch {
@@ -326,6 +332,19 @@ func pauseAfterPart(s string) time.Duration {
 		return PauseClause
 	}
 	return 0
+}
+
+// wrapsWithin reports whether every part wraps into the line limits (a
+// part that is one unbreakable word is taken as it is).
+func wrapsWithin(parts []string, seg Segmenter, r Rules, cjk bool) bool {
+	for _, p := range parts {
+		for _, l := range Wrap(p, seg, r.MaxChars, r.MaxLines, cjk) {
+			if Width(l, cjk) > float64(r.MaxChars) && countBreakable(seg.Segment(l)) > 1 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // countBreakable is the most captions a line's tokens can make.

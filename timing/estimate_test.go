@@ -263,3 +263,30 @@ func TestEstimateProperties(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateWrapsWithinLimits: a line that fits MaxChars × MaxLines in
+// total but cannot be wrapped into MaxLines lines without cutting a word
+// becomes more captions, not an over-long line.
+func TestEstimateWrapsWithinLimits(t *testing.T) {
+	text, seg := marked("在|保持|美国| |AI| |的|全球|领先|地位|、|确保|模型|对|所有|人群|安全|有益|等|议题|上")
+	o := zhOptions(6 * time.Second) // short enough for one caption
+	o.Segmenter = seg
+	res, err := Estimate([]Line{{Text: text, Num: 1}}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, res, o)
+	if len(res.Captions) < 2 {
+		t.Errorf("got %d captions: %+v", len(res.Captions), res.Captions)
+	}
+	for _, c := range res.Captions {
+		for _, l := range c.Lines {
+			if Width(l, true) > 16 {
+				t.Errorf("line %q is %v wide", l, Width(l, true))
+			}
+		}
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings: %v", res.Warnings)
+	}
+}

@@ -4,13 +4,39 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
-// marked returns the text without marks and a segmenter that cuts where
-// the marks were.
+// marked returns the text without marks and a segmenter that knows the
+// marked words: like a dictionary segmenter, it cuts any text, the whole
+// or a part, into the longest known words, other characters one by one.
 func marked(s string) (string, Segmenter) {
 	parts := strings.Split(s, "|")
-	return strings.Join(parts, ""), fixedSegmenter(parts)
+	words := map[string]bool{}
+	for _, p := range parts {
+		words[p] = true
+	}
+	return strings.Join(parts, ""), dictSegmenter(words)
+}
+
+type dictSegmenter map[string]bool
+
+func (d dictSegmenter) Segment(text string) []string {
+	var out []string
+	for len(text) > 0 {
+		n := 0
+		for w := range d {
+			if len(w) > n && strings.HasPrefix(text, w) {
+				n = len(w)
+			}
+		}
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(text)
+		}
+		out = append(out, text[:n])
+		text = text[n:]
+	}
+	return out
 }
 
 func TestSimpleSegmenter(t *testing.T) {

@@ -69,7 +69,7 @@ func (e *env) writeOutputs(outs []output) error {
 		}
 	}
 	for _, o := range outs {
-		if o.path == "-" {
+		if o.path == "-" || isSpecial(o.path) {
 			continue
 		}
 		dir := filepath.Dir(o.path)
@@ -101,13 +101,38 @@ func (e *env) writeOutputs(outs []output) error {
 		}
 	}
 	for _, o := range outs {
-		if o.path == "-" {
+		switch {
+		case o.path == "-":
 			if _, err := e.stdout.Write(o.data); err != nil {
+				return err
+			}
+		case isSpecial(o.path):
+			if err := writeSpecial(o.path, o.data); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// isSpecial reports whether path is an existing file that is not a regular
+// file or directory: /dev/null, a named pipe, a terminal. Those are written
+// to directly; a rename would replace them.
+func isSpecial(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.Mode().IsRegular() && !fi.IsDir()
+}
+
+func writeSpecial(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // sameFile reports whether two paths name one existing file.

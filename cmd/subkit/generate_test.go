@@ -220,3 +220,18 @@ func TestGenerateVideoWithoutFFprobe(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestGenerateToDevice: -o /dev/null is written to, not replaced by a
+// rename.
+func TestGenerateToDevice(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "t.txt"), []byte("大家好\n"), 0o644)
+	code, _, stderr := runSubkit(t, nil, "generate", "-f", "srt", "-o", os.DevNull, filepath.Join(dir, "t.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	fi, err := os.Stat(os.DevNull)
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("%s is no longer a device: %v %v", os.DevNull, fi.Mode(), err)
+	}
+}
