@@ -29,7 +29,9 @@ update-golden:
 
 fuzz:
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzDecodeText -fuzztime 60s
+	$(GO) test ./subtitle -run '^$$' -fuzz FuzzRead -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
+	$(GO) test ./timing -run '^$$' -fuzz FuzzEstimate -fuzztime 60s
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
