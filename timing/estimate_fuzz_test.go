@@ -2,7 +2,6 @@ package timing
 
 import (
 	"errors"
-	"strings"
 	"testing"
 	"time"
 )
@@ -29,16 +28,6 @@ func FuzzEstimate(f *testing.F) {
 			t.Fatalf("unexpected error: %v", err)
 		}
 		checkInvariants(t, res, o)
-		var got, want strings.Builder
-		for _, c := range res.Captions {
-			got.WriteString(strings.Join(c.Lines, ""))
-		}
-		for _, l := range ls {
-			want.WriteString(l.Text)
-		}
-		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
-		if strip(got.String()) != strip(want.String()) {
-			t.Fatalf("text changed:\n got %q\nwant %q", strip(got.String()), strip(want.String()))
-		}
+		checkTextKept(t, ls, res)
 	})
 }

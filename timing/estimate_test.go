@@ -250,17 +250,24 @@ func TestEstimateProperties(t *testing.T) {
 			t.Fatalf("case %d: %v", k, err)
 		}
 		checkInvariants(t, res, o)
-		var got, want strings.Builder
-		for _, c := range res.Captions {
-			got.WriteString(strings.Join(c.Lines, ""))
-		}
-		for _, l := range ls {
-			want.WriteString(l.Text)
-		}
-		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
-		if strip(got.String()) != strip(want.String()) {
-			t.Fatalf("case %d: text changed", k)
-		}
+		checkTextKept(t, ls, res)
+	}
+}
+
+// checkTextKept asserts that the captions hold the lines' text, in order,
+// white space aside.
+func checkTextKept(t *testing.T, ls []Line, res *Result) {
+	t.Helper()
+	var got, want strings.Builder
+	for _, c := range res.Captions {
+		got.WriteString(strings.Join(c.Lines, ""))
+	}
+	for _, l := range ls {
+		want.WriteString(l.Text)
+	}
+	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	if g, w := strip(got.String()), strip(want.String()); g != w {
+		t.Fatalf("text changed:\n got %q\nwant %q", g, w)
 	}
 }
 

@@ -336,8 +336,15 @@ func Split(text string, seg Segmenter, limit float64, minParts int, cjk bool) []
 	if n < 1 {
 		n = 1
 	}
+	return cut(tokens, text, n, n+maxExtraPieces, limit, cjk)
+}
+
+// cut lays tokens out in the fewest pieces from lo to hi that fit limit
+// (or in hi pieces, the last tried, when none fits) and returns the
+// pieces' text; text itself when no layout can be made.
+func cut(tokens []string, text string, lo, hi int, limit float64, cjk bool) []string {
 	var ps []piece
-	for last := n + maxExtraPieces; n <= len(tokens) && n <= last; n++ {
+	for n := lo; n <= len(tokens) && n <= hi; n++ {
 		cand := layoutAny(tokens, n, limit, cjk)
 		if cand == nil {
 			break
@@ -371,27 +378,5 @@ func Wrap(text string, seg Segmenter, maxChars, maxLines int, cjk bool) []string
 	if seg == nil {
 		seg = SimpleSegmenter{}
 	}
-	tokens := seg.Segment(text)
-	limit := float64(maxChars)
-	var ps []piece
-	for n := 2; n <= maxLines; n++ {
-		cand := layout(tokens, n, limit, cjk)
-		if cand == nil {
-			break
-		}
-		ps = cand
-		if fits(tokens, cand, limit, cjk) {
-			break
-		}
-	}
-	if ps == nil {
-		return []string{text}
-	}
-	var out []string
-	for _, p := range ps {
-		if s := joinTokens(tokens, p); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return cut(seg.Segment(text), text, 2, maxLines, float64(maxChars), cjk)
 }
