@@ -1,9 +1,14 @@
 package subtitle
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
-// Document is a caption track: an ordered list of cues and the metadata
-// every format needs to write it.
+// Document is a caption track: an ordered list of cues and what the
+// formats carry around them. Fields a format has no place for are left
+// empty by its reader and reported as warnings by writers that cannot
+// carry them.
 type Document struct {
 	// Lang is the track's BCP 47 language tag ("zh-Hans", "en").
 	// Writers put it where their format carries a language:
@@ -11,16 +16,115 @@ type Document struct {
 	Lang string
 	// Title is optional; TTML writes it as ttm:title.
 	Title string
-	Cues  []Cue
+	// Header is the text after "WEBVTT" on a WebVTT file's first line and
+	// any header lines after it, kept for WebVTT round trips.
+	Header string
+	// Notes are comment blocks (WebVTT NOTE), each placed before a cue.
+	Notes []Note
+	// Styles are named styles: WebVTT STYLE blocks (CSS), TTML <style>
+	// elements, ASS/SSA [V4+ Styles] lines, as their format wrote them.
+	Styles []Style
+	// Regions are WebVTT REGION blocks and TTML <region> elements.
+	Regions []Region
+	Cues    []Cue
+}
+
+// Note is a comment block. Before is the index of the cue it precedes
+// (len(Cues) for a note after the last cue).
+type Note struct {
+	Before int
+	Text   string
+}
+
+// Style is a named style, kept in the form of the format it came from.
+type Style struct {
+	Name   string
+	Format Format // the format whose syntax Text is in
+	Text   string
+}
+
+// Region is a named screen area, kept in the form of the format it came
+// from (WebVTT: the REGION block's settings lines).
+type Region struct {
+	ID     string
+	Format Format
+	Text   string
 }
 
 // Cue is one caption: a time span and the lines shown during it.
 type Cue struct {
-	// ID is the cue identifier where the format has one (WebVTT, TTML xml:id).
-	// SRT writes its own running number and ignores it.
+	// ID is the cue identifier where the format has one (WebVTT, TTML
+	// xml:id). SRT writes its own running number and ignores it.
 	ID    string
 	Start time.Duration
 	End   time.Duration
-	// Lines are the caption's lines as shown, plain text without markup.
-	Lines []string
+	// Lines are the caption's lines as shown, each a run of styled spans.
+	Lines []Line
+	// Settings are WebVTT cue settings as written ("align:start line:90%").
+	Settings string
+	// Region and Style name a Region and a Style of the document.
+	Region string
+	Style  string
+}
+
+// Line is one line of a caption: spans of text, each with its style.
+type Line []Span
+
+// Span is a run of text with one style.
+type Span struct {
+	Text      string
+	Italic    bool
+	Bold      bool
+	Underline bool
+	// Color is a CSS color as the format wrote it ("#ff0000", "yellow"),
+	// "" for the default.
+	Color string
+	// Classes are WebVTT class names (<c.yellow.loud>).
+	Classes []string
+	// Voice is the speaker of a WebVTT <v> span.
+	Voice string
+	// Lang is the language of a WebVTT <lang> span or a TTML span's xml:lang.
+	Lang string
+	// Ruby is ruby text shown over this span (WebVTT <ruby>, TTML ruby).
+	Ruby string
+	// At is the time of an inline timestamp before this span (WebVTT
+	// <00:00:01.000>, karaoke); Timed says there is one.
+	At    time.Duration
+	Timed bool
+}
+
+// Plain reports whether the span carries no style: only text.
+func (s Span) Plain() bool {
+	return !s.Italic && !s.Bold && !s.Underline && s.Color == "" && len(s.Classes) == 0 &&
+		s.Voice == "" && s.Lang == "" && s.Ruby == "" && !s.Timed
+}
+
+// String returns the line's text without styles.
+func (l Line) String() string {
+	if len(l) == 1 {
+		return l[0].Text
+	}
+	var b strings.Builder
+	for _, s := range l {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// Text makes plain lines from strings, one span each.
+func Text(lines ...string) []Line {
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		out[i] = Line{{Text: l}}
+	}
+	return out
+}
+
+// PlainLines returns the cue's lines as plain text, styles dropped.
+func (c Cue) PlainLines() []string {
+	out := make([]string, len(c.Lines))
+	for i, l := range c.Lines {
+		out[i] = l.String()
+	}
+	return out
 }

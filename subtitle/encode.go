@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // EncodeOptions are the byte-level choices every writer honours.
@@ -105,24 +106,89 @@ func (e *encoder) srt(d *Document) {
 		e.timing(c, ',')
 		e.raw(e.nl)
 		for _, l := range textLines(c.Lines) {
-			e.line(l)
+			e.line(srtLine(l))
 		}
 	}
 }
 
-// textLines returns a cue's lines with line breaks inside them split out,
-// each trimmed, and blank lines dropped: a blank line ends a cue in SRT and
-// WebVTT.
-func textLines(lines []string) []string {
-	var out []string
+// srtLine writes a line with the HTML-like tags SRT players know:
+// <font color>, <b>, <i>, <u>.
+func srtLine(l Line) string {
+	if len(l) == 1 && l[0].Plain() {
+		return l[0].Text
+	}
+	var b strings.Builder
+	for _, s := range l {
+		if s.Color != "" {
+			b.WriteString(`<font color="` + s.Color + `">`)
+		}
+		tag(&b, s.Bold, "<b>")
+		tag(&b, s.Italic, "<i>")
+		tag(&b, s.Underline, "<u>")
+		b.WriteString(s.Text)
+		tag(&b, s.Underline, "</u>")
+		tag(&b, s.Italic, "</i>")
+		tag(&b, s.Bold, "</b>")
+		if s.Color != "" {
+			b.WriteString("</font>")
+		}
+	}
+	return b.String()
+}
+
+func tag(b *strings.Builder, on bool, t string) {
+	if on {
+		b.WriteString(t)
+	}
+}
+
+// textLines returns a cue's lines with line breaks inside spans split
+// out, each line trimmed at its edges, and blank lines dropped: a blank
+// line ends a cue in SRT and WebVTT, and TTML collapses edge white space
+// while WebVTT keeps it, so the formats must agree.
+func textLines(lines []Line) []Line {
+	simple := true
 	for _, l := range lines {
-		for _, part := range strings.Split(strings.ReplaceAll(l, "\r\n", "\n"), "\n") {
-			// Lines are trimmed: TTML collapses edge white space and
-			// WebVTT keeps it, and the formats must agree.
-			if t := strings.TrimSpace(part); t != "" {
-				out = append(out, t)
+		if len(l) != 1 || strings.ContainsAny(l[0].Text, "\r\n") || strings.TrimSpace(l[0].Text) != l[0].Text || l[0].Text == "" {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return lines
+	}
+	var out []Line
+	var cur Line
+	flush := func() {
+		// Trim the line's edges across its spans.
+		for len(cur) > 0 && strings.TrimSpace(cur[0].Text) == "" {
+			cur = cur[1:]
+		}
+		for len(cur) > 0 && strings.TrimSpace(cur[len(cur)-1].Text) == "" {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			cur[0].Text = strings.TrimLeftFunc(cur[0].Text, unicode.IsSpace)
+			cur[len(cur)-1].Text = strings.TrimRightFunc(cur[len(cur)-1].Text, unicode.IsSpace)
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	for _, l := range lines {
+		for _, sp := range l {
+			parts := strings.Split(strings.ReplaceAll(sp.Text, "\r\n", "\n"), "\n")
+			for k, part := range parts {
+				if k > 0 {
+					flush()
+				}
+				if part != "" {
+					s := sp
+					s.Text = strings.TrimRight(part, "\r")
+					cur = append(cur, s)
+				}
 			}
 		}
+		flush()
 	}
 	return out
 }
@@ -143,6 +209,62 @@ func validVTTID(id string) bool {
 
 var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
+// vttColorClasses are the WebVTT default color classes: a span of one of
+// these colors is written as <c.color>.
+var vttColorClasses = map[string]bool{"white": true, "lime": true, "cyan": true, "red": true,
+	"yellow": true, "magenta": true, "blue": true, "black": true}
+
+// vttLine writes a line in WebVTT cue text syntax: escapes, <v>, <lang>,
+// <c.classes>, <b>, <i>, <u>, <ruby> and inline timestamps.
+func vttLine(l Line) string {
+	if len(l) == 1 && l[0].Plain() {
+		return vttEscaper.Replace(l[0].Text)
+	}
+	var b strings.Builder
+	for _, s := range l {
+		if s.Timed {
+			b.WriteByte('<')
+			b.Write(appendTimestamp(nil, s.At, '.'))
+			b.WriteByte('>')
+		}
+		classes := s.Classes
+		if c := strings.ToLower(s.Color); vttColorClasses[c] {
+			classes = append(classes[:len(classes):len(classes)], c)
+		}
+		var closers []string
+		open := func(t, closer string) {
+			b.WriteString(t)
+			closers = append(closers, closer)
+		}
+		if s.Voice != "" {
+			open("<v "+vttEscaper.Replace(s.Voice)+">", "</v>")
+		}
+		if s.Lang != "" {
+			open("<lang "+s.Lang+">", "</lang>")
+		}
+		if len(classes) > 0 {
+			open("<c."+strings.Join(classes, ".")+">", "</c>")
+		}
+		if s.Bold {
+			open("<b>", "</b>")
+		}
+		if s.Italic {
+			open("<i>", "</i>")
+		}
+		if s.Underline {
+			open("<u>", "</u>")
+		}
+		if s.Ruby != "" {
+			open("<ruby>", "<rt>"+vttEscaper.Replace(s.Ruby)+"</rt></ruby>")
+		}
+		b.WriteString(vttEscaper.Replace(s.Text))
+		for i := len(closers) - 1; i >= 0; i-- {
+			b.WriteString(closers[i])
+		}
+	}
+	return b.String()
+}
+
 func (e *encoder) webvtt(d *Document) {
 	e.line("WEBVTT")
 	// WebVTT has no header fields (the W3C parser rejects "Language: ..."
@@ -161,7 +283,7 @@ func (e *encoder) webvtt(d *Document) {
 		e.timing(c, '.')
 		e.raw(e.nl)
 		for _, l := range textLines(c.Lines) {
-			e.line(vttEscaper.Replace(l))
+			e.line(vttLine(l))
 		}
 	}
 }
@@ -207,7 +329,7 @@ func (e *encoder) ttml(d *Document) {
 			if j > 0 {
 				b = append(b, "<br/>"...)
 			}
-			b = append(b, xmlEscaper.Replace(stripInvalidXML(l))...)
+			b = ttmlLine(b, l)
 		}
 		b = append(b, "</p>"...)
 		e.buf = b
@@ -217,6 +339,42 @@ func (e *encoder) ttml(d *Document) {
 	e.line(`    </div>`)
 	e.line(`  </body>`)
 	e.line(`</tt>`)
+}
+
+// ttmlLine appends a line: plain spans as text, styled ones as <span>
+// with tts: attributes.
+func ttmlLine(b []byte, l Line) []byte {
+	for _, s := range l {
+		text := xmlEscaper.Replace(stripInvalidXML(s.Text))
+		if !s.Italic && !s.Bold && !s.Underline && s.Color == "" && s.Lang == "" {
+			b = append(b, text...)
+			continue
+		}
+		b = append(b, "<span"...)
+		if s.Italic {
+			b = append(b, ` tts:fontStyle="italic"`...)
+		}
+		if s.Bold {
+			b = append(b, ` tts:fontWeight="bold"`...)
+		}
+		if s.Underline {
+			b = append(b, ` tts:textDecoration="underline"`...)
+		}
+		if s.Color != "" {
+			b = append(b, ` tts:color="`...)
+			b = append(b, xmlEscaper.Replace(s.Color)...)
+			b = append(b, '"')
+		}
+		if s.Lang != "" {
+			b = append(b, ` xml:lang="`...)
+			b = append(b, xmlEscaper.Replace(s.Lang)...)
+			b = append(b, '"')
+		}
+		b = append(b, '>')
+		b = append(b, text...)
+		b = append(b, "</span>"...)
+	}
+	return b
 }
 
 // stripInvalidXML removes characters XML 1.0 cannot carry (C0 controls but

@@ -14,7 +14,7 @@ func BenchmarkEncode(b *testing.B) {
 	for i := 0; i < 200000; i++ {
 		t := time.Duration(i) * 3 * time.Second
 		d.Cues = append(d.Cues, Cue{Start: t, End: t + 2500*time.Millisecond,
-			Lines: []string{fmt.Sprintf("第%d条字幕，大家好", i), "and a second line of English text"}})
+			Lines: Text(fmt.Sprintf("第%d条字幕，大家好", i), "and a second line of English text")})
 	}
 	for _, f := range Formats() {
 		b.Run(f.String(), func(b *testing.B) {

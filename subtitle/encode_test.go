@@ -19,11 +19,22 @@ func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 var tricky = &Document{
 	Lang: "zh-Hans",
 	Cues: []Cue{
-		{Start: 0, End: ms(1500), Lines: []string{"大家好，这里是最佳拍档"}},
-		{ID: "two", Start: ms(1580), End: ms(3999), Lines: []string{"Anthropic的联合创始人", "丹妮拉·阿莫代伊"}},
-		{Start: ms(4000), End: ms(5001), Lines: []string{"a < b && c > d", `"quoted" --> arrow`}},
-		{Start: ms(6000), End: ms(7000), Lines: []string{"first", "", "after blank"}},
-		{Start: ms(100*3600*1000 + 61001), End: ms(100*3600*1000 + 62002), Lines: []string{"late"}},
+		{Start: 0, End: ms(1500), Lines: Text("大家好，这里是最佳拍档")},
+		{ID: "two", Start: ms(1580), End: ms(3999), Lines: Text("Anthropic的联合创始人", "丹妮拉·阿莫代伊")},
+		{Start: ms(4000), End: ms(5001), Lines: Text("a < b && c > d", `"quoted" --> arrow`)},
+		{Start: ms(6000), End: ms(7000), Lines: Text("first", "", "after blank")},
+		{Start: ms(100*3600*1000 + 61001), End: ms(100*3600*1000 + 62002), Lines: Text("late")},
+	},
+}
+
+// styled has every inline style the writers know.
+var styled = &Document{
+	Lang: "zh-Hans",
+	Cues: []Cue{
+		{Start: 0, End: ms(2000), Lines: []Line{{{Text: "大家好，"}, {Text: "这里", Italic: true}, {Text: "是最佳拍档", Bold: true}}}},
+		{Start: ms(2500), End: ms(4000), Lines: []Line{{{Text: "under", Underline: true}, {Text: " & "}, {Text: "red", Color: "red"}, {Text: " #f0f", Color: "#ff00ff"}}, {{Text: "all three", Bold: true, Italic: true, Underline: true}}}},
+		{Start: ms(4500), End: ms(6000), Lines: []Line{{{Text: "丹妮拉", Voice: "Daniela <D>", Lang: "zh"}, {Text: "：安全", Classes: []string{"loud"}}}}},
+		{Start: ms(6500), End: ms(9000), Lines: []Line{{{Text: "一"}, {Text: "二", At: ms(7000), Timed: true}, {Text: "三", Ruby: "sān", At: ms(8000), Timed: true}}}},
 	},
 }
 
@@ -33,6 +44,9 @@ func TestEncodeGolden(t *testing.T) {
 		f    Format
 		o    EncodeOptions
 	}{
+		{"styled.srt", SRT, EncodeOptions{}},
+		{"styled.vtt", WebVTT, EncodeOptions{}},
+		{"styled.ttml", TTML, EncodeOptions{}},
 		{"tricky.srt", SRT, EncodeOptions{}},
 		{"tricky-crlf-bom.srt", SRT, EncodeOptions{BOM: true, CRLF: true}},
 		{"tricky.vtt", WebVTT, EncodeOptions{}},
@@ -40,8 +54,12 @@ func TestEncodeGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			doc := tricky
+			if strings.HasPrefix(c.name, "styled") {
+				doc = styled
+			}
 			var buf bytes.Buffer
-			if err := Encode(&buf, tricky, c.f, c.o); err != nil {
+			if err := Encode(&buf, doc, c.f, c.o); err != nil {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "encode", c.name+".golden")
@@ -83,8 +101,8 @@ func TestEncodeOptions(t *testing.T) {
 
 func TestEncodeRejectsBadTimes(t *testing.T) {
 	for _, d := range []*Document{
-		{Cues: []Cue{{Start: -ms(1), End: ms(1), Lines: []string{"x"}}}},
-		{Cues: []Cue{{Start: ms(2), End: ms(1), Lines: []string{"x"}}}},
+		{Cues: []Cue{{Start: -ms(1), End: ms(1), Lines: Text("x")}}},
+		{Cues: []Cue{{Start: ms(2), End: ms(1), Lines: Text("x")}}},
 	} {
 		for _, f := range Formats() {
 			var buf bytes.Buffer

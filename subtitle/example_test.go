@@ -10,8 +10,8 @@ import (
 
 func ExampleEncode() {
 	doc := &subtitle.Document{Lang: "zh-Hans", Cues: []subtitle.Cue{
-		{Start: 0, End: 2381 * time.Millisecond, Lines: []string{"大家好，这里是最佳拍档"}},
-		{Start: 2781 * time.Millisecond, End: 6590 * time.Millisecond, Lines: []string{"Anthropic的联合创始人", "丹妮拉·阿莫代伊"}},
+		{Start: 0, End: 2381 * time.Millisecond, Lines: subtitle.Text("大家好，这里是最佳拍档")},
+		{Start: 2781 * time.Millisecond, End: 6590 * time.Millisecond, Lines: subtitle.Text("Anthropic的联合创始人", "丹妮拉·阿莫代伊")},
 	}}
 	if err := subtitle.Encode(os.Stdout, doc, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
 		fmt.Println(err)

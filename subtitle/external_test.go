@@ -31,15 +31,15 @@ var extTricky = &subtitle.Document{
 	Lang:  "zh-Hans",
 	Title: `最佳拍档 & "friends" <live>`,
 	Cues: []subtitle.Cue{
-		{Start: 0, End: msec(1500), Lines: []string{"大家好，这里是最佳拍档"}},
-		{ID: "two", Start: msec(1580), End: msec(3999), Lines: []string{"Anthropic的联合创始人", "丹妮拉·阿莫代伊"}},
-		{Start: msec(4000), End: msec(5001), Lines: []string{"a < b && c > d", `"quoted" --> arrow`}},
-		{ID: "intro 1", Start: msec(6000), End: msec(7000), Lines: []string{"first", "", "after blank"}},
-		{Start: msec(7000), End: msec(8000), Lines: []string{"<b>not bold</b> &amp; &lt;kept&gt; &#x41;", "it's 5 > 3"}},
-		{ID: "a-->b", Start: msec(8000), End: msec(9500), Lines: []string{"line one\nline two", "中文，English 混排。"}},
-		{Start: msec(9500), End: msec(12000), Lines: []string{"-->", "--> <--"}},
-		{Start: msec(59*60*1000 + 59999), End: msec(60*60*1000 + 1), Lines: []string{"across the hour"}},
-		{ID: "late", Start: msec(100*3600*1000 + 61001), End: msec(100*3600*1000 + 62002), Lines: []string{"late", "更晚"}},
+		{Start: 0, End: msec(1500), Lines: subtitle.Text("大家好，这里是最佳拍档")},
+		{ID: "two", Start: msec(1580), End: msec(3999), Lines: subtitle.Text("Anthropic的联合创始人", "丹妮拉·阿莫代伊")},
+		{Start: msec(4000), End: msec(5001), Lines: subtitle.Text("a < b && c > d", `"quoted" --> arrow`)},
+		{ID: "intro 1", Start: msec(6000), End: msec(7000), Lines: subtitle.Text("first", "", "after blank")},
+		{Start: msec(7000), End: msec(8000), Lines: subtitle.Text("<b>not bold</b> &amp; &lt;kept&gt; &#x41;", "it's 5 > 3")},
+		{ID: "a-->b", Start: msec(8000), End: msec(9500), Lines: subtitle.Text("line one\nline two", "中文，English 混排。")},
+		{Start: msec(9500), End: msec(12000), Lines: subtitle.Text("-->", "--> <--")},
+		{Start: msec(59*60*1000 + 59999), End: msec(60*60*1000 + 1), Lines: subtitle.Text("across the hour")},
+		{ID: "late", Start: msec(100*3600*1000 + 61001), End: msec(100*3600*1000 + 62002), Lines: subtitle.Text("late", "更晚")},
 	},
 }
 
@@ -47,9 +47,20 @@ var extTricky = &subtitle.Document{
 var extEnglish = &subtitle.Document{
 	Title: "Q&A",
 	Cues: []subtitle.Cue{
-		{Start: msec(250), End: msec(2750), Lines: []string{"Hello, world."}},
-		{Start: msec(3000), End: msec(5000), Lines: []string{"Two lines,", "both shown."}},
-		{Start: msec(5000), End: msec(5001), Lines: []string{"A millisecond."}},
+		{Start: msec(250), End: msec(2750), Lines: subtitle.Text("Hello, world.")},
+		{Start: msec(3000), End: msec(5000), Lines: subtitle.Text("Two lines,", "both shown.")},
+		{Start: msec(5000), End: msec(5001), Lines: subtitle.Text("A millisecond.")},
+	},
+}
+
+// extStyled has every inline style the writers know, in Chinese and English.
+var extStyled = &subtitle.Document{
+	Lang: "zh-Hans",
+	Cues: []subtitle.Cue{
+		{Start: msec(0), End: msec(2000), Lines: []subtitle.Line{{{Text: "大家好，"}, {Text: "这里", Italic: true}, {Text: "是最佳拍档", Bold: true}}}},
+		{Start: msec(2500), End: msec(4000), Lines: []subtitle.Line{{{Text: "underlined", Underline: true}, {Text: " and "}, {Text: "red", Color: "red"}}, {{Text: "all three", Bold: true, Italic: true, Underline: true}}}},
+		{Start: msec(4500), End: msec(6000), Lines: []subtitle.Line{{{Text: "丹妮拉", Voice: "Daniela"}, {Text: "：安全 & 可靠"}}}},
+		{Start: msec(6500), End: msec(9000), Lines: []subtitle.Line{{{Text: "一"}, {Text: "二", At: msec(7000), Timed: true}, {Text: "三", At: msec(8000), Timed: true}}}},
 	},
 }
 
@@ -77,7 +88,7 @@ func interviewDoc(t *testing.T) *subtitle.Document {
 			at := breakNear(r, n/2)
 			lines = []string{strings.TrimSpace(string(r[:at])), strings.TrimSpace(string(r[at:]))}
 		}
-		c := subtitle.Cue{Start: at, End: at + time.Duration(n)*180*time.Millisecond + 300*time.Millisecond, Lines: lines}
+		c := subtitle.Cue{Start: at, End: at + time.Duration(n)*180*time.Millisecond + 300*time.Millisecond, Lines: subtitle.Text(lines...)}
 		if len(d.Cues)%50 == 0 {
 			c.ID = "第" + strings.Repeat("一", 1+len(d.Cues)/50) + "段"
 		}
@@ -127,6 +138,7 @@ func writeSamples(t *testing.T, f subtitle.Format) []extSample {
 		{"interview", interviewDoc(t)},
 		{"tricky", extTricky},
 		{"english", extEnglish},
+		{"styled", extStyled},
 	}
 	opts := []struct {
 		suffix string
@@ -259,7 +271,7 @@ func TestTTMLImsc(t *testing.T) {
 					continue // DiffTTML said so
 				}
 				got := strings.ReplaceAll(isd.Paragraphs[0].Text, "\n", "")
-				if flat := strings.Join(s.doc.Cues[j].Lines, ""); got != strings.ReplaceAll(flat, "\n", "") {
+				if flat := strings.Join(s.doc.Cues[j].PlainLines(), ""); got != strings.ReplaceAll(flat, "\n", "") {
 					t.Errorf("%s: cue %d renders as %q, want %q", s.name, j+1, got, flat)
 				}
 			}

@@ -52,13 +52,31 @@ func fromAstisub(s *astisub.Subtitles) *Document {
 	for _, it := range s.Items {
 		c := Cue{Start: it.StartAt, End: it.EndAt}
 		for _, l := range it.Lines {
-			var b strings.Builder
+			var line Line
 			for _, li := range l.Items {
-				b.WriteString(li.Text)
+				line = append(line, spanFromAstisub(li))
 			}
-			c.Lines = append(c.Lines, b.String())
+			c.Lines = append(c.Lines, line)
 		}
 		d.Cues = append(d.Cues, c)
 	}
 	return d
+}
+
+func spanFromAstisub(li astisub.LineItem) Span {
+	sp := Span{Text: li.Text}
+	sa := li.InlineStyle
+	if sa == nil {
+		return sp
+	}
+	sp.Italic = sa.SRTItalics || sa.WebVTTItalics || sa.TTMLFontStyle != nil && *sa.TTMLFontStyle == "italic"
+	sp.Bold = sa.SRTBold || sa.WebVTTBold || sa.TTMLFontWeight != nil && *sa.TTMLFontWeight == "bold"
+	sp.Underline = sa.SRTUnderline || sa.WebVTTUnderline || sa.TTMLTextDecoration != nil && strings.Contains(*sa.TTMLTextDecoration, "underline")
+	switch {
+	case sa.SRTColor != nil:
+		sp.Color = sa.SRTColor.HTMLString()
+	case sa.TTMLColor != nil:
+		sp.Color = sa.TTMLColor.HTMLString()
+	}
+	return sp
 }

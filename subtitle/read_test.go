@@ -11,10 +11,10 @@ import (
 // did not write: every cue's times and lines must survive.
 func TestWritersReadBack(t *testing.T) {
 	doc := &Document{Lang: "zh-Hans", Cues: []Cue{
-		{Start: 0, End: ms(1500), Lines: []string{"大家好，这里是最佳拍档"}},
-		{Start: ms(1580), End: ms(3999), Lines: []string{"Anthropic的联合创始人", "丹妮拉·阿莫代伊"}},
-		{Start: ms(4000), End: ms(5001), Lines: []string{"更给喧嚣的 AI 行业", "带来了一份冷静的思考"}},
-		{Start: ms(3600000), End: ms(3601000), Lines: []string{"一小时后"}},
+		{Start: 0, End: ms(1500), Lines: Text("大家好，这里是最佳拍档")},
+		{Start: ms(1580), End: ms(3999), Lines: Text("Anthropic的联合创始人", "丹妮拉·阿莫代伊")},
+		{Start: ms(4000), End: ms(5001), Lines: Text("更给喧嚣的 AI 行业", "带来了一份冷静的思考")},
+		{Start: ms(3600000), End: ms(3601000), Lines: Text("一小时后")},
 	}}
 	for _, f := range Formats() {
 		t.Run(f.String(), func(t *testing.T) {

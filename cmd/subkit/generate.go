@@ -321,7 +321,7 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	}
 	doc := &subtitle.Document{Lang: lang}
 	for _, c := range res.Captions {
-		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: c.Lines})
+		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: subtitle.Text(c.Lines...)})
 	}
 	if cfg.outDir {
 		if err := os.MkdirAll(cfg.output, 0o755); err != nil {

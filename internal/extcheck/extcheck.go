@@ -152,7 +152,7 @@ func ExpectedCues(d *subtitle.Document) []Cue {
 	for _, c := range d.Cues {
 		var lines []string
 		for _, l := range c.Lines {
-			for _, part := range strings.Split(strings.ReplaceAll(l, "\r\n", "\n"), "\n") {
+			for _, part := range strings.Split(strings.ReplaceAll(l.String(), "\r\n", "\n"), "\n") {
 				if strings.TrimSpace(part) != "" {
 					lines = append(lines, strings.TrimRight(part, "\r"))
 				}

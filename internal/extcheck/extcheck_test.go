@@ -136,8 +136,8 @@ func TestTTMLRenderCatches(t *testing.T) {
 
 func TestExpectedCues(t *testing.T) {
 	d := &subtitle.Document{Cues: []subtitle.Cue{
-		{ID: "x", Start: 1500 * time.Millisecond, End: 2 * time.Second, Lines: []string{"a\r\nb", "  ", "c"}},
-		{ID: "a-->b", End: time.Millisecond, Lines: []string{"d"}},
+		{ID: "x", Start: 1500 * time.Millisecond, End: 2 * time.Second, Lines: subtitle.Text("a\r\nb", "  ", "c")},
+		{ID: "a-->b", End: time.Millisecond, Lines: subtitle.Text("d")},
 	}}
 	got := extcheck.ExpectedCues(d)
 	want := []extcheck.Cue{{ID: "x", StartMs: 1500, EndMs: 2000, Text: "a\nb\nc"}, {EndMs: 1, Text: "d"}}
