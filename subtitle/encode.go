@@ -2,7 +2,9 @@ package subtitle
 
 import (
 	"bufio"
+
 	"fmt"
+	astisub "github.com/asticode/go-astisub"
 	"io"
 	"strconv"
 	"strings"
@@ -39,6 +41,10 @@ func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 		e.webvtt(d)
 	case TTML:
 		e.ttml(d)
+	case ASS, SSA, STL:
+		if err := writeAstisub(bw, d, f); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("cannot write format %v", f)
 	}
@@ -401,4 +407,59 @@ func stripInvalidXML(s string) string {
 func xmlChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' ||
 		(r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// writeAstisub writes the formats subkit has no writer of its own for
+// through go-astisub: ASS and SSA (both as go-astisub's v4.00+ script, with
+// italic, bold and underline as override tags) and EBU STL. A panic in it
+// becomes an error.
+func writeAstisub(w io.Writer, d *Document, f Format) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("writing %v: %v", f, r)
+		}
+	}()
+	subs := astisub.NewSubtitles()
+	if d.Title != "" || d.Lang != "" {
+		subs.Metadata = &astisub.Metadata{Title: d.Title}
+	}
+	for i, c := range d.Cues {
+		it := &astisub.Item{Index: i + 1, StartAt: c.Start, EndAt: c.End}
+		for _, l := range textLines(c.Lines) {
+			// One item a line: go-astisub writes a space between items.
+			var b strings.Builder
+			for _, sp := range l {
+				if f == STL {
+					b.WriteString(sp.Text)
+				} else {
+					b.WriteString(ssaTags(sp))
+				}
+			}
+			it.Lines = append(it.Lines, astisub.Line{Items: []astisub.LineItem{{Text: b.String()}}})
+		}
+		subs.Items = append(subs.Items, it)
+	}
+	if len(subs.Items) == 0 {
+		return fmt.Errorf("cannot write an empty %v file", f)
+	}
+	if f == STL {
+		return subs.WriteToSTL(w)
+	}
+	return subs.WriteToSSA(w)
+}
+
+// ssaTags writes a span with SSA override tags for its style.
+func ssaTags(s Span) string {
+	if !s.Italic && !s.Bold && !s.Underline {
+		return s.Text
+	}
+	var b strings.Builder
+	tag(&b, s.Italic, `{\i1}`)
+	tag(&b, s.Bold, `{\b1}`)
+	tag(&b, s.Underline, `{\u1}`)
+	b.WriteString(s.Text)
+	tag(&b, s.Underline, `{\u0}`)
+	tag(&b, s.Bold, `{\b0}`)
+	tag(&b, s.Italic, `{\i0}`)
+	return b.String()
 }

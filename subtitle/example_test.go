@@ -50,5 +50,5 @@ func ExampleParseFormat() {
 	fmt.Println(err)
 	// Output:
 	// vtt .vtt <nil>
-	// unknown format "docx" (known: srt, vtt, ttml)
+	// unknown format "docx" (known: srt, vtt, ttml, ass, ssa, stl)
 }

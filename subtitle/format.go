@@ -15,6 +15,9 @@ const (
 	SRT
 	WebVTT
 	TTML
+	ASS // Advanced SubStation Alpha (v4.00+)
+	SSA // SubStation Alpha (v4.00)
+	STL // EBU STL (Tech 3264), a binary format
 )
 
 var formatInfo = []struct {
@@ -25,10 +28,17 @@ var formatInfo = []struct {
 	SRT:     {"srt", ".srt", []string{"subrip"}},
 	WebVTT:  {"vtt", ".vtt", []string{"webvtt"}},
 	TTML:    {"ttml", ".ttml", []string{"dfxp", "xml"}},
+	ASS:     {"ass", ".ass", nil},
+	SSA:     {"ssa", ".ssa", nil},
+	STL:     {"stl", ".stl", []string{"ebu-stl"}},
 }
 
 // Formats lists the formats subkit writes, in the order help texts show them.
-func Formats() []Format { return []Format{SRT, WebVTT, TTML} }
+func Formats() []Format { return []Format{SRT, WebVTT, TTML, ASS, SSA, STL} }
+
+// TextFormats are the formats generate writes: the text formats with a
+// writer of subkit's own.
+func TextFormats() []Format { return []Format{SRT, WebVTT, TTML} }
 
 // String returns the format's short name, as flags spell it: "srt", "vtt", "ttml".
 func (f Format) String() string {

@@ -107,4 +107,7 @@ var carries = map[Format]map[string]bool{
 	WebVTT: {"italic": true, "bold": true, "underline": true, "voice": true, "lang": true, "classes": true,
 		"ruby": true, "timestamps": true, "ids": true, "settings": true, "notes": true, "header": true},
 	TTML: {"italic": true, "bold": true, "underline": true, "color": true, "lang": true},
+	ASS:  {"italic": true, "bold": true, "underline": true},
+	SSA:  {"italic": true, "bold": true, "underline": true},
+	STL:  {},
 }

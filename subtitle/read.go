@@ -3,44 +3,169 @@ package subtitle
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	astisub "github.com/asticode/go-astisub"
 )
 
-// Read parses a caption file in format f (SRT, WebVTT or TTML). name is
-// used in errors only.
-//
-// Reading goes through go-astisub for now. Its known losses are recorded
-// in the README; subkit's own readers replace it format by format. A panic
-// inside go-astisub (it has several on malformed input) is turned into an
-// error naming the file, never passed on.
-func Read(name string, b []byte, f Format) (doc *Document, err error) {
-	text, _, err := DecodeText(name, b)
-	if err != nil {
-		return nil, err
+// Warning is something a reader met and could not keep as it was: a
+// setting it ignored, a line it could not place. Line counts from 1; zero
+// means the file as a whole.
+type Warning struct {
+	Line    int
+	Message string
+}
+
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("line %d: %s", w.Line, w.Message)
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, &ParseError{File: name, Err: fmt.Errorf("%w: unreadable %v file (%v)", ErrSyntax, f, r)}
+	return w.Message
+}
+
+// ReadOptions say how to read a file. The zero value detects everything.
+type ReadOptions struct {
+	// Format is the file's format; Unknown detects it from the name's
+	// extension, then from the content.
+	Format Format
+	// Encoding forces a text encoding (a name DecodeTextAs accepts);
+	// "" detects it.
+	Encoding string
+}
+
+// ReadInfo is what reading found out besides the document.
+type ReadInfo struct {
+	Format   Format
+	Encoding string // as DecodeText names it; "" for binary formats
+	Warnings []Warning
+}
+
+// A reader parses decoded text (for STL: the raw bytes as a string).
+type reader func(name, text string) (*Document, []Warning, error)
+
+// readers are the format readers. Formats without a reader of subkit's
+// own go through go-astisub.
+var readers = map[Format]reader{
+	SRT:    astisubReader(SRT),
+	WebVTT: astisubReader(WebVTT),
+	TTML:   astisubReader(TTML),
+	ASS:    astisubReader(ASS),
+	SSA:    astisubReader(SSA),
+	STL:    astisubReader(STL),
+}
+
+// Decode reads a caption file. name is the file's name as the user gave
+// it, for format detection and for errors. Every error is a *ParseError
+// naming the file.
+func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) {
+	info := &ReadInfo{Format: o.Format}
+	if info.Format == Unknown {
+		info.Format = FormatFromPath(name)
+		if info.Format == Unknown || info.Format == TTML && filepath.Ext(name) == ".xml" {
+			info.Format = Detect(b)
 		}
-	}()
-	var subs *astisub.Subtitles
-	r := bytes.NewReader([]byte(text))
-	switch f {
-	case SRT:
-		subs, err = astisub.ReadFromSRT(r)
-	case WebVTT:
-		subs, err = astisub.ReadFromWebVTT(r)
-	case TTML:
-		subs, err = astisub.ReadFromTTML(r)
+	}
+	if info.Format == Unknown {
+		return nil, info, &ParseError{File: name, Err: fmt.Errorf("%w: not a caption format subkit knows (give --from)", ErrSyntax)}
+	}
+	var text string
+	var err error
+	switch {
+	case info.Format == STL:
+		text = string(b)
+	case o.Encoding != "":
+		info.Encoding = o.Encoding
+		text, err = DecodeTextAs(name, b, o.Encoding)
 	default:
-		return nil, fmt.Errorf("%s: cannot read format %v", name, f)
+		text, info.Encoding, err = DecodeText(name, b)
 	}
 	if err != nil {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		return nil, info, err
 	}
-	return fromAstisub(subs), nil
+	doc, ws, err := readers[info.Format](name, text)
+	info.Warnings = ws
+	return doc, info, err
+}
+
+// Read reads a file in format f, detecting the encoding.
+func Read(name string, b []byte, f Format) (*Document, error) {
+	doc, _, err := Decode(name, b, ReadOptions{Format: f})
+	return doc, err
+}
+
+// Detect guesses a format from a file's first bytes: "WEBVTT", an XML
+// <tt> root, an [Script Info] section, an EBU STL header, or an SRT cue.
+// It returns Unknown when nothing fits.
+func Detect(b []byte) Format {
+	if len(b) >= 1024 && (bytes.Equal(b[3:11], []byte("STL25.01")) || bytes.Equal(b[3:11], []byte("STL30.01")) ||
+		bytes.HasPrefix(b[3:], []byte("STL"))) {
+		return STL
+	}
+	head := b
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	// UTF-16 heads are read after decoding; a failed decode is no format.
+	text, _, err := DecodeText("", head)
+	if err != nil {
+		return Unknown
+	}
+	t := strings.TrimLeft(text, " \t\r\n")
+	switch {
+	case strings.HasPrefix(t, "WEBVTT"):
+		return WebVTT
+	case strings.HasPrefix(t, "<?xml") || strings.HasPrefix(t, "<tt"):
+		if strings.Contains(t, "<tt") {
+			return TTML
+		}
+	case strings.HasPrefix(strings.ToLower(t), "[script info]"):
+		if strings.Contains(strings.ToLower(t), "v4.00+") || strings.Contains(t, "[V4+ Styles]") {
+			return ASS
+		}
+		return SSA
+	}
+	for _, l := range strings.SplitN(t, "\n", 8) {
+		if strings.Contains(l, "-->") {
+			if strings.Contains(l, ",") {
+				return SRT
+			}
+			return SRT // dots in SRT times are common; WebVTT needs its signature
+		}
+	}
+	return Unknown
+}
+
+// astisubReader reads a format through go-astisub. A panic inside it (it
+// has several on malformed input) becomes an error naming the file.
+func astisubReader(f Format) reader {
+	return func(name, text string) (doc *Document, ws []Warning, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				doc, ws, err = nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: unreadable %v file (%v)", ErrSyntax, f, r)}
+			}
+		}()
+		var subs *astisub.Subtitles
+		r := strings.NewReader(text)
+		switch f {
+		case SRT:
+			subs, err = astisub.ReadFromSRT(r)
+		case WebVTT:
+			subs, err = astisub.ReadFromWebVTT(r)
+		case TTML:
+			subs, err = astisub.ReadFromTTML(r)
+		case ASS, SSA:
+			subs, err = astisub.ReadFromSSA(r)
+		case STL:
+			subs, err = astisub.ReadFromSTL(r, astisub.STLOptions{})
+		default:
+			return nil, nil, fmt.Errorf("%s: cannot read format %v", name, f)
+		}
+		if err != nil {
+			return nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		}
+		return fromAstisub(subs), nil, nil
+	}
 }
 
 func fromAstisub(s *astisub.Subtitles) *Document {

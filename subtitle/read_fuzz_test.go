@@ -15,7 +15,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">a<br/>b</p></div></body></tt>`), uint8(TTML))
 	f.Add([]byte(`<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" dur="2s">a</p></div></body></tt>`), uint8(TTML))
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
-		fm := Formats()[int(format)%len(Formats())]
+		fm := TextFormats()[int(format)%len(TextFormats())]
 		doc, err := Read("fuzz"+fm.Ext(), data, fm)
 		if err != nil {
 			var pe *ParseError
@@ -24,7 +24,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		for _, out := range Formats() {
+		for _, out := range TextFormats() {
 			var buf bytes.Buffer
 			// Bad times are reported, not written; anything else must write.
 			if err := Encode(&buf, doc, out, EncodeOptions{}); err != nil && !isTimeError(doc) {

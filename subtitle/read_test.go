@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -16,7 +17,7 @@ func TestWritersReadBack(t *testing.T) {
 		{Start: ms(4000), End: ms(5001), Lines: Text("更给喧嚣的 AI 行业", "带来了一份冷静的思考")},
 		{Start: ms(3600000), End: ms(3601000), Lines: Text("一小时后")},
 	}}
-	for _, f := range Formats() {
+	for _, f := range TextFormats() {
 		t.Run(f.String(), func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Encode(&buf, doc, f, EncodeOptions{}); err != nil {
@@ -63,6 +64,42 @@ func TestReadNeverPanics(t *testing.T) {
 			}
 			if doc == nil {
 				t.Error("nil document without an error")
+			}
+		})
+	}
+}
+
+// TestAstisubFormatsReadBack writes ASS, SSA and EBU STL through
+// go-astisub and reads them back: times survive at the formats' precision
+// (centiseconds; 25 fps frames) and text and styles survive where the
+// format carries them.
+func TestAstisubFormatsReadBack(t *testing.T) {
+	doc := &Document{Cues: []Cue{
+		{Start: ms(1000), End: ms(2480), Lines: Text("Hello, world.")},
+		{Start: ms(3000), End: ms(5200), Lines: []Line{{{Text: "Two lines, "}, {Text: "one italic", Italic: true}}, {{Text: "second line"}}}},
+		{Start: ms(3600000), End: ms(3602000), Lines: Text("An hour later")},
+	}}
+	for _, f := range []Format{ASS, SSA, STL} {
+		t.Run(f.String(), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Encode(&buf, doc, f, EncodeOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			back, err := Read("out"+f.Ext(), buf.Bytes(), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(back.Cues) != len(doc.Cues) {
+				t.Fatalf("read back %d cues, wrote %d", len(back.Cues), len(doc.Cues))
+			}
+			for i, c := range back.Cues {
+				w := doc.Cues[i]
+				if c.Start != w.Start || c.End != w.End {
+					t.Errorf("cue %d: read %v-%v, wrote %v-%v", i+1, c.Start, c.End, w.Start, w.End)
+				}
+				if got, want := strings.Join(c.PlainLines(), "|"), strings.Join(w.PlainLines(), "|"); got != want {
+					t.Errorf("cue %d: read %q, wrote %q", i+1, got, want)
+				}
 			}
 		})
 	}

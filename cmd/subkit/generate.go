@@ -144,7 +144,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		}
 	}
 	if len(cfg.formats) == 0 {
-		cfg.formats = subtitle.Formats()
+		cfg.formats = subtitle.TextFormats()
 	}
 	switch {
 	case cfg.output == "-" && len(cfg.formats) != 1:
