@@ -125,18 +125,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		return nil, usagef("generate: standard input (-) given more than once")
 	}
 	if o := cfg.output; o != "" && o != "-" {
-		// -o names a directory when it is one; a path that does not exist
-		// yet is a directory when it ends in a slash or has no caption
-		// format's extension; anything else is a file.
-		fi, err := os.Stat(o)
-		switch {
-		case err == nil:
-			cfg.outDir = fi.IsDir()
-		case strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(os.PathSeparator)):
-			cfg.outDir = true
-		default:
-			cfg.outDir = subtitle.FormatFromPath(o) == subtitle.Unknown
-		}
+		cfg.outDir = isDirTarget(o)
 		if !cfg.outDir && len(cfg.formats) == 0 {
 			if f := subtitle.FormatFromPath(o); f != subtitle.Unknown {
 				cfg.formats = []subtitle.Format{f}

@@ -78,6 +78,7 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			generateCommand(e),
+			convertCommand(e),
 		},
 	}
 	for _, c := range app.Commands {

@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/subkit-dev/subkit/subtitle"
+)
+
+func convertCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "convert caption files between SRT, WebVTT, TTML, ASS, SSA and EBU STL",
+		ArgsUsage: "INPUT... (files, directories with -r, - for standard input)",
+		Description: `Reads each input, detecting its format (extension, then content) and text
+encoding, and writes it in the format -t names. Outputs go beside each input
+with the new extension, into the directory -o names (keeping the inputs'
+tree), into the file -o names (one input), or to standard output with -o -.
+
+An existing output is an error unless --force; an input is never
+overwritten; every output is written to a temporary file and renamed into
+place. A file that cannot be read is reported as file:line: reason and the
+others are still converted; the exit code is then 1 (2 for usage errors).
+What a target format cannot carry (styles, positions, notes) is reported as
+a warning, never dropped silently.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", DefaultText: "the extension of -o"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
+			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert the caption files in directories, recursively", DisableDefaultText: true},
+			&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
+			&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
+			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files converted at once", DefaultText: "the number of CPUs"},
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+		},
+		Action: func(c *cli.Context) error { return e.convert(c) },
+	}
+}
+
+// fileReport is what a batch command says about one file; with --json it
+// is printed as one object a line. Field names are stable.
+type fileReport struct {
+	Input    string   `json:"input"`
+	Output   string   `json:"output,omitempty"`
+	From     string   `json:"from,omitempty"`
+	To       string   `json:"to,omitempty"`
+	Encoding string   `json:"encoding,omitempty"`
+	Cues     int      `json:"cues"`
+	Warnings []string `json:"warnings"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// summary closes a --json report.
+type summary struct {
+	Summary   bool    `json:"summary"`
+	Files     int     `json:"files"`
+	Converted int     `json:"converted"`
+	Failed    int     `json:"failed"`
+	Warnings  int     `json:"warnings"`
+	Seconds   float64 `json:"seconds"`
+}
+
+type convertConfig struct {
+	to, from  subtitle.Format
+	encoding  string
+	output    string
+	outDir    bool
+	force     bool
+	jobs      int
+	json      bool
+	verbose   bool
+	quiet     bool
+	encodeOpt subtitle.EncodeOptions
+}
+
+func (e *env) convert(c *cli.Context) error {
+	start := time.Now()
+	cfg := &convertConfig{
+		output:    c.String("output"),
+		force:     c.Bool("force"),
+		jobs:      c.Int("jobs"),
+		json:      c.Bool("json"),
+		verbose:   c.Bool("verbose"),
+		quiet:     c.Bool("quiet"),
+		encoding:  c.String("encoding"),
+		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
+	}
+	var err error
+	if name := c.String("to"); name != "" {
+		if cfg.to, err = subtitle.ParseFormat(name); err != nil {
+			return usageError{fmt.Errorf("--to: %w", err)}
+		}
+	}
+	if name := c.String("from"); name != "" {
+		if cfg.from, err = subtitle.ParseFormat(name); err != nil {
+			return usageError{fmt.Errorf("--from: %w", err)}
+		}
+	}
+	if cfg.encoding != "" {
+		if _, err := subtitle.DecodeTextAs("", nil, cfg.encoding); errors.Is(err, subtitle.ErrEncoding) {
+			return usageError{fmt.Errorf("--encoding: %w", err)}
+		}
+	}
+	if c.IsSet("jobs") && cfg.jobs < 1 {
+		return usagef("--jobs must be at least 1")
+	}
+	if cfg.jobs == 0 {
+		cfg.jobs = runtime.NumCPU()
+	}
+	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		return usagef("convert: no input given (files, directories with -r, - for standard input, or --files-from)")
+	}
+	if o := cfg.output; o != "" && o != "-" {
+		cfg.outDir = isDirTarget(o)
+		if !cfg.outDir && cfg.to == subtitle.Unknown {
+			cfg.to = subtitle.FormatFromPath(o)
+		}
+		if !cfg.outDir && len(inputs) > 1 {
+			return usagef("convert: -o %s names one file but there are %d inputs; name a directory", o, len(inputs))
+		}
+	}
+	if cfg.to == subtitle.Unknown {
+		return usagef("convert: give the output format with -t (srt, vtt, ttml, ass, ssa, stl)")
+	}
+	if cfg.output == "-" && len(inputs) > 1 {
+		return usagef("convert: -o - takes one input")
+	}
+	if cfg.json && convertOutput(inputs[0], cfg) == "-" {
+		return usagef("convert: --json prints on standard output, so the captions cannot go there too; give -o")
+	}
+	reports := e.runConvert(inputs, cfg)
+	return e.report(reports, cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// isDirTarget says whether -o names a directory: one that exists, or a
+// path that does not exist yet and ends in a slash or has no caption
+// extension. Anything else (an existing file, /dev/null) is a file.
+func isDirTarget(o string) bool {
+	if fi, err := os.Stat(o); err == nil {
+		return fi.IsDir()
+	}
+	if strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(os.PathSeparator)) {
+		return true
+	}
+	return subtitle.FormatFromPath(o) == subtitle.Unknown
+}
+
+// convertOutput is where input in goes.
+func convertOutput(in input, cfg *convertConfig) string {
+	switch {
+	case cfg.output == "-":
+		return "-"
+	case cfg.outDir:
+		rel := strings.TrimSuffix(in.rel, filepath.Ext(in.rel))
+		return filepath.Join(cfg.output, rel+cfg.to.Ext())
+	case cfg.output != "":
+		return cfg.output
+	case in.path == "-":
+		return "-"
+	}
+	return strings.TrimSuffix(in.path, filepath.Ext(in.path)) + cfg.to.Ext()
+}
+
+// runConvert converts the inputs with cfg.jobs workers and returns a
+// report for each, in input order.
+func (e *env) runConvert(inputs []input, cfg *convertConfig) []fileReport {
+	reports := make([]fileReport, len(inputs))
+	// Outputs are decided up front, so that two inputs never write one file.
+	claimed := map[string]int{}
+	outs := make([]string, len(inputs))
+	for i, in := range inputs {
+		outs[i] = convertOutput(in, cfg)
+		reports[i] = fileReport{Input: displayName(in.path), Output: outs[i], To: cfg.to.String(), Warnings: []string{}}
+		if outs[i] == "-" {
+			continue
+		}
+		key, _ := filepath.Abs(outs[i])
+		if j, ok := claimed[key]; ok {
+			reports[i].Error = fmt.Sprintf("%s: output %s is also made from %s", displayName(in.path), outs[i], inputs[j].path)
+			continue
+		}
+		claimed[key] = i
+	}
+	var bar *progressbar.ProgressBar
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && !cfg.json && len(inputs) > 1 {
+		bar = progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("converting"),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(cfg.jobs, len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				if reports[i].Error == "" {
+					e.convertOne(inputs[i], outs[i], cfg, &reports[i])
+				}
+				if bar != nil {
+					bar.Add(1)
+				}
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if bar != nil {
+		bar.Finish()
+	}
+	return reports
+}
+
+// stdoutMu keeps outputs to standard output whole.
+var stdoutMu sync.Mutex
+
+func (e *env) convertOne(in input, out string, cfg *convertConfig, r *fileReport) {
+	fail := func(err error) { r.Error = err.Error() }
+	raw, err := e.readInput(in.path)
+	if err != nil {
+		fail(err)
+		return
+	}
+	doc, info, err := subtitle.Decode(displayName(in.path), raw, subtitle.ReadOptions{Format: cfg.from, Encoding: cfg.encoding})
+	if info != nil {
+		r.From = info.Format.String()
+		r.Encoding = info.Encoding
+		for _, w := range info.Warnings {
+			r.Warnings = append(r.Warnings, w.String())
+		}
+	}
+	if err != nil {
+		fail(err)
+		return
+	}
+	r.Cues = len(doc.Cues)
+	r.Warnings = append(r.Warnings, subtitle.Losses(doc, cfg.to)...)
+	if out != "-" && in.path != "-" && sameFile(out, in.path) {
+		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t", in.path, out))
+		return
+	}
+	if out != "-" && !cfg.force && !isSpecial(out) {
+		if _, err := os.Lstat(out); err == nil {
+			fail(fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in.path), out))
+			return
+		}
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, doc, cfg.to, cfg.encodeOpt); err != nil {
+		fail(fmt.Errorf("%s: %w", displayName(in.path), err))
+		return
+	}
+	if out != "-" {
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			fail(err)
+			return
+		}
+	}
+	stdoutMu.Lock()
+	err = e.writeOutputs([]output{{path: out, data: buf.Bytes()}})
+	stdoutMu.Unlock()
+	if err != nil {
+		fail(err)
+	}
+}
+
+// report prints the reports: warnings and errors on standard error (or
+// JSON lines on standard output), and returns errReported if any failed.
+func (e *env) report(reports []fileReport, asJSON, verbose, quiet bool, start time.Time) error {
+	s := summary{Summary: true, Files: len(reports)}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, r := range reports {
+		s.Warnings += len(r.Warnings)
+		if r.Error != "" {
+			s.Failed++
+		} else {
+			s.Converted++
+		}
+		if asJSON {
+			enc.Encode(r)
+			continue
+		}
+		if r.Error != "" {
+			fmt.Fprintf(e.stderr, "subkit: %s\n", r.Error)
+			continue
+		}
+		if verbose {
+			enc := r.Encoding
+			if enc == "" {
+				enc = "binary"
+			}
+			out := r.Output
+			if out == "-" {
+				out = "<stdout>"
+			}
+			fmt.Fprintf(e.stderr, "%s (%s, %s, %d cues) -> %s (%s)\n", r.Input, r.From, enc, r.Cues, out, r.To)
+		}
+		if !quiet {
+			for _, w := range r.Warnings {
+				fmt.Fprintf(e.stderr, "%s: warning: %s\n", r.Input, w)
+			}
+		}
+	}
+	if asJSON {
+		s.Seconds = time.Since(start).Seconds()
+		enc.Encode(s)
+	}
+	if s.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
