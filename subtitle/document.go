@@ -62,6 +62,11 @@ type Cue struct {
 	Lines []Line
 	// Settings are WebVTT cue settings as written ("align:start line:90%").
 	Settings string
+	// Align places the cue on the screen as a numeric keypad does: 1-3
+	// bottom, 4-6 middle, 7-9 top, each left, center, right (ASS \an,
+	// SRT {\an8}). 0 is the default, bottom center. Readers set it from
+	// their format's placement; writers carry it where they can.
+	Align int
 	// Region and Style name a Region and a Style of the document.
 	Region string
 	Style  string

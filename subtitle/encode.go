@@ -111,7 +111,10 @@ func (e *encoder) srt(d *Document) {
 		e.line(strconv.Itoa(i + 1))
 		e.timing(c, ',')
 		e.raw(e.nl)
-		for _, l := range textLines(c.Lines) {
+		for j, l := range textLines(c.Lines) {
+			if j == 0 && c.Align > 0 && c.Align != 2 && c.Align <= 9 {
+				e.raw(`{\an` + strconv.Itoa(c.Align) + `}`)
+			}
 			e.line(srtLine(l))
 		}
 	}
@@ -197,6 +200,37 @@ func textLines(lines []Line) []Line {
 		flush()
 	}
 	return out
+}
+
+// vttSettings returns the cue settings to write: the cue's own when it
+// came from WebVTT, else ones made from its Align.
+func vttSettings(c Cue) string {
+	if c.Settings != "" {
+		var keep []string
+		for _, f := range strings.Fields(c.Settings) {
+			if !strings.Contains(f, "-->") {
+				keep = append(keep, f)
+			}
+		}
+		return strings.Join(keep, " ")
+	}
+	if c.Align <= 0 || c.Align > 9 || c.Align == 2 {
+		return ""
+	}
+	var set []string
+	switch (c.Align - 1) / 3 {
+	case 1:
+		set = append(set, "line:50%")
+	case 2:
+		set = append(set, "line:0")
+	}
+	switch (c.Align - 1) % 3 {
+	case 0:
+		set = append(set, "align:left")
+	case 2:
+		set = append(set, "align:right")
+	}
+	return strings.Join(set, " ")
 }
 
 // validVTTID reports whether id can stand as a cue identifier: not empty,
@@ -287,6 +321,9 @@ func (e *encoder) webvtt(d *Document) {
 		}
 		e.line(id)
 		e.timing(c, '.')
+		if set := vttSettings(c); set != "" {
+			e.raw(" " + set)
+		}
 		e.raw(e.nl)
 		for _, l := range textLines(c.Lines) {
 			e.line(vttLine(l))
@@ -319,9 +356,23 @@ func (e *encoder) ttml(d *Document) {
 	e.line(`    </styling>`)
 	e.line(`    <layout>`)
 	e.line(`      <region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%" tts:displayAlign="after" tts:textAlign="center"/>`)
+	used := map[int]bool{}
+	for _, c := range d.Cues {
+		if c.Align > 0 && c.Align <= 9 {
+			used[(c.Align-1)/3] = true
+		}
+	}
+	if used[1] {
+		e.line(`      <region xml:id="middle" tts:origin="10% 42.5%" tts:extent="80% 15%" tts:displayAlign="center" tts:textAlign="center"/>`)
+	}
+	if used[2] {
+		e.line(`      <region xml:id="top" tts:origin="10% 5%" tts:extent="80% 15%" tts:displayAlign="before" tts:textAlign="center"/>`)
+	}
 	e.line(`    </layout>`)
 	e.line(`  </head>`)
-	e.line(`  <body region="bottom" style="s1">`)
+	// Each <p> names its region: a region on <body> would keep its
+	// paragraphs out of every other region.
+	e.line(`  <body style="s1">`)
 	e.line(`    <div>`)
 	for i, c := range d.Cues {
 		b := append(e.buf[:0], `      <p xml:id="c`...)
@@ -330,7 +381,26 @@ func (e *encoder) ttml(d *Document) {
 		b = appendTimestamp(b, c.Start, '.')
 		b = append(b, `" end="`...)
 		b = appendTimestamp(b, c.End, '.')
-		b = append(b, `">`...)
+		b = append(b, '"')
+		region := ` region="bottom"`
+		if c.Align > 0 && c.Align <= 9 {
+			switch (c.Align - 1) / 3 {
+			case 1:
+				region = ` region="middle"`
+			case 2:
+				region = ` region="top"`
+			}
+		}
+		b = append(b, region...)
+		if c.Align > 0 && c.Align <= 9 {
+			switch (c.Align - 1) % 3 {
+			case 0:
+				b = append(b, ` tts:textAlign="left"`...)
+			case 2:
+				b = append(b, ` tts:textAlign="right"`...)
+			}
+		}
+		b = append(b, '>')
 		for j, l := range textLines(c.Lines) {
 			if j > 0 {
 				b = append(b, "<br/>"...)
@@ -428,6 +498,9 @@ func writeAstisub(w io.Writer, d *Document, f Format) (err error) {
 		for _, l := range textLines(c.Lines) {
 			// One item a line: go-astisub writes a space between items.
 			var b strings.Builder
+			if f != STL && len(it.Lines) == 0 && c.Align > 0 && c.Align <= 9 && c.Align != 2 {
+				b.WriteString(`{\an` + strconv.Itoa(c.Align) + `}`)
+			}
 			for _, sp := range l {
 				if f == STL {
 					b.WriteString(sp.Text)

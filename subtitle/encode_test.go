@@ -35,6 +35,9 @@ var styled = &Document{
 		{Start: ms(2500), End: ms(4000), Lines: []Line{{{Text: "under", Underline: true}, {Text: " & "}, {Text: "red", Color: "red"}, {Text: " #f0f", Color: "#ff00ff"}}, {{Text: "all three", Bold: true, Italic: true, Underline: true}}}},
 		{Start: ms(4500), End: ms(6000), Lines: []Line{{{Text: "丹妮拉", Voice: "Daniela <D>", Lang: "zh"}, {Text: "：安全", Classes: []string{"loud"}}}}},
 		{Start: ms(6500), End: ms(9000), Lines: []Line{{{Text: "一"}, {Text: "二", At: ms(7000), Timed: true}, {Text: "三", Ruby: "sān", At: ms(8000), Timed: true}}}},
+		{Start: ms(9500), End: ms(10000), Align: 8, Lines: Text("at the top")},
+		{Start: ms(10500), End: ms(11000), Align: 4, Lines: Text("middle, left")},
+		{Start: ms(11500), End: ms(12000), Align: 9, Settings: "line:10% align:end", Lines: Text("own settings win in WebVTT")},
 	},
 }
 

@@ -61,6 +61,9 @@ var extStyled = &subtitle.Document{
 		{Start: msec(2500), End: msec(4000), Lines: []subtitle.Line{{{Text: "underlined", Underline: true}, {Text: " and "}, {Text: "red", Color: "red"}}, {{Text: "all three", Bold: true, Italic: true, Underline: true}}}},
 		{Start: msec(4500), End: msec(6000), Lines: []subtitle.Line{{{Text: "丹妮拉", Voice: "Daniela"}, {Text: "：安全 & 可靠"}}}},
 		{Start: msec(6500), End: msec(9000), Lines: []subtitle.Line{{{Text: "一"}, {Text: "二", At: msec(7000), Timed: true}, {Text: "三", At: msec(8000), Timed: true}}}},
+		{Start: msec(9500), End: msec(10000), Align: 8, Lines: subtitle.Text("at the top")},
+		{Start: msec(10500), End: msec(11000), Align: 4, Lines: subtitle.Text("middle, left")},
+		{Start: msec(11500), End: msec(12000), Align: 9, Settings: "line:10% align:end", Lines: subtitle.Text("own settings")},
 	},
 }
 

@@ -55,6 +55,9 @@ func Losses(d *Document, f Format) []string {
 		if c.Settings != "" && !has(f, "settings") {
 			mark("cue settings (position, alignment)")
 		}
+		if c.Align > 0 && c.Align != 2 && !has(f, "align") {
+			mark("positions")
+		}
 		for _, l := range c.Lines {
 			for _, s := range l {
 				switch {
@@ -103,11 +106,11 @@ func Losses(d *Document, f Format) []string {
 
 // carries says which features each format can write.
 var carries = map[Format]map[string]bool{
-	SRT: {"italic": true, "bold": true, "underline": true, "color": true},
+	SRT: {"italic": true, "bold": true, "underline": true, "color": true, "align": true},
 	WebVTT: {"italic": true, "bold": true, "underline": true, "voice": true, "lang": true, "classes": true,
-		"ruby": true, "timestamps": true, "ids": true, "settings": true, "notes": true, "header": true},
-	TTML: {"italic": true, "bold": true, "underline": true, "color": true, "lang": true},
-	ASS:  {"italic": true, "bold": true, "underline": true},
-	SSA:  {"italic": true, "bold": true, "underline": true},
+		"ruby": true, "timestamps": true, "ids": true, "settings": true, "notes": true, "header": true, "align": true},
+	TTML: {"italic": true, "bold": true, "underline": true, "color": true, "lang": true, "align": true},
+	ASS:  {"italic": true, "bold": true, "underline": true, "align": true},
+	SSA:  {"italic": true, "bold": true, "underline": true, "align": true},
 	STL:  {},
 }
