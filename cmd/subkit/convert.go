@@ -35,22 +35,37 @@ place. A file that cannot be read is reported as file:line: reason and the
 others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", DefaultText: "the extension of -o"},
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
-			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert the caption files in directories, recursively", DisableDefaultText: true},
-			&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
-			&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
-			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files converted at once", DefaultText: "the number of CPUs"},
-			&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
-			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became", DisableDefaultText: true},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
-			&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
-			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
-		},
+		Flags:  batchFlags(convertFormatFlags, "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", "the extension of -o"),
 		Action: func(c *cli.Context) error { return e.convert(c) },
+	}
+}
+
+// formatFlags name a batch command's output and input format flags:
+// convert has --to and --from; retime and fix keep those names for their
+// time window and take --format and --input-format.
+type formatFlags struct{ to, from string }
+
+var (
+	convertFormatFlags = formatFlags{to: "to", from: "from"}
+	retimeFormatFlags  = formatFlags{to: "format", from: "input-format"}
+)
+
+// batchFlags are the flags every batch command (convert, retime) shares.
+func batchFlags(names formatFlags, toUsage, toDefault string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: names.to, Aliases: []string{"t"}, Usage: toUsage, DefaultText: toDefault},
+		&cli.StringFlag{Name: names.from, Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
+		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
+		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
+		&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files at once", DefaultText: "the number of CPUs"},
+		&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 	}
 }
 
@@ -77,7 +92,13 @@ type summary struct {
 	Seconds   float64 `json:"seconds"`
 }
 
-type convertConfig struct {
+// batchConfig is a batch command's flags, checked. A zero to keeps each
+// input's format. transform, when set, changes each document before it is
+// written and returns warnings for the report.
+type batchConfig struct {
+	name      string // the command, for messages
+	inPlace   bool   // the output may replace its input
+	transform func(*subtitle.Document) ([]string, error)
 	to, from  subtitle.Format
 	encoding  string
 	output    string
@@ -92,7 +113,18 @@ type convertConfig struct {
 
 func (e *env) convert(c *cli.Context) error {
 	start := time.Now()
-	cfg := &convertConfig{
+	cfg, inputs, err := e.batchSetup(c, "convert", convertFormatFlags, false)
+	if err != nil {
+		return err
+	}
+	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// batchSetup reads the shared batch flags and the inputs. keepFormat
+// allows no -t: each output keeps its input's format.
+func (e *env) batchSetup(c *cli.Context, name string, names formatFlags, keepFormat bool) (*batchConfig, []input, error) {
+	cfg := &batchConfig{
+		name:      name,
 		output:    c.String("output"),
 		force:     c.Bool("force"),
 		jobs:      c.Int("jobs"),
@@ -103,33 +135,33 @@ func (e *env) convert(c *cli.Context) error {
 		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	var err error
-	if name := c.String("to"); name != "" {
-		if cfg.to, err = subtitle.ParseFormat(name); err != nil {
-			return usageError{fmt.Errorf("--to: %w", err)}
+	if f := c.String(names.to); f != "" {
+		if cfg.to, err = subtitle.ParseFormat(f); err != nil {
+			return nil, nil, usageError{fmt.Errorf("--%s: %w", names.to, err)}
 		}
 	}
-	if name := c.String("from"); name != "" {
-		if cfg.from, err = subtitle.ParseFormat(name); err != nil {
-			return usageError{fmt.Errorf("--from: %w", err)}
+	if f := c.String(names.from); f != "" {
+		if cfg.from, err = subtitle.ParseFormat(f); err != nil {
+			return nil, nil, usageError{fmt.Errorf("--%s: %w", names.from, err)}
 		}
 	}
 	if cfg.encoding != "" {
 		if _, err := subtitle.DecodeTextAs("", nil, cfg.encoding); errors.Is(err, subtitle.ErrEncoding) {
-			return usageError{fmt.Errorf("--encoding: %w", err)}
+			return nil, nil, usageError{fmt.Errorf("--encoding: %w", err)}
 		}
 	}
 	if c.IsSet("jobs") && cfg.jobs < 1 {
-		return usagef("--jobs must be at least 1")
+		return nil, nil, usagef("--jobs must be at least 1")
 	}
 	if cfg.jobs == 0 {
 		cfg.jobs = runtime.NumCPU()
 	}
 	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if len(inputs) == 0 {
-		return usagef("convert: no input given (files, directories with -r, - for standard input, or --files-from)")
+		return nil, nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
 	}
 	if o := cfg.output; o != "" && o != "-" {
 		cfg.outDir = isDirTarget(o)
@@ -137,20 +169,19 @@ func (e *env) convert(c *cli.Context) error {
 			cfg.to = subtitle.FormatFromPath(o)
 		}
 		if !cfg.outDir && len(inputs) > 1 {
-			return usagef("convert: -o %s names one file but there are %d inputs; name a directory", o, len(inputs))
+			return nil, nil, usagef("%s: -o %s names one file but there are %d inputs; name a directory", name, o, len(inputs))
 		}
 	}
-	if cfg.to == subtitle.Unknown {
-		return usagef("convert: give the output format with -t (srt, vtt, ttml, ass, ssa, stl)")
+	if cfg.to == subtitle.Unknown && !keepFormat {
+		return nil, nil, usagef("%s: give the output format with -t (srt, vtt, ttml, ass, ssa, stl)", name)
 	}
 	if cfg.output == "-" && len(inputs) > 1 {
-		return usagef("convert: -o - takes one input")
+		return nil, nil, usagef("%s: -o - takes one input", name)
 	}
-	if cfg.json && convertOutput(inputs[0], cfg) == "-" {
-		return usagef("convert: --json prints on standard output, so the captions cannot go there too; give -o")
+	if cfg.json && batchOutput(inputs[0], cfg) == "-" {
+		return nil, nil, usagef("%s: --json prints on standard output, so the captions cannot go there too; give -o", name)
 	}
-	reports := e.runConvert(inputs, cfg)
-	return e.report(reports, cfg.json, cfg.verbose, cfg.quiet, start)
+	return cfg, inputs, nil
 }
 
 // isDirTarget says whether -o names a directory: one that exists, or a
@@ -166,32 +197,44 @@ func isDirTarget(o string) bool {
 	return subtitle.FormatFromPath(o) == subtitle.Unknown
 }
 
-// convertOutput is where input in goes.
-func convertOutput(in input, cfg *convertConfig) string {
+// batchOutput is where input in goes.
+func batchOutput(in input, cfg *batchConfig) string {
 	switch {
 	case cfg.output == "-":
 		return "-"
 	case cfg.outDir:
 		rel := strings.TrimSuffix(in.rel, filepath.Ext(in.rel))
-		return filepath.Join(cfg.output, rel+cfg.to.Ext())
+		return filepath.Join(cfg.output, rel+outExt(in, cfg))
 	case cfg.output != "":
 		return cfg.output
 	case in.path == "-":
 		return "-"
 	}
-	return strings.TrimSuffix(in.path, filepath.Ext(in.path)) + cfg.to.Ext()
+	return strings.TrimSuffix(in.path, filepath.Ext(in.path)) + outExt(in, cfg)
 }
 
-// runConvert converts the inputs with cfg.jobs workers and returns a
+// outExt is the output's extension: the target format's, or the input's
+// own when the format is kept.
+func outExt(in input, cfg *batchConfig) string {
+	if cfg.to == subtitle.Unknown {
+		return filepath.Ext(in.path)
+	}
+	return cfg.to.Ext()
+}
+
+// runBatch converts the inputs with cfg.jobs workers and returns a
 // report for each, in input order.
-func (e *env) runConvert(inputs []input, cfg *convertConfig) []fileReport {
+func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 	reports := make([]fileReport, len(inputs))
 	// Outputs are decided up front, so that two inputs never write one file.
 	claimed := map[string]int{}
 	outs := make([]string, len(inputs))
 	for i, in := range inputs {
-		outs[i] = convertOutput(in, cfg)
-		reports[i] = fileReport{Input: displayName(in.path), Output: outs[i], To: cfg.to.String(), Warnings: []string{}}
+		outs[i] = batchOutput(in, cfg)
+		reports[i] = fileReport{Input: displayName(in.path), Output: outs[i], Warnings: []string{}}
+		if cfg.to != subtitle.Unknown {
+			reports[i].To = cfg.to.String()
+		}
 		if outs[i] == "-" {
 			continue
 		}
@@ -215,7 +258,7 @@ func (e *env) runConvert(inputs []input, cfg *convertConfig) []fileReport {
 			defer wg.Done()
 			for i := range work {
 				if reports[i].Error == "" {
-					e.convertOne(inputs[i], outs[i], cfg, &reports[i])
+					e.batchOne(inputs[i], outs[i], cfg, &reports[i])
 				}
 				if bar != nil {
 					bar.Add(1)
@@ -234,10 +277,17 @@ func (e *env) runConvert(inputs []input, cfg *convertConfig) []fileReport {
 	return reports
 }
 
+func inPlaceHint(cfg *batchConfig) string {
+	if cfg.name == "retime" || cfg.name == "fix" {
+		return ", or give --in-place"
+	}
+	return ""
+}
+
 // stdoutMu keeps outputs to standard output whole.
 var stdoutMu sync.Mutex
 
-func (e *env) convertOne(in input, out string, cfg *convertConfig, r *fileReport) {
+func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	fail := func(err error) { r.Error = err.Error() }
 	raw, err := e.readInput(in.path)
 	if err != nil {
@@ -256,20 +306,33 @@ func (e *env) convertOne(in input, out string, cfg *convertConfig, r *fileReport
 		fail(err)
 		return
 	}
+	to := cfg.to
+	if to == subtitle.Unknown {
+		to = info.Format
+		r.To = to.String()
+	}
+	if cfg.transform != nil {
+		ws, err := cfg.transform(doc)
+		r.Warnings = append(r.Warnings, ws...)
+		if err != nil {
+			fail(fmt.Errorf("%s: %w", displayName(in.path), err))
+			return
+		}
+	}
 	r.Cues = len(doc.Cues)
-	r.Warnings = append(r.Warnings, subtitle.Losses(doc, cfg.to)...)
-	if out != "-" && in.path != "-" && sameFile(out, in.path) {
-		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t", in.path, out))
+	r.Warnings = append(r.Warnings, subtitle.Losses(doc, to)...)
+	if out != "-" && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
+		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
 		return
 	}
-	if out != "-" && !cfg.force && !isSpecial(out) {
+	if out != "-" && !cfg.force && !(cfg.inPlace && sameFile(out, in.path)) && !isSpecial(out) {
 		if _, err := os.Lstat(out); err == nil {
 			fail(fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in.path), out))
 			return
 		}
 	}
 	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, doc, cfg.to, cfg.encodeOpt); err != nil {
+	if err := subtitle.Encode(&buf, doc, to, cfg.encodeOpt); err != nil {
 		fail(fmt.Errorf("%s: %w", displayName(in.path), err))
 		return
 	}

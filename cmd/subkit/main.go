@@ -70,6 +70,9 @@ func newApp(e *env) *cli.App {
 		// Errors are printed by run, which also picks the exit code.
 		ExitErrHandler:  func(*cli.Context, error) {},
 		HideHelpCommand: true,
+		// Commas are split by the commands that want them (-f srt,vtt);
+		// --sync 00:00:03,000=20 must stay whole.
+		DisableSliceFlagSeparator: true,
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err}
 		},
@@ -79,6 +82,7 @@ func newApp(e *env) *cli.App {
 		Commands: []*cli.Command{
 			generateCommand(e),
 			convertCommand(e),
+			retimeCommand(e),
 		},
 	}
 	for _, c := range app.Commands {

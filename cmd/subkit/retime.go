@@ -1,0 +1,199 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/timing"
+)
+
+func retimeCommand(e *env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "shift", Usage: "move every caption by `D` (negative: earlier, as --shift=-1.5s)"},
+		&cli.StringFlag{Name: "fps", Usage: "frame rate change `FROM:TO` (25:23.976, 24000/1001:25)"},
+		&cli.StringSliceFlag{Name: "sync", Usage: "reference point `OLD=NEW` (OLD a time or #N, the start of caption N); repeat: 1 shifts, 2 stretch, more map piecewise"},
+		&cli.Float64Flag{Name: "scale", Usage: "stretch times by factor `F` around --anchor"},
+		&cli.StringFlag{Name: "anchor", Usage: "the time `D` --scale keeps", Value: "0"},
+		&cli.StringFlag{Name: "from", Usage: "change only captions that start at or after `D`"},
+		&cli.StringFlag{Name: "to", Usage: "change only captions that start before `D`"},
+		&cli.BoolFlag{Name: "drop-negative", Usage: "drop captions that end up wholly before 0 (they are kept at 0 otherwise; reported either way)", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its retimed self", DisableDefaultText: true},
+	}
+	return &cli.Command{
+		Name:      "retime",
+		Usage:     "shift, stretch, sync or change the frame rate of caption files",
+		ArgsUsage: "INPUT... (files, directories with -r, - for standard input)",
+		Description: `Moves every caption (and inline timestamps with them) by one map: --shift,
+--fps, --sync points or --scale, in that order when several are given. Times
+are whole milliseconds with rounding, so a sync point lands exactly. Styles,
+positions and text are untouched. Output rules are convert's: the format is
+kept unless -t says otherwise, and an input is replaced only with --in-place.`,
+		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Action: func(c *cli.Context) error { return e.retime(c) },
+	}
+}
+
+func (e *env) retime(c *cli.Context) error {
+	start := time.Now()
+	var maps []timing.Map
+	if s := c.String("shift"); s != "" {
+		d, err := timing.ParseDuration(s)
+		if err != nil {
+			return usagef("--shift: %v", err)
+		}
+		maps = append(maps, timing.Shift(d))
+	}
+	if s := c.String("fps"); s != "" {
+		from, to, err := timing.ParseFPS(s)
+		if err != nil {
+			return usagef("--fps: %v", err)
+		}
+		maps = append(maps, timing.FPS(from, to))
+	}
+	var points []timing.SyncPoint
+	for _, s := range c.StringSlice("sync") {
+		p, err := timing.ParseSyncPoint(s)
+		if err != nil {
+			return usagef("--sync: %v", err)
+		}
+		points = append(points, p)
+	}
+	if c.IsSet("scale") {
+		f := c.Float64("scale")
+		if !(f > 0) {
+			return usagef("--scale must be a positive number")
+		}
+		anchor, err := timing.ParseDuration(c.String("anchor"))
+		if err != nil {
+			return usagef("--anchor: %v", err)
+		}
+		maps = append(maps, timing.Scale(f, anchor))
+	}
+	if len(maps) == 0 && len(points) == 0 {
+		return usagef("retime: say how: --shift, --fps, --sync or --scale")
+	}
+	var opts timing.RetimeOptions
+	opts.DropNegative = c.Bool("drop-negative")
+	if c.IsSet("from") || c.IsSet("to") {
+		opts.Window = true
+		opts.To = time.Duration(1<<63 - 1)
+		var err error
+		if c.IsSet("from") {
+			if opts.From, err = timing.ParseDuration(c.String("from")); err != nil {
+				return usagef("--from: %v", err)
+			}
+		}
+		if c.IsSet("to") {
+			if opts.To, err = timing.ParseDuration(c.String("to")); err != nil {
+				return usagef("--to: %v", err)
+			}
+		}
+		if opts.From >= opts.To {
+			return usagef("--from must be before --to")
+		}
+	}
+	cfg, inputs, err := e.batchSetup(c, "retime", retimeFormatFlags, true)
+	if err != nil {
+		return err
+	}
+	cfg.inPlace = c.Bool("in-place")
+	if cfg.inPlace && cfg.output != "" {
+		return usagef("retime: --in-place replaces the inputs; it takes no -o")
+	}
+	cfg.transform = func(d *subtitle.Document) ([]string, error) {
+		m, err := composeMaps(maps, points, d)
+		if err != nil {
+			return nil, err
+		}
+		return retimeDocument(d, m, opts), nil
+	}
+	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// composeMaps puts the maps in order and adds the sync map, whose #N
+// points are the starts of this document's captions.
+func composeMaps(maps []timing.Map, points []timing.SyncPoint, d *subtitle.Document) (timing.Map, error) {
+	m := timing.Map(func(t time.Duration) time.Duration { return t })
+	for _, n := range maps {
+		m = m.Then(n)
+	}
+	if len(points) == 0 {
+		return m, nil
+	}
+	var ps []timing.Point
+	for _, p := range points {
+		old := p.Old
+		if p.Cue > 0 {
+			if p.Cue > len(d.Cues) {
+				return nil, fmt.Errorf("--sync #%d: the file has %d captions", p.Cue, len(d.Cues))
+			}
+			old = d.Cues[p.Cue-1].Start
+		}
+		ps = append(ps, timing.Point{Old: old, New: p.New})
+	}
+	sync, err := timing.Sync(ps)
+	if err != nil {
+		return nil, fmt.Errorf("--sync: %w", err)
+	}
+	return m.Then(sync), nil
+}
+
+// retimeDocument applies m to every cue and its inline timestamps and
+// returns what had to be clamped or dropped, as warnings.
+func retimeDocument(d *subtitle.Document, m timing.Map, o timing.RetimeOptions) []string {
+	items := make([]timing.Interval, len(d.Cues))
+	for i, c := range d.Cues {
+		items[i] = timing.Interval{Start: c.Start, End: c.End}
+		for _, l := range c.Lines {
+			for _, s := range l {
+				if s.Timed {
+					items[i].Inline = append(items[i].Inline, s.At)
+				}
+			}
+		}
+	}
+	out, rep := timing.Retime(items, m, o)
+	dropped := map[int]bool{}
+	if rep.Dropped {
+		for _, i := range rep.Before0 {
+			dropped[i] = true
+		}
+	}
+	cues := d.Cues[:0]
+	k := 0
+	for i, c := range d.Cues {
+		if dropped[i] {
+			continue
+		}
+		n := out[k]
+		k++
+		c.Start, c.End = n.Start, n.End
+		j := 0
+		for li := range c.Lines {
+			for si := range c.Lines[li] {
+				if c.Lines[li][si].Timed {
+					c.Lines[li][si].At = n.Inline[j]
+					j++
+				}
+			}
+		}
+		cues = append(cues, c)
+	}
+	d.Cues = cues
+	var ws []string
+	for _, i := range rep.Clamped {
+		ws = append(ws, "caption "+strconv.Itoa(i+1)+" started before 0 and now starts at 0")
+	}
+	for _, i := range rep.Before0 {
+		if rep.Dropped {
+			ws = append(ws, "caption "+strconv.Itoa(i+1)+" fell wholly before 0 and was dropped (--drop-negative)")
+		} else {
+			ws = append(ws, "caption "+strconv.Itoa(i+1)+" fell wholly before 0 and is kept at 0 (--drop-negative drops it)")
+		}
+	}
+	return ws
+}
