@@ -1,0 +1,372 @@
+package main
+
+// The batch machinery convert, retime and fix share: inputs, output
+// planning, workers, atomic writes and reports.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/subkit-dev/subkit/subtitle"
+)
+
+// formatFlags name a batch command's output and input format flags:
+// convert has --to and --from; retime and fix keep those names for their
+// time window and take --format and --input-format.
+type formatFlags struct{ to, from string }
+
+var (
+	convertFormatFlags = formatFlags{to: "to", from: "from"}
+	retimeFormatFlags  = formatFlags{to: "format", from: "input-format"}
+)
+
+// batchFlags are the flags every batch command (convert, retime) shares.
+func batchFlags(names formatFlags, toUsage, toDefault string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: names.to, Aliases: []string{"t"}, Usage: toUsage, DefaultText: toDefault},
+		&cli.StringFlag{Name: names.from, Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
+		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
+		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
+		&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files at once", DefaultText: "the number of CPUs"},
+		&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+	}
+}
+
+// fileReport is what a batch command says about one file; with --json it
+// is printed as one object a line. Field names are stable.
+type fileReport struct {
+	Input    string   `json:"input"`
+	Output   string   `json:"output,omitempty"`
+	From     string   `json:"from,omitempty"`
+	To       string   `json:"to,omitempty"`
+	Encoding string   `json:"encoding,omitempty"`
+	Cues     int      `json:"cues"`
+	Warnings []string `json:"warnings"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// summary closes a --json report.
+type summary struct {
+	Summary   bool    `json:"summary"`
+	Files     int     `json:"files"`
+	Converted int     `json:"converted"`
+	Failed    int     `json:"failed"`
+	Warnings  int     `json:"warnings"`
+	Seconds   float64 `json:"seconds"`
+}
+
+// batchConfig is a batch command's flags, checked. A zero to keeps each
+// input's format. transform, when set, changes each document before it is
+// written and returns warnings for the report.
+type batchConfig struct {
+	name      string // the command, for messages
+	inPlace   bool   // the output may replace its input
+	transform func(*subtitle.Document) ([]string, error)
+	to, from  subtitle.Format
+	encoding  string
+	output    string
+	outDir    bool
+	force     bool
+	jobs      int
+	json      bool
+	verbose   bool
+	quiet     bool
+	encodeOpt subtitle.EncodeOptions
+}
+
+// batchSetup reads the shared batch flags and the inputs. keepFormat
+// allows no -t: each output keeps its input's format.
+func (e *env) batchSetup(c *cli.Context, name string, names formatFlags, keepFormat bool) (*batchConfig, []input, error) {
+	cfg := &batchConfig{
+		name:      name,
+		output:    c.String("output"),
+		force:     c.Bool("force"),
+		jobs:      c.Int("jobs"),
+		json:      c.Bool("json"),
+		verbose:   c.Bool("verbose"),
+		quiet:     c.Bool("quiet"),
+		encoding:  c.String("encoding"),
+		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
+	}
+	var err error
+	if f := c.String(names.to); f != "" {
+		if cfg.to, err = subtitle.ParseFormat(f); err != nil {
+			return nil, nil, usageError{fmt.Errorf("--%s: %w", names.to, err)}
+		}
+	}
+	if f := c.String(names.from); f != "" {
+		if cfg.from, err = subtitle.ParseFormat(f); err != nil {
+			return nil, nil, usageError{fmt.Errorf("--%s: %w", names.from, err)}
+		}
+	}
+	if cfg.encoding != "" {
+		if _, err := subtitle.DecodeTextAs("", nil, cfg.encoding); errors.Is(err, subtitle.ErrEncoding) {
+			return nil, nil, usageError{fmt.Errorf("--encoding: %w", err)}
+		}
+	}
+	if c.IsSet("jobs") && cfg.jobs < 1 {
+		return nil, nil, usagef("--jobs must be at least 1")
+	}
+	if cfg.jobs == 0 {
+		cfg.jobs = runtime.NumCPU()
+	}
+	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
+	}
+	if o := cfg.output; o != "" && o != "-" {
+		cfg.outDir = isDirTarget(o)
+		if !cfg.outDir && cfg.to == subtitle.Unknown {
+			cfg.to = subtitle.FormatFromPath(o)
+		}
+		if !cfg.outDir && len(inputs) > 1 {
+			return nil, nil, usagef("%s: -o %s names one file but there are %d inputs; name a directory", name, o, len(inputs))
+		}
+	}
+	if cfg.to == subtitle.Unknown && !keepFormat {
+		return nil, nil, usagef("%s: give the output format with -t (srt, vtt, ttml, ass, ssa, stl)", name)
+	}
+	if cfg.output == "-" && len(inputs) > 1 {
+		return nil, nil, usagef("%s: -o - takes one input", name)
+	}
+	if cfg.json && batchOutput(inputs[0], cfg) == "-" {
+		return nil, nil, usagef("%s: --json prints on standard output, so the captions cannot go there too; give -o", name)
+	}
+	return cfg, inputs, nil
+}
+
+// isDirTarget says whether -o names a directory: one that exists, or a
+// path that does not exist yet and ends in a slash or has no caption
+// extension. Anything else (an existing file, /dev/null) is a file.
+func isDirTarget(o string) bool {
+	if fi, err := os.Stat(o); err == nil {
+		return fi.IsDir()
+	}
+	if strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(os.PathSeparator)) {
+		return true
+	}
+	return subtitle.FormatFromPath(o) == subtitle.Unknown
+}
+
+// batchOutput is where input in goes.
+func batchOutput(in input, cfg *batchConfig) string {
+	switch {
+	case cfg.output == "-":
+		return "-"
+	case cfg.outDir:
+		rel := strings.TrimSuffix(in.rel, filepath.Ext(in.rel))
+		return filepath.Join(cfg.output, rel+outExt(in, cfg))
+	case cfg.output != "":
+		return cfg.output
+	case in.path == "-":
+		return "-"
+	}
+	return strings.TrimSuffix(in.path, filepath.Ext(in.path)) + outExt(in, cfg)
+}
+
+// outExt is the output's extension: the target format's, or the input's
+// own when the format is kept.
+func outExt(in input, cfg *batchConfig) string {
+	if cfg.to == subtitle.Unknown {
+		return filepath.Ext(in.path)
+	}
+	return cfg.to.Ext()
+}
+
+// runBatch converts the inputs with cfg.jobs workers and returns a
+// report for each, in input order.
+func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
+	reports := make([]fileReport, len(inputs))
+	// Outputs are decided up front, so that two inputs never write one file.
+	claimed := map[string]int{}
+	outs := make([]string, len(inputs))
+	for i, in := range inputs {
+		outs[i] = batchOutput(in, cfg)
+		reports[i] = fileReport{Input: displayName(in.path), Output: outs[i], Warnings: []string{}}
+		if cfg.to != subtitle.Unknown {
+			reports[i].To = cfg.to.String()
+		}
+		if outs[i] == "-" {
+			continue
+		}
+		key, _ := filepath.Abs(outs[i])
+		if j, ok := claimed[key]; ok {
+			reports[i].Error = fmt.Sprintf("%s: output %s is also made from %s", displayName(in.path), outs[i], inputs[j].path)
+			continue
+		}
+		claimed[key] = i
+	}
+	var bar *progressbar.ProgressBar
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && !cfg.json && len(inputs) > 1 {
+		bar = progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("converting"),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(cfg.jobs, len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				if reports[i].Error == "" {
+					e.batchOne(inputs[i], outs[i], cfg, &reports[i])
+				}
+				if bar != nil {
+					bar.Add(1)
+				}
+			}
+		}()
+	}
+	for i := range inputs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if bar != nil {
+		bar.Finish()
+	}
+	return reports
+}
+
+func inPlaceHint(cfg *batchConfig) string {
+	if cfg.name == "retime" || cfg.name == "fix" {
+		return ", or give --in-place"
+	}
+	return ""
+}
+
+// stdoutMu keeps outputs to standard output whole.
+var stdoutMu sync.Mutex
+
+func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
+	fail := func(err error) { r.Error = err.Error() }
+	raw, err := e.readInput(in.path)
+	if err != nil {
+		fail(err)
+		return
+	}
+	doc, info, err := subtitle.Decode(displayName(in.path), raw, subtitle.ReadOptions{Format: cfg.from, Encoding: cfg.encoding})
+	if info != nil {
+		r.From = info.Format.String()
+		r.Encoding = info.Encoding
+		for _, w := range info.Warnings {
+			r.Warnings = append(r.Warnings, w.String())
+		}
+	}
+	if err != nil {
+		fail(err)
+		return
+	}
+	to := cfg.to
+	if to == subtitle.Unknown {
+		to = info.Format
+		r.To = to.String()
+	}
+	if cfg.transform != nil {
+		ws, err := cfg.transform(doc)
+		r.Warnings = append(r.Warnings, ws...)
+		if err != nil {
+			fail(fmt.Errorf("%s: %w", displayName(in.path), err))
+			return
+		}
+	}
+	r.Cues = len(doc.Cues)
+	r.Warnings = append(r.Warnings, subtitle.Losses(doc, to)...)
+	if out != "-" && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
+		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
+		return
+	}
+	if out != "-" && !cfg.force && !(cfg.inPlace && sameFile(out, in.path)) && !isSpecial(out) {
+		if _, err := os.Lstat(out); err == nil {
+			fail(fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in.path), out))
+			return
+		}
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, doc, to, cfg.encodeOpt); err != nil {
+		fail(fmt.Errorf("%s: %w", displayName(in.path), err))
+		return
+	}
+	if out != "-" {
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			fail(err)
+			return
+		}
+	}
+	stdoutMu.Lock()
+	err = e.writeOutputs([]output{{path: out, data: buf.Bytes()}})
+	stdoutMu.Unlock()
+	if err != nil {
+		fail(err)
+	}
+}
+
+// report prints the reports: warnings and errors on standard error (or
+// JSON lines on standard output), and returns errReported if any failed.
+func (e *env) report(reports []fileReport, asJSON, verbose, quiet bool, start time.Time) error {
+	s := summary{Summary: true, Files: len(reports)}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, r := range reports {
+		s.Warnings += len(r.Warnings)
+		if r.Error != "" {
+			s.Failed++
+		} else {
+			s.Converted++
+		}
+		if asJSON {
+			enc.Encode(r)
+			continue
+		}
+		if r.Error != "" {
+			fmt.Fprintf(e.stderr, "subkit: %s\n", r.Error)
+			continue
+		}
+		if verbose {
+			enc := r.Encoding
+			if enc == "" {
+				enc = "binary"
+			}
+			out := r.Output
+			if out == "-" {
+				out = "<stdout>"
+			}
+			fmt.Fprintf(e.stderr, "%s (%s, %s, %d cues) -> %s (%s)\n", r.Input, r.From, enc, r.Cues, out, r.To)
+		}
+		if !quiet {
+			for _, w := range r.Warnings {
+				fmt.Fprintf(e.stderr, "%s: warning: %s\n", r.Input, w)
+			}
+		}
+	}
+	if asJSON {
+		s.Seconds = time.Since(start).Seconds()
+		enc.Encode(s)
+	}
+	if s.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
