@@ -61,6 +61,7 @@ type fileReport struct {
 	Encoding string   `json:"encoding,omitempty"`
 	Cues     int      `json:"cues"`
 	Warnings []string `json:"warnings"`
+	Changes  []string `json:"changes,omitempty"`
 	Error    string   `json:"error,omitempty"`
 }
 
@@ -76,11 +77,13 @@ type summary struct {
 
 // batchConfig is a batch command's flags, checked. A zero to keeps each
 // input's format. transform, when set, changes each document before it is
-// written and returns warnings for the report.
+// written and says what it changed and what it could not do. dryRun
+// reports without writing.
 type batchConfig struct {
 	name      string // the command, for messages
 	inPlace   bool   // the output may replace its input
-	transform func(*subtitle.Document) ([]string, error)
+	transform func(*subtitle.Document) (changes, warnings []string, err error)
+	dryRun    bool
 	to, from  subtitle.Format
 	encoding  string
 	output    string
@@ -285,7 +288,8 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		r.To = to.String()
 	}
 	if cfg.transform != nil {
-		ws, err := cfg.transform(doc)
+		changes, ws, err := cfg.transform(doc)
+		r.Changes = changes
 		r.Warnings = append(r.Warnings, ws...)
 		if err != nil {
 			fail(fmt.Errorf("%s: %w", displayName(in.path), err))
@@ -294,6 +298,10 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	}
 	r.Cues = len(doc.Cues)
 	r.Warnings = append(r.Warnings, subtitle.Losses(doc, to)...)
+	if cfg.dryRun {
+		r.Output = ""
+		return
+	}
 	if out != "-" && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
 		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
 		return
@@ -354,6 +362,9 @@ func (e *env) report(reports []fileReport, asJSON, verbose, quiet bool, start ti
 				out = "<stdout>"
 			}
 			fmt.Fprintf(e.stderr, "%s (%s, %s, %d cues) -> %s (%s)\n", r.Input, r.From, enc, r.Cues, out, r.To)
+		}
+		for _, c := range r.Changes {
+			fmt.Fprintf(e.stderr, "%s: %s\n", r.Input, c)
 		}
 		if !quiet {
 			for _, w := range r.Warnings {

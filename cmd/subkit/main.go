@@ -83,6 +83,7 @@ func newApp(e *env) *cli.App {
 			generateCommand(e),
 			convertCommand(e),
 			retimeCommand(e),
+			fixCommand(e),
 		},
 	}
 	for _, c := range app.Commands {

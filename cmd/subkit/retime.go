@@ -104,12 +104,12 @@ func (e *env) retime(c *cli.Context) error {
 	if cfg.inPlace && cfg.output != "" {
 		return usagef("retime: --in-place replaces the inputs; it takes no -o")
 	}
-	cfg.transform = func(d *subtitle.Document) ([]string, error) {
+	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
 		m, err := composeMaps(maps, points, d)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return retimeDocument(d, m, opts), nil
+		return nil, retimeDocument(d, m, opts), nil
 	}
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
 }

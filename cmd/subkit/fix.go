@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/subkit-dev/subkit/guide"
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/timing"
+)
+
+func fixCommand(e *env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "profile", Usage: "style guide `NAME`: " + joinNames(guide.Names()), DefaultText: "Netflix's for the file's language"},
+		&cli.Float64Flag{Name: "cps", Usage: "reading speed ceiling `N`, characters a second", DefaultText: "the profile's"},
+		&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "the profile's"},
+		&cli.StringFlag{Name: "max", Usage: "longest caption `D`", DefaultText: "the profile's"},
+		&cli.StringFlag{Name: "gap", Usage: "least gap `D` between captions", DefaultText: "the profile's, in frames"},
+		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` that frame counts are at", DefaultText: "the profile's"},
+		&cli.BoolFlag{Name: "children", Usage: "use the profile's reading speed for children's programs", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "move-starts", Usage: "start a caption earlier when lengthening its end is not enough", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and change nothing", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its repaired self", DisableDefaultText: true},
+	}
+	return &cli.Command{
+		Name:      "fix",
+		Usage:     "repair caption timing by reading speed and a style guide: flashes, fast captions, overlaps, small gaps",
+		ArgsUsage: "INPUT... (files, directories with -r, - for standard input)",
+		Description: `Lengthens a caption that is too short or reads too fast into the free time
+after it (never past the next caption's start minus the gap), shortens one
+over the maximum, removes overlaps, and closes gaps small enough to flicker.
+Starts never move unless --move-starts. What cannot be repaired for want of
+room is listed per caption. Output rules are retime's.`,
+		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Action: func(c *cli.Context) error { return e.fix(c) },
+	}
+}
+
+func joinNames(ns []string) string {
+	s := ""
+	for i, n := range ns {
+		if i > 0 {
+			s += ", "
+		}
+		s += n
+	}
+	return s
+}
+
+func (e *env) fix(c *cli.Context) error {
+	start := time.Now()
+	var fixed *guide.Profile
+	if name := c.String("profile"); name != "" {
+		p, err := guide.Lookup(name)
+		if err != nil {
+			return usageError{fmt.Errorf("--profile: %w", err)}
+		}
+		fixed = &p
+	}
+	durFlag := func(name string) (time.Duration, bool, error) {
+		if !c.IsSet(name) {
+			return 0, false, nil
+		}
+		d, err := timing.ParseDuration(c.String(name))
+		if err != nil || d < 0 {
+			return 0, false, usagef("--%s: want a duration like 0.8s", name)
+		}
+		return d, true, nil
+	}
+	minD, setMin, err := durFlag("min")
+	if err != nil {
+		return err
+	}
+	maxD, setMax, err := durFlag("max")
+	if err != nil {
+		return err
+	}
+	gapD, setGap, err := durFlag("gap")
+	if err != nil {
+		return err
+	}
+	if c.IsSet("cps") && !(c.Float64("cps") > 0) || c.IsSet("fps") && !(c.Float64("fps") > 0) {
+		return usagef("--cps and --fps must be positive")
+	}
+	cfg, inputs, err := e.batchSetup(c, "fix", retimeFormatFlags, true)
+	if err != nil {
+		return err
+	}
+	cfg.inPlace = c.Bool("in-place")
+	cfg.dryRun = c.Bool("dry-run")
+	if cfg.inPlace && cfg.output != "" {
+		return usagef("fix: --in-place replaces the inputs; it takes no -o")
+	}
+	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
+		p := guide.ForLang(docLang(d))
+		if fixed != nil {
+			p = *fixed
+		}
+		r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(c.Float64("fps")), CloseGap: p.CloseGap(c.Float64("fps")), MoveStarts: c.Bool("move-starts")}
+		if c.Bool("children") && p.CPSChildren > 0 {
+			r.CPS = p.CPSChildren
+		}
+		if c.IsSet("cps") {
+			r.CPS = c.Float64("cps")
+		}
+		if setMin {
+			r.Min = minD
+		}
+		if setMax {
+			r.Max = maxD
+		}
+		if setGap {
+			r.Gap = gapD
+		}
+		changes, problems := fixDocument(d, r, p.CJK)
+		return changes, problems, nil
+	}
+	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// docLang is the document's language, or the one its text is in.
+func docLang(d *subtitle.Document) string {
+	if d.Lang != "" {
+		return d.Lang
+	}
+	var text []byte
+	for i, c := range d.Cues {
+		if i == 200 {
+			break
+		}
+		for _, l := range c.PlainLines() {
+			text = append(text, l...)
+			text = append(text, '\n')
+		}
+	}
+	return timing.DetectLang(string(text))
+}
+
+// fixDocument repairs d's cue times and returns the changes and what could
+// not be repaired, each naming the caption.
+func fixDocument(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems []string) {
+	items := make([]timing.FixItem, len(d.Cues))
+	for i, c := range d.Cues {
+		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.ReadingChars(joinPlain(c.PlainLines()), cjk)}
+	}
+	fixed, chs, probs := timing.Fix(items, r)
+	for i := range d.Cues {
+		d.Cues[i].Start, d.Cues[i].End = fixed[i].Start, fixed[i].End
+	}
+	for _, ch := range chs {
+		changes = append(changes, fmt.Sprintf("caption %d: %s: %s-%s -> %s-%s", ch.Caption, ch.What,
+			timing.FormatDuration(ch.OldStart), timing.FormatDuration(ch.OldEnd), timing.FormatDuration(ch.NewStart), timing.FormatDuration(ch.NewEnd)))
+	}
+	for _, p := range probs {
+		problems = append(problems, fmt.Sprintf("caption %d (%s-%s): %s", p.Caption, timing.FormatDuration(p.Start), timing.FormatDuration(p.End), p.Message))
+	}
+	return changes, problems
+}
+
+func joinPlain(lines []string) string {
+	s := ""
+	for i, l := range lines {
+		if i > 0 {
+			s += "\n"
+		}
+		s += l
+	}
+	return s
+}
