@@ -47,7 +47,7 @@ type reader func(name, text string) (*Document, []Warning, error)
 // readers are the format readers. Formats without a reader of subkit's
 // own go through go-astisub.
 var readers = map[Format]reader{
-	SRT:    astisubReader(SRT),
+	SRT:    readSRT,
 	WebVTT: astisubReader(WebVTT),
 	TTML:   astisubReader(TTML),
 	ASS:    astisubReader(ASS),
