@@ -48,7 +48,7 @@ type reader func(name, text string) (*Document, []Warning, error)
 // own go through go-astisub.
 var readers = map[Format]reader{
 	SRT:    readSRT,
-	WebVTT: astisubReader(WebVTT),
+	WebVTT: readWebVTT,
 	TTML:   astisubReader(TTML),
 	ASS:    astisubReader(ASS),
 	SSA:    astisubReader(SSA),
