@@ -49,7 +49,7 @@ type reader func(name, text string) (*Document, []Warning, error)
 var readers = map[Format]reader{
 	SRT:    readSRT,
 	WebVTT: readWebVTT,
-	TTML:   astisubReader(TTML),
+	TTML:   readTTML,
 	ASS:    astisubReader(ASS),
 	SSA:    astisubReader(SSA),
 	STL:    astisubReader(STL),
