@@ -107,7 +107,8 @@ func (st *srtStyle) span(text string) Span {
 	return s
 }
 
-func sameStyle(a, b *Span) bool {
+// srtSameStyle reports whether two spans have the same SRT style.
+func srtSameStyle(a, b *Span) bool {
 	return a.Italic == b.Italic && a.Bold == b.Bold && a.Underline == b.Underline && a.Color == b.Color
 }
 
@@ -717,7 +718,7 @@ func (r *srtReader) piece(t string, start, end int, st *srtStyle, dry bool) {
 	s := st.span(t[start:end])
 	added := s.Text
 	switch {
-	case !r.pendSet || !sameStyle(&r.pend, &s):
+	case !r.pendSet || !srtSameStyle(&r.pend, &s):
 		r.flush()
 		r.pend, r.pendSet = s, true
 	case !r.pendOpen || !closesAngle(added):

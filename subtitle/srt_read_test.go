@@ -474,7 +474,7 @@ func randomDoc(rng *rand.Rand) *Document {
 					text.WriteString(word)
 				}
 				s.Text = text.String()
-				if n := len(l); n > 0 && sameStyle(&l[n-1], &s) {
+				if n := len(l); n > 0 && srtSameStyle(&l[n-1], &s) {
 					l[n-1].Text += s.Text
 				} else {
 					l = append(l, s)
