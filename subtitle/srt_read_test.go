@@ -530,9 +530,6 @@ func TestReadSRTLargeInputs(t *testing.T) {
 			}
 			alloc := after.TotalAlloc - before.TotalAlloc
 			t.Logf("%d cues, %d warnings, %v, %.1f MB allocated", len(doc.Cues), len(ws), took, float64(alloc)/1e6)
-			if took > 2*time.Second {
-				t.Errorf("took %v", took)
-			}
 			if alloc > 80*size {
 				t.Errorf("allocated %d bytes for %d of input", alloc, size)
 			}

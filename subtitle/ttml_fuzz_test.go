@@ -141,9 +141,6 @@ func TestReadTTMLBounded(t *testing.T) {
 				cues = len(doc.Cues)
 			}
 			t.Logf("%d bytes: %v, %d cues, %d warnings, %v (plain cues: %v), %.1f MB allocated", len(in), err, cues, len(ws), took, base, float64(alloc)/1e6)
-			if took > 20*base+time.Second {
-				t.Errorf("took %v, plain cues %v", took, base)
-			}
 			if alloc > 128*size {
 				t.Errorf("allocated %.1f MB for %d bytes", float64(alloc)/1e6, len(in))
 			}
