@@ -123,9 +123,9 @@ func sameStyle(a, b *Span) bool {
 }
 
 // Warnings are counted by kind and reported once, at their first line.
+// Text skipped before the first cue is reported on its own (see skip).
 const (
-	wSkipped = iota
-	wNoNumber
+	wNoNumber = iota
 	wBadNumber
 	wCoords
 	wTrailing
@@ -518,7 +518,7 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 		})
 	}
 	if t.rest != "" {
-		if strings.Contains(strings.ToUpper(t.rest), "X1:") {
+		if strings.Contains(t.rest, "X1:") || strings.Contains(t.rest, "x1:") {
 			r.note(wCoords, n, func() string { return t.rest })
 		} else {
 			r.note(wTrailing, n, func() string { return t.rest })
@@ -556,7 +556,7 @@ func (r *srtReader) textLine(t string, n int) {
 	}
 	r.markup(t, &r.st, false)
 	r.flush()
-	r.endLine(n)
+	r.endLine()
 }
 
 // noteASS notes the ASS override blocks ({\...}) in line.
@@ -846,7 +846,7 @@ func (r *srtReader) flush() {
 
 // endLine ends a line of markup: its edges are trimmed as textLines trims
 // them, and a line left with no text is dropped.
-func (r *srtReader) endLine(n int) {
+func (r *srtReader) endLine() {
 	sp := r.spans.open()
 	lo, hi := 0, len(sp)
 	for lo < hi && trimSpace(sp[lo].Text) == "" {
