@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -27,6 +28,9 @@ func FuzzReadSRT(f *testing.F) {
 	f.Add("1\n00:00:01,000 --> 00:00:02,000\n<<b></b>b> <i><</i><i>b></i>\n<font color=red><font>x</font></font></font>\n")
 	f.Add("1\n00:00:01,000 --> 00:00:02,000\n<i>a\n</i>00:00:03,000 --> 00:00:04,000\n\n<b></b>00:00:05,000 --> 00:00:06,000\n")
 	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := trimSpace(text), strings.TrimSpace(text); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", text, got, want)
+		}
 		doc, ws, err := readSRT("fuzz.srt", text)
 		if err != nil {
 			var pe *ParseError

@@ -49,7 +49,7 @@ import (
 // once a file. HTML entities are not decoded: players show them as written.
 func readSRT(name, text string) (*Document, []Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
-	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1}, cue: -1}
+	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1}
 	r.read()
 	if len(r.cues) == 0 && r.skipN > 0 {
 		return nil, nil, &ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", ErrSyntax)}
@@ -59,10 +59,10 @@ func readSRT(name, text string) (*Document, []Warning, error) {
 
 // lineScanner splits text into lines ended by LF, CRLF or CR.
 type lineScanner struct {
-	s   string
-	pos int // where the next line starts
-	lf  int // the first '\n' at or after pos (len(s) if none); -1 before the first search
-	n   int // the number of the line last returned, from 1
+	s      string
+	pos    int // where the next line starts
+	lf, cr int // the first '\n' and '\r' at or after pos (len(s) if none); -1 before the first search
+	n      int // the number of the line last returned, from 1
 }
 
 func (sc *lineScanner) next() (string, bool) {
@@ -70,25 +70,30 @@ func (sc *lineScanner) next() (string, bool) {
 		return "", false
 	}
 	if sc.lf < sc.pos {
-		if i := strings.IndexByte(sc.s[sc.pos:], '\n'); i >= 0 {
-			sc.lf = sc.pos + i
-		} else {
-			sc.lf = len(sc.s)
-		}
+		sc.lf = indexFrom(sc.s, sc.pos, '\n')
 	}
-	line := sc.s[sc.pos:sc.lf]
-	if i := strings.IndexByte(line, '\r'); i >= 0 {
-		line = line[:i]
-		if sc.pos+i+1 == sc.lf { // CR LF
-			sc.pos = sc.lf + 1
-		} else { // CR alone
-			sc.pos += i + 1
-		}
-	} else {
-		sc.pos = sc.lf + 1
+	if sc.cr < sc.pos {
+		sc.cr = indexFrom(sc.s, sc.pos, '\r')
+	}
+	var line string
+	switch {
+	case sc.lf < sc.cr:
+		line, sc.pos = sc.s[sc.pos:sc.lf], sc.lf+1
+	case sc.cr+1 == sc.lf: // CR LF
+		line, sc.pos = sc.s[sc.pos:sc.cr], sc.lf+1
+	default:
+		line, sc.pos = sc.s[sc.pos:sc.cr], sc.cr+1
 	}
 	sc.n++
 	return line, true
+}
+
+// indexFrom returns the index of the first c in s at or after i, or len(s).
+func indexFrom(s string, i int, c byte) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
 }
 
 // srtStyle is the markup open at a point of a cue's text.
@@ -100,11 +105,17 @@ type srtStyle struct {
 }
 
 func (st *srtStyle) span(text string) Span {
-	s := Span{Text: text, Italic: st.i > 0, Bold: st.b > 0, Underline: st.u > 0}
+	var s Span
+	st.setSpan(&s, text)
+	return s
+}
+
+// setSpan sets the fields of s the reader sets: text and style.
+func (st *srtStyle) setSpan(s *Span, text string) {
+	s.Text, s.Italic, s.Bold, s.Underline, s.Color = text, st.i > 0, st.b > 0, st.u > 0, ""
 	if n := len(st.colors); n > 0 {
 		s.Color = st.colors[n-1]
 	}
-	return s
 }
 
 // srtSameStyle reports whether two spans have the same SRT style.
@@ -113,9 +124,9 @@ func srtSameStyle(a, b *Span) bool {
 }
 
 // Warnings are counted by kind and reported once, at their first line.
+// Text skipped before the first cue is reported on its own (see skip).
 const (
-	wSkipped = iota
-	wNoNumber
+	wNoNumber = iota
 	wBadNumber
 	wCoords
 	wTrailing
@@ -236,7 +247,8 @@ func (r *srtReader) read() {
 		if !ok {
 			break
 		}
-		if isBlankLine(line) {
+		line = trimSpace(line)
+		if line == "" {
 			if r.cue >= 0 && blank == 0 {
 				blank = r.sc.n
 			}
@@ -251,7 +263,7 @@ func (r *srtReader) read() {
 		if num, ok := numberLine(line); ok {
 			save := r.sc
 			if next, ok := r.sc.next(); ok {
-				if t, ok := r.timing(next); ok {
+				if t, ok := r.timing(trimSpace(next)); ok {
 					r.newCue(r.sc.n, n, num, t)
 					blank = 0
 					continue
@@ -287,9 +299,9 @@ type srtTiming struct {
 	markup     bool   // tags had to be taken off to read it
 }
 
-// timing reads line as a timing line, with the markup open in the cue.
-func (r *srtReader) timing(line string) (srtTiming, bool) {
-	t := strings.TrimSpace(line)
+// timing reads the trimmed line t as a timing line, with the markup open
+// in the cue.
+func (r *srtReader) timing(t string) (srtTiming, bool) {
 	if t == "" {
 		return srtTiming{}, false
 	}
@@ -313,7 +325,7 @@ func (r *srtReader) timing(line string) (srtTiming, bool) {
 		r.scratch = append(r.scratch, sp.Text...)
 	}
 	r.spans.take(0, 0)
-	tm, ok := parseSRTTiming(strings.TrimSpace(string(r.scratch)))
+	tm, ok := parseSRTTiming(trimSpace(string(r.scratch)))
 	tm.markup = true
 	return tm, ok
 }
@@ -339,7 +351,7 @@ func parseSRTTiming(t string) (srtTiming, bool) {
 		if t[i] != ' ' && t[i] != '\t' {
 			return tm, false
 		}
-		tm.rest = strings.TrimSpace(t[i:])
+		tm.rest = trimSpace(t[i:])
 	}
 	return tm, true
 }
@@ -354,6 +366,16 @@ func skipBlanks(s string, i int) int {
 // srtTime reads a time at the start of s: [H...:]M[M]:S[S] then ',' or '.'
 // and one to three fraction digits. It returns the time and its length.
 func srtTime(s string) (time.Duration, int, bool) {
+	// The usual HH:MM:SS,mmm, quickly.
+	if len(s) >= 12 && s[2] == ':' && s[5] == ':' && (s[8] == ',' || s[8] == '.') && (len(s) == 12 || s[12] < '0' || s[12] > '9') {
+		h0, h1, m0, m1, s0, s1 := s[0]-'0', s[1]-'0', s[3]-'0', s[4]-'0', s[6]-'0', s[7]-'0'
+		f0, f1, f2 := s[9]-'0', s[10]-'0', s[11]-'0'
+		if h0 <= 9 && h1 <= 9 && m0 <= 5 && m1 <= 9 && s0 <= 5 && s1 <= 9 && f0 <= 9 && f1 <= 9 && f2 <= 9 {
+			ms := ((int64(h0)*10+int64(h1))*60+int64(m0)*10+int64(m1))*60 + int64(s0)*10 + int64(s1)
+			ms = ms*1000 + int64(f0)*100 + int64(f1)*10 + int64(f2)
+			return time.Duration(ms) * time.Millisecond, 12, true
+		}
+	}
 	var f [3]int64
 	var w [3]int
 	nf, i := 0, 0
@@ -409,9 +431,9 @@ func srtTime(s string) (time.Duration, int, bool) {
 	return time.Duration(ms) * time.Millisecond, i, true
 }
 
-// numberLine reports whether line is a cue number: digits alone.
-func numberLine(line string) (string, bool) {
-	t := strings.TrimSpace(line)
+// numberLine reports whether the trimmed line t is a cue number: digits
+// alone.
+func numberLine(t string) (string, bool) {
 	if t == "" {
 		return "", false
 	}
@@ -423,13 +445,53 @@ func numberLine(line string) (string, bool) {
 	return t, true
 }
 
-// isBlankLine reports whether line is empty or white space.
-func isBlankLine(line string) bool {
-	if len(line) > 0 && line[0] > ' ' && line[0] < utf8.RuneSelf {
-		return false
+// trimSpace is strings.TrimSpace (it trims what unicode.IsSpace calls
+// space, as the writers do), quicker on lines that start or end in CJK.
+func trimSpace(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+			break
+		}
+		// Only U+0085, U+00A0, U+1680 and U+2000 to U+3000 are spaces.
+		if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
 	}
-	return strings.TrimSpace(line) == ""
+	j := len(s)
+	for j > i {
+		c := s[j-1]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				j--
+				continue
+			}
+			break
+		}
+		// The last bytes of those spaces.
+		if c > 0x8A && c != 0x9F && c != 0xA0 && c != 0xA8 && c != 0xA9 && c != 0xAF {
+			break
+		}
+		r, n := utf8.DecodeLastRuneInString(s[i:j])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j -= n
+	}
+	return s[i:j]
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // newCue starts a cue at timing line n; numLine is its number's line (0 if none).
 func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
@@ -440,7 +502,9 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 		copy(cues, r.cues)
 		r.cues = cues
 	}
-	r.cues = append(r.cues, Cue{Start: t.start, End: t.end})
+	r.cues = r.cues[:len(r.cues)+1]
+	c := &r.cues[len(r.cues)-1]
+	c.Start, c.End = t.start, t.end
 	r.cue = len(r.cues) - 1
 	want := len(r.cues)
 	switch {
@@ -455,7 +519,7 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 		})
 	}
 	if t.rest != "" {
-		if strings.Contains(strings.ToUpper(t.rest), "X1:") {
+		if strings.Contains(t.rest, "X1:") || strings.Contains(t.rest, "x1:") {
 			r.note(wCoords, n, func() string { return t.rest })
 		} else {
 			r.note(wTrailing, n, func() string { return t.rest })
@@ -477,23 +541,23 @@ func (r *srtReader) endCue() {
 	}
 }
 
-// textLine reads line n as a line of the current cue's text.
-func (r *srtReader) textLine(line string, n int) {
-	if !r.ass.full() && strings.IndexByte(line, '{') >= 0 {
-		r.noteASS(line, n)
+// textLine reads the trimmed line t, line n, as a line of the current
+// cue's text.
+func (r *srtReader) textLine(t string, n int) {
+	if !r.ass.full() && strings.IndexByte(t, '{') >= 0 {
+		r.noteASS(t, n)
 	}
-	t := strings.TrimSpace(line)
 	if c := t[0]; c >= '0' && c <= '9' && strings.Contains(t, "-->") {
 		r.note(wArrowText, n, nil)
 	}
 	if strings.IndexByte(t, '<') < 0 {
-		r.spans.push(r.st.span(t))
+		r.st.setSpan(r.spans.add(), t)
 		r.lines.push(r.spans.take(0, -1))
 		return
 	}
 	r.markup(t, &r.st, false)
 	r.flush()
-	r.endLine(n)
+	r.endLine()
 }
 
 // noteASS notes the ASS override blocks ({\...}) in line.
@@ -783,13 +847,13 @@ func (r *srtReader) flush() {
 
 // endLine ends a line of markup: its edges are trimmed as textLines trims
 // them, and a line left with no text is dropped.
-func (r *srtReader) endLine(n int) {
+func (r *srtReader) endLine() {
 	sp := r.spans.open()
 	lo, hi := 0, len(sp)
-	for lo < hi && strings.TrimSpace(sp[lo].Text) == "" {
+	for lo < hi && trimSpace(sp[lo].Text) == "" {
 		lo++
 	}
-	for hi > lo && strings.TrimSpace(sp[hi-1].Text) == "" {
+	for hi > lo && trimSpace(sp[hi-1].Text) == "" {
 		hi--
 	}
 	if lo < hi {
@@ -811,7 +875,11 @@ type slab[T any] struct {
 	want  func(done int) int // how many more items to make room for
 }
 
-func (s *slab[T]) push(v T) {
+func (s *slab[T]) push(v T) { *s.add() = v }
+
+// add adds an item and returns it. It may be one given back by take: the
+// caller sets every field.
+func (s *slab[T]) add() *T {
 	if len(s.buf) == cap(s.buf) {
 		open := s.buf[s.start:]
 		more := len(open) + 16 // at least double the open part
@@ -823,7 +891,8 @@ func (s *slab[T]) push(v T) {
 		copy(buf, open)
 		s.buf, s.start = buf, 0
 	}
-	s.buf = append(s.buf, v)
+	s.buf = s.buf[:len(s.buf)+1]
+	return &s.buf[len(s.buf)-1]
 }
 
 func (s *slab[T]) open() []T { return s.buf[s.start:] }

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	astisub "github.com/asticode/go-astisub"
 )
@@ -370,6 +371,24 @@ func TestReadSRTMarkup(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", c.in, dumpSRT(doc, nil, nil), dumpSRT(&Document{Cues: []Cue{{Start: ms(1000), End: ms(2000), Lines: c.want}}}, nil, nil))
 		}
 		checkFixedPoint(t, c.in, "1\n00:00:01,000 --> 00:00:02,000\n"+c.in+"\n")
+	}
+}
+
+func TestTrimSpace(t *testing.T) {
+	var spaces []rune
+	for r := rune(0); r <= 0x3000; r++ {
+		if unicode.IsSpace(r) {
+			spaces = append(spaces, r)
+		}
+	}
+	for _, sp := range spaces {
+		for _, s := range []string{"", "x", "大家", "x\u00a0y", "\xff", "a\u3001", "\u3001b"} {
+			for _, in := range []string{string(sp) + s, s + string(sp), string(sp) + s + string(sp) + "\t"} {
+				if got, want := trimSpace(in), strings.TrimSpace(in); got != want {
+					t.Errorf("trimSpace(%q) = %q, want %q", in, got, want)
+				}
+			}
+		}
 	}
 }
 
