@@ -400,8 +400,19 @@ func (r *vttReader) cueLines(text string, line int) []Line {
 	}
 	sb := &r.sb
 	sb.reset()
-	parseVTTCueText(text, sb, &sb.kinds)
+	ignored, first := parseVTTCueText(text, sb, &sb.kinds)
 	sb.finish()
+	if ignored > 0 {
+		tag := text[first:]
+		if end := strings.IndexAny(tag, ">\n"); end >= 0 {
+			tag = tag[:end+1]
+		}
+		what := "tag " + quoteShort(strings.TrimSuffix(tag, "\n")) + " is"
+		if ignored > 1 {
+			what = fmt.Sprintf("tag %s and %d more are", quoteShort(strings.TrimSuffix(tag, "\n")), ignored-1)
+		}
+		r.warn(line+strings.Count(text[:first], "\n"), "%s not WebVTT: dropped (to show \"<\" write \"&lt;\")", what)
+	}
 	if sb.rubyWarn {
 		r.warn(line, "ruby text over differently styled text kept on its last part")
 	}
@@ -865,8 +876,17 @@ type vttSink interface {
 
 // parseVTTCueText runs the WebVTT cue text tokenizer and parsing rules
 // (https://w3c.github.io/webvtt/#cue-text-parsing-rules) over s, giving the
-// tree to sink. stack is scratch space for the open nodes.
-func parseVTTCueText(s string, sink vttSink, stack *[]vttKind) {
+// tree to sink. stack is scratch space for the open nodes. It returns the
+// start and timestamp tags the rules ignore, which drop what they enclose
+// ("<font color=red>", "< b" in "a < b"): how many, and the offset in s
+// of the first (-1 for none).
+func parseVTTCueText(s string, sink vttSink, stack *[]vttKind) (ignored, first int) {
+	first = -1
+	ignore := func(at int) {
+		if ignored++; first < 0 {
+			first = at
+		}
+	}
 	open := (*stack)[:0]
 	defer func() { *stack = open[:0] }()
 	top := func() vttKind {
@@ -894,9 +914,11 @@ func parseVTTCueText(s string, sink vttSink, stack *[]vttKind) {
 			p = end
 			continue
 		}
+		tagStart := p
 		p++
 		if p >= len(s) {
-			break // a start tag with no name: ignored
+			ignore(tagStart) // a start tag with no name
+			break
 		}
 		switch c := s[p]; {
 		case c == '/':
@@ -919,9 +941,12 @@ func parseVTTCueText(s string, sink vttSink, stack *[]vttKind) {
 			p = next
 			if t, i, err := vttTimestamp(value, 0); err == "" && i == len(value) {
 				sink.timestamp(t)
+			} else {
+				ignore(tagStart)
 			}
 		case c == '>':
-			p++ // a start tag with no name: ignored
+			p++ // "<>", a start tag with no name
+			ignore(tagStart)
 		default:
 			nameStart := p
 			for p < len(s) && !isTagEnd(s[p]) && s[p] != '.' {
@@ -948,6 +973,7 @@ func parseVTTCueText(s string, sink vttSink, stack *[]vttKind) {
 			}
 			k := vttKindOf(name)
 			if k == 0 || k == vttRubyText && top() != vttRuby {
+				ignore(tagStart)
 				continue
 			}
 			if k == vttVoice || k == vttLang {
@@ -957,6 +983,7 @@ func parseVTTCueText(s string, sink vttSink, stack *[]vttKind) {
 			sink.open(k, classes, annotation)
 		}
 	}
+	return ignored, first
 }
 
 // isTagEnd: the characters that end a tag name or its classes.

@@ -396,6 +396,16 @@ func TestReadWebVTTTricky(t *testing.T) {
 			t.Errorf("warnings %v, want lines 4 and 7", ws)
 		}
 	})
+	t.Run("SRT tags and a bare <", func(t *testing.T) {
+		d, ws := mustReadVTT(t, "WEBVTT\n\n00:01.000 --> 00:02.000\nfine\n<font color=\"#ff0000\">red</font> and a < b\nsee\n")
+		// "< b" opens a tag that runs to the next ">", here the cue's end.
+		if got := strings.Join(d.Cues[0].PlainLines(), "|"); got != "fine|red and a " {
+			t.Errorf("text %q", got)
+		}
+		if len(ws) != 1 || ws[0].Line != 5 || !strings.Contains(ws[0].Message, `tag "<font color=\"#ff0000\">" and 1 more are not WebVTT`) {
+			t.Errorf("warnings %v", ws)
+		}
+	})
 	t.Run("end of file", func(t *testing.T) {
 		for _, tail := range []string{"", "\n", "\n\n\n", "\r\n", "\r"} {
 			d, ws := mustReadVTT(t, "WEBVTT\n\n00:01.000 --> 00:02.000\nlast"+tail)
