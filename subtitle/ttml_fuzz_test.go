@@ -40,7 +40,8 @@ func FuzzReadTTML(f *testing.F) {
 		`<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xml:lang="en"><head><styling><style xml:id="a" style="b" tts:color="red"/><style xml:id="b" style="a" tts:fontStyle="italic"/></styling></head><body><div begin="1s"><p begin="0s" end="4s" style="a">x <span begin="1s" xml:lang="fr">y<br/> </span><span end="2s" tts:textDecoration="underline">z</span></p></div></body></tt>`,
 		`<tt xmlns="http://www.w3.org/2006/10/ttaf1" xmlns:ttp="http://www.w3.org/2006/10/ttaf1#parameter" ttp:frameRate="25" ttp:subFrameRate="2" ttp:frameRateMultiplier="1000 1001"><body><p begin="00:00:01:02.1" end="90f" xml:space="preserve">a  b
 c</p><p begin="5t">open</p></body></tt>`,
-		`<tt><body><div><p begin="1s" end="2s">&#xA0;a&#x3000;<br/><br/>b&#13;c</p></div></body></tt>`,
+		`<tt><body><div><p begin="1s" end="2s">&#xA0;a&#x3000;<br/><br/>b&#13;c&#x85;</p></div></body></tt>`,
+		`<tt xml:lang="EN" xmlns:tts="http://www.w3.org/ns/ttml#styling"><body><div><p begin="1.0001s" end="3s" tts:color="White">a<span begin="0.0003s" xml:lang="en " tts:color=" #FFF ">b</span><span begin="0.0004s">c</span></p><p begin="2s" end="1s">never</p><p begin="5s">open</p></div></body></tt>`,
 	} {
 		f.Add(s)
 	}

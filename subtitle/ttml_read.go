@@ -465,7 +465,7 @@ func (r *ttmlReader) read() error {
 	return nil
 }
 
-// finish gives cues that never end the latest time in the document.
+// finish ends the cues that never end at the latest time in the document.
 func (r *ttmlReader) finish() {
 	if len(r.open) == 0 {
 		return

@@ -308,6 +308,32 @@ func TestReadTTMLNamespaces(t *testing.T) {
 	}
 }
 
+// TestReadTTMLEncodings: a file in UTF-16 or Latin-1 is decoded before the
+// XML reader sees it, whatever its declaration says.
+func TestReadTTMLEncodings(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="%s"?>` + "\n" + ttDoc("", `<body><div><p begin="1s" end="2s">Grüße, 大家好</p></div></body>`)
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range fmt.Sprintf(doc, "UTF-16") {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	latin1 := []byte(strings.ReplaceAll(fmt.Sprintf(doc, "ISO-8859-1"), ", 大家好", ""))
+	latin1 = bytes.ReplaceAll(latin1, []byte("ü"), []byte{0xFC})
+	latin1 = bytes.ReplaceAll(latin1, []byte("ß"), []byte{0xDF})
+	for name, c := range map[string]struct {
+		in   []byte
+		want string
+	}{"utf-16": {utf16, "1000-2000 Grüße, 大家好"}, "latin-1": {latin1, "1000-2000 Grüße"}} {
+		d, _, err := subtitle.Decode(name+".ttml", c.in, subtitle.ReadOptions{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := cueStrings(d); len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s: cues %q, want %q", name, got, c.want)
+		}
+	}
+}
+
 // TestReadTTMLWarnings: what a Document cannot hold is warned about with
 // its line, and the rest is still read.
 func TestReadTTMLWarnings(t *testing.T) {
