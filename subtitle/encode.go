@@ -203,14 +203,16 @@ func textLines(lines []Line) []Line {
 }
 
 // vttSettings returns the cue settings to write: the cue's own when it
-// came from WebVTT, else ones made from its Align.
-func vttSettings(c Cue) string {
+// came from WebVTT (less a region: setting naming none of regions), else
+// ones made from its Align.
+func vttSettings(c Cue, regions map[string]bool) string {
 	if c.Settings != "" {
 		var keep []string
 		for _, f := range strings.Fields(c.Settings) {
-			if !strings.Contains(f, "-->") {
-				keep = append(keep, f)
+			if id, ok := strings.CutPrefix(f, "region:"); strings.Contains(f, "-->") || ok && !regions[id] {
+				continue
 			}
+			keep = append(keep, f)
 		}
 		return strings.Join(keep, " ")
 	}
@@ -306,14 +308,65 @@ func vttLine(l Line) string {
 }
 
 func (e *encoder) webvtt(d *Document) {
-	e.line("WEBVTT")
+	// The signature line and header lines, as read from a WebVTT file.
+	head, rest, _ := strings.Cut(d.Header, "\n")
+	if head = vttSafeLine(head); head != "" {
+		e.line("WEBVTT " + head)
+	} else {
+		e.line("WEBVTT")
+	}
+	for _, l := range strings.Split(rest, "\n") {
+		if l = vttSafeLine(l); l != "" {
+			e.line(l)
+		}
+	}
 	// WebVTT has no header fields (the W3C parser rejects "Language: ..."
 	// after the signature), so the language goes in a comment block.
-	if d.Lang != "" && !strings.Contains(d.Lang, "-->") && !strings.ContainsAny(d.Lang, "\r\n") {
+	// A header line read from a file may say it already.
+	if d.Lang != "" && !strings.Contains(d.Lang, "-->") && !strings.ContainsAny(d.Lang, "\r\n") && !headerSaysLang(rest, d.Lang) {
 		e.raw(e.nl)
 		e.line("NOTE Language: " + d.Lang)
 	}
+	// STYLE and REGION blocks must come before the first cue.
+	regions := map[string]bool{}
+	for _, kind := range []string{"STYLE", "REGION"} {
+		var texts []string
+		if kind == "STYLE" {
+			for _, st := range d.Styles {
+				if st.Format == WebVTT {
+					texts = append(texts, st.Text)
+				}
+			}
+		} else {
+			for _, rg := range d.Regions {
+				if rg.Format == WebVTT {
+					texts = append(texts, rg.Text)
+					regions[rg.ID] = true
+				}
+			}
+		}
+		for _, t := range texts {
+			e.raw(e.nl)
+			e.line(kind)
+			e.blockLines(t)
+		}
+	}
+	note := 0
+	notesBefore := func(i int) {
+		for ; note < len(d.Notes) && d.Notes[note].Before <= i; note++ {
+			e.raw(e.nl)
+			text := d.Notes[note].Text
+			first, more, _ := strings.Cut(text, "\n")
+			if first = vttSafeLine(first); first != "" {
+				e.line("NOTE " + first)
+			} else {
+				e.line("NOTE")
+			}
+			e.blockLines(more)
+		}
+	}
 	for i, c := range d.Cues {
+		notesBefore(i)
 		e.raw(e.nl)
 		id := c.ID
 		if !validVTTID(id) {
@@ -321,7 +374,7 @@ func (e *encoder) webvtt(d *Document) {
 		}
 		e.line(id)
 		e.timing(c, '.')
-		if set := vttSettings(c); set != "" {
+		if set := vttSettings(c, regions); set != "" {
 			e.raw(" " + set)
 		}
 		e.raw(e.nl)
@@ -329,6 +382,39 @@ func (e *encoder) webvtt(d *Document) {
 			e.line(vttLine(l))
 		}
 	}
+	notesBefore(len(d.Cues))
+}
+
+// headerSaysLang reports whether WebVTT header lines hold "Language: lang".
+func headerSaysLang(header, lang string) bool {
+	for _, l := range strings.Split(header, "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "language") && strings.TrimSpace(v) == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// blockLines writes the lines of a NOTE, STYLE or REGION block, leaving
+// out blank lines (they would end the block) and "-->" (it would make a
+// cue).
+func (e *encoder) blockLines(text string) {
+	for _, l := range strings.Split(text, "\n") {
+		if l = vttSafeLine(l); l != "" {
+			e.line(l)
+		}
+	}
+}
+
+// vttSafeLine is l without a CR and without "-->", or "" when nothing but
+// white space is left.
+func vttSafeLine(l string) string {
+	l = strings.TrimRight(l, "\r")
+	l = strings.ReplaceAll(l, "-->", "- ->")
+	if strings.TrimSpace(l) == "" {
+		return ""
+	}
+	return l
 }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")

@@ -263,13 +263,28 @@ func TestReadWebVTTLanguage(t *testing.T) {
 // the language. encode.go's writer does not yet write the header, notes,
 // styles, regions or cue settings, so those do not come back.
 func vttWritten(d *Document) *Document {
-	w := &Document{}
+	w := &Document{Header: d.Header, Notes: d.Notes}
 	if d.Lang != "" && !strings.Contains(d.Lang, "-->") && !strings.ContainsAny(d.Lang, "\r\n") {
 		w.Lang = d.Lang
 	}
+	regions := map[string]bool{}
+	for _, st := range d.Styles {
+		if st.Format == WebVTT {
+			w.Styles = append(w.Styles, st)
+		}
+	}
+	for _, rg := range d.Regions {
+		if rg.Format == WebVTT {
+			w.Regions = append(w.Regions, rg)
+			regions[rg.ID] = true
+		}
+	}
 	for i, c := range d.Cues {
 		// The writer writes the cue's settings, or ones made from Align.
-		c.Settings, c.Align, c.Region, c.Style = vttSettings(c), 0, "", ""
+		c.Settings, c.Align, c.Style = vttSettings(c, regions), 0, ""
+		if !regions[c.Region] {
+			c.Region = ""
+		}
 		if !validVTTID(c.ID) {
 			c.ID = strconv.Itoa(i + 1)
 		}
