@@ -257,52 +257,65 @@ var vttColorClasses = map[string]bool{"white": true, "lime": true, "cyan": true,
 	"yellow": true, "magenta": true, "blue": true, "black": true}
 
 // vttLine writes a line in WebVTT cue text syntax: escapes, <v>, <lang>,
-// <c.classes>, <b>, <i>, <u>, <ruby> and inline timestamps.
+// <c.classes>, <b>, <i>, <u>, <ruby> and inline timestamps. Tags that
+// consecutive spans share stay open across them, so a voice with a
+// karaoke timestamp inside is written as one <v>.
 func vttLine(l Line) string {
 	if len(l) == 1 && l[0].Plain() {
 		return vttEscaper.Replace(l[0].Text)
 	}
+	type tag struct{ open, close string }
 	var b strings.Builder
+	var open []tag
 	for _, s := range l {
-		if s.Timed {
-			b.WriteByte('<')
-			b.Write(appendTimestamp(nil, s.At, '.'))
-			b.WriteByte('>')
+		var want []tag
+		if s.Voice != "" {
+			want = append(want, tag{"<v " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
+		}
+		if s.Lang != "" {
+			want = append(want, tag{"<lang " + s.Lang + ">", "</lang>"})
 		}
 		classes := s.Classes
 		if c := strings.ToLower(s.Color); vttColorClasses[c] {
 			classes = append(classes[:len(classes):len(classes)], c)
 		}
-		var closers []string
-		open := func(t, closer string) {
-			b.WriteString(t)
-			closers = append(closers, closer)
-		}
-		if s.Voice != "" {
-			open("<v "+vttEscaper.Replace(s.Voice)+">", "</v>")
-		}
-		if s.Lang != "" {
-			open("<lang "+s.Lang+">", "</lang>")
-		}
 		if len(classes) > 0 {
-			open("<c."+strings.Join(classes, ".")+">", "</c>")
+			want = append(want, tag{"<c." + strings.Join(classes, ".") + ">", "</c>"})
 		}
 		if s.Bold {
-			open("<b>", "</b>")
+			want = append(want, tag{"<b>", "</b>"})
 		}
 		if s.Italic {
-			open("<i>", "</i>")
+			want = append(want, tag{"<i>", "</i>"})
 		}
 		if s.Underline {
-			open("<u>", "</u>")
+			want = append(want, tag{"<u>", "</u>"})
+		}
+		keep := 0
+		for keep < len(open) && keep < len(want) && open[keep] == want[keep] {
+			keep++
+		}
+		for i := len(open) - 1; i >= keep; i-- {
+			b.WriteString(open[i].close)
+		}
+		open = open[:keep]
+		if s.Timed {
+			b.WriteByte('<')
+			b.Write(appendTimestamp(nil, s.At, '.'))
+			b.WriteByte('>')
+		}
+		for _, t := range want[keep:] {
+			b.WriteString(t.open)
+			open = append(open, t)
 		}
 		if s.Ruby != "" {
-			open("<ruby>", "<rt>"+vttEscaper.Replace(s.Ruby)+"</rt></ruby>")
+			b.WriteString("<ruby>" + vttEscaper.Replace(s.Text) + "<rt>" + vttEscaper.Replace(s.Ruby) + "</rt></ruby>")
+		} else {
+			b.WriteString(vttEscaper.Replace(s.Text))
 		}
-		b.WriteString(vttEscaper.Replace(s.Text))
-		for i := len(closers) - 1; i >= 0; i-- {
-			b.WriteString(closers[i])
-		}
+	}
+	for i := len(open) - 1; i >= 0; i-- {
+		b.WriteString(open[i].close)
 	}
 	return b.String()
 }
