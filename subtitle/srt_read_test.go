@@ -561,7 +561,7 @@ func TestReadSRTLargeInputs(t *testing.T) {
 			}
 			alloc := after.TotalAlloc - before.TotalAlloc
 			t.Logf("%d cues, %d warnings, %v, %.1f MB allocated", len(doc.Cues), len(ws), took, float64(alloc)/1e6)
-			if took > 2*time.Second {
+			if took > 10*time.Second { // quadratic work would take minutes
 				t.Errorf("took %v", took)
 			}
 			if alloc > 80*size {
