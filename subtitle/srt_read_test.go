@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	astisub "github.com/asticode/go-astisub"
 )
@@ -224,10 +225,17 @@ var srtLossCases = []struct {
 		},
 	},
 	{
-		name: "entities kept as written",
+		name: "entities kept as written, and written back so",
 		in:   "1\n00:00:01,000 --> 00:00:02,000\na &gt; b &amp;&amp; c &lt; d\n",
 		check: func(d *Document) string {
-			return wantCues(d, [][]string{{"a &gt; b &amp;&amp; c &lt; d"}})
+			if msg := wantCues(d, [][]string{{"a &gt; b &amp;&amp; c &lt; d"}}); msg != "" {
+				return msg
+			}
+			var out strings.Builder
+			if err := Encode(&out, d, SRT, EncodeOptions{}); err != nil || !strings.Contains(out.String(), "\na &gt; b &amp;&amp; c &lt; d\n") {
+				return fmt.Sprintf("written back as %q (%v)", out.String(), err)
+			}
+			return ""
 		},
 	},
 	{
@@ -256,7 +264,11 @@ func short(cues [][]string) [][]string {
 	for i, c := range cues {
 		for _, l := range c {
 			if len(l) > 60 {
-				l = fmt.Sprintf("%s…(%d bytes)", l[:30], len(l))
+				cut := 30
+				for !utf8.RuneStart(l[cut]) {
+					cut--
+				}
+				l = fmt.Sprintf("%s…(%d bytes)", l[:cut], len(l))
 			}
 			out[i] = append(out[i], l)
 		}
