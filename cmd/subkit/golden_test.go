@@ -60,7 +60,7 @@ func TestGoldenSample(t *testing.T) {
 // TestGoldenSampleClients checks the golden tracks with independent
 // clients: the W3C WebVTT parser and Chromium read the WebVTT, xmllint
 // validates the TTML against the TTML1 schema and imsc renders it, and all
-// of them must see exactly the cues go-astisub reads from the SRT.
+// of them must see exactly the cues subkit reads from the SRT.
 func TestGoldenSampleClients(t *testing.T) {
 	srt, err := os.ReadFile("testdata/golden/interview-zh.srt")
 	if err != nil {
