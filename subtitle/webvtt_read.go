@@ -83,6 +83,7 @@ func (r *vttReader) warn(line int, format string, args ...any) {
 	r.ws = append(r.ws, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
+// read runs the parser over text; readWebVTT says what it gives.
 func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	if strings.IndexByte(text, 0) >= 0 {
@@ -308,7 +309,7 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 	case b.timingErr != "":
 		why := ""
 		if afterArrow && b.cueLine == b.firstLine {
-			why = ` (a line with "-->" ends the cue text before it)`
+			why = ` (a line with "-->" ends the block before it)`
 		}
 		r.warn(b.cueLine, "cue dropped: %s in timing line %s%s", b.timingErr, quoteShort(b.timing), why)
 	case strings.HasPrefix(b.buf, "NOTE") && (len(b.buf) == 4 || b.buf[4] == ' ' || b.buf[4] == '\t' || b.buf[4] == '\n'):
@@ -1135,7 +1136,8 @@ var cp1252 = [32]rune{
 //   - line feeds start new lines; adjacent spans of the same style merge.
 //
 // A span keeps at most maxVTTClasses classes, so that deeply nested <c>
-// tags cannot make the document quadratic in the input.
+// tags cannot make the document quadratic in the input. Spans under the
+// same tags share one Classes slice (capacity capped: appending copies).
 type vttSpanBuilder struct {
 	spans []Span
 	ends  []int // spans[ends[i-1]:ends[i]] is line i

@@ -138,7 +138,7 @@ func TestReadWebVTTBroken(t *testing.T) {
 		{19, `"align:middle"`},
 		{19, `"size:101%"`},
 		{19, `"colour:red" (unknown setting)`},
-		{24, `cue dropped: start time missing in timing line "text with an arrow -->" (a line with "-->" ends the cue text before it)`},
+		{24, `cue dropped: start time missing in timing line "text with an arrow -->" (a line with "-->" ends the block before it)`},
 		{27, `"just some words" is not a cue`},
 		{29, `"NOTEnot a note" is not a cue`},
 	}
