@@ -323,7 +323,7 @@ func jsCues(doc *Document, raw []string) *jsArray {
 	regions := make([]*jsObject, len(doc.Regions))
 	last := map[string]*jsObject{}
 	for i, rg := range doc.Regions {
-		v, _ := parseVTTRegion(rg.Text)
+		v, _, _ := parseVTTRegion(rg.Text)
 		regions[i] = &jsObject{props: map[string]any{
 			"id": v.id, "width": v.width, "lines": v.lines,
 			"regionAnchorX": v.anchorX, "regionAnchorY": v.anchorY,
@@ -337,7 +337,7 @@ func jsCues(doc *Document, raw []string) *jsArray {
 	}
 	cues := &jsArray{}
 	for i, c := range doc.Cues {
-		v, _ := parseVTTSettings(c.Settings, ids)
+		v, _, _ := parseVTTSettings(c.Settings, ids)
 		var region any
 		if v.hasRegion {
 			region = last[v.region]

@@ -47,13 +47,16 @@ func readWebVTT(name, text string) (*Document, []Warning, error) {
 
 // vttReader is one run of the WebVTT parser over one file.
 type vttReader struct {
-	s       string
-	pos     int // the parser's position in s
-	line    int // lines of s before pos
-	doc     *Document
-	ws      []Warning
-	seenCue bool
-	regions map[string]bool // ids of the REGION blocks read so far
+	s    string
+	pos  int // the parser's position in s
+	line int // lines of s before pos
+	doc  *Document
+	ws   []Warning
+	// unlisted counts the warnings past maxVTTWarnings, from line
+	// unlistedFrom on.
+	unlisted, unlistedFrom int
+	seenCue                bool
+	regions                map[string]bool // ids of the REGION blocks read so far
 	// rawText, when set (tests), is given each cue's text before cue text
 	// parsing.
 	rawText func(cue int, text string)
@@ -65,10 +68,22 @@ type vttReader struct {
 	sb       vttSpanBuilder
 }
 
+// maxVTTWarnings is the most warnings a file gets one by one; the rest
+// are counted in one last warning. A file with more is not WebVTT, and a
+// list of all would cost more than the reading.
+const maxVTTWarnings = 1000
+
 func (r *vttReader) warn(line int, format string, args ...any) {
+	if len(r.ws) >= maxVTTWarnings {
+		if r.unlisted++; r.unlisted == 1 {
+			r.unlistedFrom = line
+		}
+		return
+	}
 	r.ws = append(r.ws, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
+// read runs the parser over text; readWebVTT says what it gives.
 func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	if strings.IndexByte(text, 0) >= 0 {
@@ -120,6 +135,10 @@ func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
 	}
 	if len(r.doc.Cues) == 0 {
 		r.doc.Cues = nil
+	}
+	if r.unlisted > 0 {
+		r.ws = append(r.ws, Warning{Line: r.unlistedFrom,
+			Message: fmt.Sprintf("%d more problems from here on, not listed", r.unlisted)})
 	}
 	return r.doc, r.ws, nil
 }
@@ -272,9 +291,12 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 		r.doc.Styles = append(r.doc.Styles, Style{Format: WebVTT, Text: b.buf})
 		return
 	case vttRegionBlock:
-		v, bad := parseVTTRegion(b.buf)
+		v, bad, more := parseVTTRegion(b.buf)
 		for _, m := range bad {
 			r.warn(b.bufLine, "REGION setting %s ignored", m)
+		}
+		if more > 0 {
+			r.warn(b.bufLine, "%d more REGION settings ignored", more)
 		}
 		if r.regions == nil {
 			r.regions = map[string]bool{}
@@ -287,7 +309,7 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 	case b.timingErr != "":
 		why := ""
 		if afterArrow && b.cueLine == b.firstLine {
-			why = ` (a line with "-->" ends the cue text before it)`
+			why = ` (a line with "-->" ends the block before it)`
 		}
 		r.warn(b.cueLine, "cue dropped: %s in timing line %s%s", b.timingErr, quoteShort(b.timing), why)
 	case strings.HasPrefix(b.buf, "NOTE") && (len(b.buf) == 4 || b.buf[4] == ' ' || b.buf[4] == '\t' || b.buf[4] == '\n'):
@@ -345,9 +367,12 @@ func (r *vttReader) cue(b *vttBlock, afterArrow bool) {
 		r.warn(b.cueLine, "cue ends (%s) before it starts (%s)", appendTimestamp(nil, c.End, '.'), appendTimestamp(nil, c.Start, '.'))
 	}
 	if c.Settings != "" {
-		v, bad := parseVTTSettings(c.Settings, r.regions)
+		v, bad, more := parseVTTSettings(c.Settings, r.regions)
 		for _, m := range bad {
 			r.warn(b.cueLine, "cue setting %s ignored", m)
+		}
+		if more > 0 {
+			r.warn(b.cueLine, "%d more cue settings ignored", more)
 		}
 		if v.hasRegion {
 			c.Region = v.region
@@ -572,8 +597,9 @@ type vttCueSettings struct {
 // parseVTTSettings reads cue settings as the spec's parser does, regions
 // being the ids of the file's REGION blocks. bad describes each setting it
 // ignores or that repeats an earlier one ("align:middle" (not start,
-// center, end, left or right)); it is nil when all are good.
-func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad []string) {
+// center, end, left or right)), up to maxVTTBad of them, and counts the
+// rest in more; bad is nil when all are good.
+func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad []string, more int) {
 	v = vttCueSettings{lineAuto: true, snapToLines: true, lineAlign: "start", positionAuto: true,
 		positionAlign: "auto", size: 100, align: "center"}
 	var seen uint8
@@ -590,7 +616,7 @@ func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad 
 		}
 		colon := strings.IndexByte(tok, ':')
 		if colon <= 0 || colon == len(tok)-1 {
-			bad = append(bad, strconv.Quote(tok)+" (not name:value)")
+			bad, more = addBad(bad, more, tok, "not name:value")
 			continue
 		}
 		name, value := tok[:colon], tok[colon+1:]
@@ -657,13 +683,24 @@ func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad 
 		}
 		switch {
 		case why != "":
-			bad = append(bad, strconv.Quote(tok)+" ("+why+")")
+			bad, more = addBad(bad, more, tok, why)
 		case seen&bit != 0:
-			bad = append(bad, strconv.Quote(tok)+" (repeated; the last one counts)")
+			bad, more = addBad(bad, more, tok, "repeated; the last one counts")
 		}
 		seen |= bit
 	}
-	return v, bad
+	return v, bad, more
+}
+
+// maxVTTBad is the most bad settings described for one cue or region;
+// more are only counted.
+const maxVTTBad = 16
+
+func addBad(bad []string, more int, tok, why string) ([]string, int) {
+	if len(bad) == maxVTTBad {
+		return bad, more + 1
+	}
+	return append(bad, strconv.Quote(tok)+" ("+why+")"), more
 }
 
 // parseLine reads a line setting's value into v, or says why it cannot.
@@ -748,8 +785,8 @@ type vttRegionSettings struct {
 }
 
 // parseVTTRegion is "collect WebVTT region settings"; bad describes each
-// setting it ignores.
-func parseVTTRegion(s string) (v vttRegionSettings, bad []string) {
+// setting it ignores, up to maxVTTBad of them, and counts the rest.
+func parseVTTRegion(s string) (v vttRegionSettings, bad []string, more int) {
 	v = vttRegionSettings{width: 100, lines: 3, anchorY: 100, viewportY: 100}
 	anchor := func(value string) (x, y float64, ok bool) {
 		xs, ys, found := strings.Cut(value, ",")
@@ -773,7 +810,7 @@ func parseVTTRegion(s string) (v vttRegionSettings, bad []string) {
 		}
 		colon := strings.IndexByte(tok, ':')
 		if colon <= 0 || colon == len(tok)-1 {
-			bad = append(bad, strconv.Quote(tok)+" (not name:value)")
+			bad, more = addBad(bad, more, tok, "not name:value")
 			continue
 		}
 		name, value := tok[:colon], tok[colon+1:]
@@ -819,10 +856,10 @@ func parseVTTRegion(s string) (v vttRegionSettings, bad []string) {
 			why = "unknown setting"
 		}
 		if why != "" {
-			bad = append(bad, strconv.Quote(tok)+" ("+why+")")
+			bad, more = addBad(bad, more, tok, why)
 		}
 	}
-	return v, bad
+	return v, bad, more
 }
 
 // Cue text node kinds (WebVTT internal node objects).
@@ -1099,7 +1136,8 @@ var cp1252 = [32]rune{
 //   - line feeds start new lines; adjacent spans of the same style merge.
 //
 // A span keeps at most maxVTTClasses classes, so that deeply nested <c>
-// tags cannot make the document quadratic in the input.
+// tags cannot make the document quadratic in the input. Spans under the
+// same tags share one Classes slice (capacity capped: appending copies).
 type vttSpanBuilder struct {
 	spans []Span
 	ends  []int // spans[ends[i-1]:ends[i]] is line i

@@ -138,7 +138,7 @@ func TestReadWebVTTBroken(t *testing.T) {
 		{19, `"align:middle"`},
 		{19, `"size:101%"`},
 		{19, `"colour:red" (unknown setting)`},
-		{24, `cue dropped: start time missing in timing line "text with an arrow -->" (a line with "-->" ends the cue text before it)`},
+		{24, `cue dropped: start time missing in timing line "text with an arrow -->" (a line with "-->" ends the block before it)`},
 		{27, `"just some words" is not a cue`},
 		{29, `"NOTEnot a note" is not a cue`},
 	}
@@ -421,6 +421,17 @@ func TestReadWebVTTTricky(t *testing.T) {
 			t.Errorf("warnings %v", ws)
 		}
 	})
+	t.Run("many problems", func(t *testing.T) {
+		_, ws := mustReadVTT(t, "WEBVTT\n\n"+strings.Repeat("x\n\n", 5000))
+		if len(ws) != maxVTTWarnings+1 || ws[maxVTTWarnings].Line != 2*maxVTTWarnings+3 ||
+			ws[maxVTTWarnings].Message != "4000 more problems from here on, not listed" {
+			t.Errorf("%d warnings, the last %v", len(ws), ws[len(ws)-1])
+		}
+		_, ws = mustReadVTT(t, "WEBVTT\n\n00:00.000 --> 00:01.000"+strings.Repeat(" x", 20)+"\n")
+		if len(ws) != maxVTTBad+1 || ws[maxVTTBad].Message != "4 more cue settings ignored" {
+			t.Errorf("%d warnings, the last %v", len(ws), ws[len(ws)-1])
+		}
+	})
 	t.Run("end of file", func(t *testing.T) {
 		for _, tail := range []string{"", "\n", "\n\n\n", "\r\n", "\r"} {
 			d, ws := mustReadVTT(t, "WEBVTT\n\n00:01.000 --> 00:02.000\nlast"+tail)
@@ -464,13 +475,24 @@ func TestReadWebVTTTricky(t *testing.T) {
 	})
 }
 
-// TestReadWebVTTBounded: hostile 1 MB inputs read in bounded time and
-// memory.
+// TestReadWebVTTBounded: hostile 1 MB inputs read in time linear in their
+// size and in bounded memory. Time is measured against reading a
+// well-formed file of the same size, so that the bound holds on a busy
+// machine and under -race; a quadratic case would take hundreds of times
+// longer.
 func TestReadWebVTTBounded(t *testing.T) {
 	const size = 1 << 20
 	fill := func(head, unit string) string {
 		return head + strings.Repeat(unit, (size-len(head))/len(unit))
 	}
+	plain := benchVTT(size / 85)
+	base := time.Hour
+	for range 3 {
+		start := time.Now()
+		mustReadVTT(t, plain)
+		base = min(base, time.Since(start))
+	}
+	t.Logf("a well-formed file of %d bytes: %v", len(plain), base)
 	cue := "WEBVTT\n\n00:00.000 --> 00:01.000\n"
 	for name, in := range map[string]string{
 		"nested tags":    fill(cue, "<i>"),
@@ -512,6 +534,9 @@ func TestReadWebVTTBounded(t *testing.T) {
 		// fail on a loaded machine).
 		if alloc > 200*uint64(len(in)) {
 			t.Errorf("%s: %v and %d bytes for %d bytes of input", name, took, alloc, len(in))
+		}
+		if len(ws) > maxVTTWarnings+1 {
+			t.Errorf("%s: %d warnings", name, len(ws))
 		}
 	}
 }
