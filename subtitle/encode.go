@@ -185,7 +185,7 @@ func textLines(lines []Line) []Line {
 	}
 	for _, l := range lines {
 		for _, sp := range l {
-			parts := strings.Split(strings.ReplaceAll(sp.Text, "\r\n", "\n"), "\n")
+			parts := strings.Split(strings.ReplaceAll(strings.ReplaceAll(sp.Text, "\r\n", "\n"), "\r", "\n"), "\n")
 			for k, part := range parts {
 				if k > 0 {
 					flush()
@@ -249,7 +249,9 @@ func validVTTID(id string) bool {
 	return true
 }
 
-var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+// vttEscaper escapes cue text; a NUL, which WebVTT readers turn into
+// U+FFFD, is written as U+FFFD.
+var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "\uFFFD")
 
 // vttColorClasses are the WebVTT default color classes: a span of one of
 // these colors is written as <c.color>.
@@ -273,7 +275,7 @@ func vttLine(l Line) string {
 			want = append(want, tag{"<v " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
 		}
 		if s.Lang != "" {
-			want = append(want, tag{"<lang " + s.Lang + ">", "</lang>"})
+			want = append(want, tag{"<lang " + vttEscaper.Replace(s.Lang) + ">", "</lang>"})
 		}
 		classes := s.Classes
 		if c := strings.ToLower(s.Color); vttColorClasses[c] {
