@@ -20,8 +20,9 @@ type EncodeOptions struct {
 
 // Encode writes d to w in format f.
 //
-// Cue times must be non-negative with End >= Start; a cue that breaks this
-// is an error naming the cue, and nothing is repaired silently.
+// Cue times must be non-negative; a cue that breaks this is an error naming
+// the cue. A cue that ends before it starts is written as it is: browsers
+// keep such cues from WebVTT files, and subkit check reports them.
 func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 	if err := validate(d); err != nil {
 		return err
@@ -54,10 +55,8 @@ func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 func validate(d *Document) error {
 	for i, c := range d.Cues {
 		switch {
-		case c.Start < 0:
-			return fmt.Errorf("cue %d: negative start %v", i+1, c.Start)
-		case c.End < c.Start:
-			return fmt.Errorf("cue %d: end %v before start %v", i+1, c.End, c.Start)
+		case c.Start < 0 || c.End < 0:
+			return fmt.Errorf("cue %d: negative time %v --> %v", i+1, c.Start, c.End)
 		}
 	}
 	return nil
@@ -202,17 +201,22 @@ func textLines(lines []Line) []Line {
 	return out
 }
 
-// vttSettings returns the cue settings to write: the cue's own when it
-// came from WebVTT (less a region: setting naming none of regions), else
-// ones made from its Align.
+// vttSettings returns the cue settings to write: the cue's own valid ones
+// when it came from WebVTT (a region: setting must name one of regions),
+// else ones made from its Align.
 func vttSettings(c Cue, regions map[string]bool) string {
 	if c.Settings != "" {
+		// Only settings a WebVTT parser takes: the rest (which the reader
+		// warned about) would be ignored by every player anyway.
 		var keep []string
 		for _, f := range strings.Fields(c.Settings) {
-			if id, ok := strings.CutPrefix(f, "region:"); strings.Contains(f, "-->") || ok && !regions[id] {
+			if strings.Contains(f, "-->") {
 				continue
 			}
-			keep = append(keep, f)
+			cand := append(keep[:len(keep):len(keep)], f)
+			if _, bad, more := parseVTTSettings(strings.Join(cand, " "), regions); len(bad) == 0 && more == 0 {
+				keep = cand
+			}
 		}
 		return strings.Join(keep, " ")
 	}

@@ -74,6 +74,11 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 	switch {
 	case info.Format == STL:
 		text = string(b)
+	case info.Format == WebVTT && o.Encoding == "" && isVTTSignature(b):
+		// WebVTT is UTF-8 by definition; its parser turns NULs and bad
+		// bytes into U+FFFD, so there is nothing to detect.
+		info.Encoding = "UTF-8"
+		text = strings.ToValidUTF8(strings.TrimPrefix(string(b), "\ufeff"), "\uFFFD")
 	case o.Encoding != "":
 		info.Encoding = o.Encoding
 		text, err = DecodeTextAs(name, b, o.Encoding)
@@ -86,6 +91,12 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 	doc, ws, err := readers[info.Format](name, text)
 	info.Warnings = ws
 	return doc, info, err
+}
+
+// isVTTSignature reports whether b starts as a WebVTT file does: an
+// optional UTF-8 BOM, then "WEBVTT".
+func isVTTSignature(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT"))
 }
 
 // Read reads a file in format f, detecting the encoding.

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +52,9 @@ func FuzzReadWebVTT(f *testing.F) {
 		}
 		read := func(text string) *Document {
 			d, ws, err := readWebVTT("out.vtt", text)
+			// A cue that ends before it starts is written as it is, and
+			// read with the same warning as the first time.
+			ws = slices.DeleteFunc(ws, func(w Warning) bool { return strings.Contains(w.Message, "before it starts") })
 			if err != nil || len(ws) > 0 {
 				t.Fatalf("our writer's output reads with error %v, warnings %v:\n%s", err, ws, text)
 			}

@@ -314,8 +314,8 @@ func cases() []testCase {
 	add(File{Name: "srt-long-line.srt", Note: "a text line of over 64 KiB, then more cues",
 		Expect: OK, Cues: 4, Encoding: "UTF-8", Times: srtTimes(4), Texts: []string{long[:len(long)-1], "After the long line"}},
 		[]byte(srtCues("\n", []string{"Before the long line"}, []string{long[:len(long)-1]}, []string{"After the long line"}, []string{"The end"})))
-	add(File{Name: "srt-blank-in-cue.srt", Note: "text after a blank line inside a cue: it belongs to the cue (no number and timing follow)",
-		Expect: OK, Cues: 3, Encoding: "UTF-8", Times: srtTimes(3), Texts: []string{"First line", "Text after a blank line", "More after two blank lines", "Third cue"}},
+	add(File{Name: "srt-blank-in-cue.srt", Note: "text after a blank line inside a cue: it belongs to the cue (no number and timing follow); the blank line, which SRT cannot write, is a warning",
+		Expect: Warn, Cues: 3, Encoding: "UTF-8", Times: srtTimes(3), Texts: []string{"First line", "Text after a blank line", "More after two blank lines", "Third cue"}},
 		[]byte("1\n00:00:01,000 --> 00:00:02,500\nFirst line\n\nText after a blank line\n\n"+
 			"2\n00:00:03,000 --> 00:00:04,500\nSecond cue\n\n\nMore after two blank lines\n\n"+
 			"3\n00:00:05,000 --> 00:00:06,500\nThird cue\n"))
@@ -353,13 +353,7 @@ func cases() []testCase {
 
 // knownFailures are the cases today's readers (go-astisub underneath) get
 // wrong, by file name, with how. Delete an entry when a reader fixes it.
-var knownFailures = map[string]string{
-	"trunc-mid-timestamp.srt": "go-astisub drops the broken last cue without a warning",
-	"srt-long-line.srt":       "go-astisub stops at the line over 64 KiB (a bufio.Scanner limit) and returns the cues before it, with no error",
-	"srt-blank-in-cue.srt":    "go-astisub drops the text after a blank line inside a cue",
-	"srt-arrow-in-text.srt":   `go-astisub takes any line with "-->" for a timing line and refuses the file`,
-	"ttml-nested.ttml":        "go-astisub loses the paragraphs of a div nested in a div (and would not add the div's begin)",
-}
+var knownFailures = map[string]string{}
 
 const vttFeatures = `WEBVTT - ugly but valid
 Kind: captions

@@ -198,41 +198,7 @@ func short(s string) string {
 // conformanceKnown marks the conformance files, by path below
 // ../shared/conformance, whose expected cue count today's readers (go-astisub
 // underneath) miss.
-var conformanceKnown = map[string]string{
-	// The text layer: a policy to settle between DecodeText and WebVTT.
-	"webvtt/webvtt.js/wpt-cue-parsing/text.vtt":       nulBinary,
-	"webvtt/webvtt.js/wpt-cue-parsing/timestamps.vtt": nulBinary,
-	"webvtt/wpt-file-parsing/nulls.test": nulBinary + "; here the NULs even make DecodeText guess UTF-16BE, " +
-		"and the mojibake reads as 0 cues with no error",
-	// End before start: browsers keep such cues, Encode refuses them.
-	"webvtt/wpt-file-parsing/timings-negative.test":          endBeforeStart,
-	"webvtt/webvtt.js/wpt-file-parsing/timings-negative.vtt": endBeforeStart,
-	"webvtt/webvtt.js/wpt-file-parsing/timings-60.vtt": "go-astisub accepts 60 in the seconds and minutes fields, " +
-		"keeping cues the spec drops, one with its end before its start that Encode refuses",
-	// go-astisub's WebVTT reader refuses a whole file for what browsers skip.
-	"webvtt/wpt-file-parsing/arrows.test":                 `go-astisub refuses the file at a cue id containing "-->"`,
-	"webvtt/wpt-file-parsing/regions-id.test":             unknownRegion,
-	"webvtt/wpt-file-parsing/regions-regionanchor.test":   unknownRegion,
-	"webvtt/wpt-file-parsing/regions-viewportanchor.test": unknownRegion,
-	"webvtt/wpt-file-parsing/settings-region.test":        unknownRegion,
-	"webvtt/wpt-file-parsing/settings-align.test":         badSetting,
-	"webvtt/wpt-file-parsing/settings-line.test":          badSetting,
-	"webvtt/wpt-file-parsing/settings-position.test":      badSetting,
-	"webvtt/wpt-file-parsing/settings-vertical.test":      badSetting,
-	"webvtt/wpt-file-parsing/timings-too-long.test":       badTimestamp,
-	"webvtt/wpt-file-parsing/timings-too-short.test":      badTimestamp,
-	"webvtt/wpt-file-parsing/whitespace-chars.test": "go-astisub takes a vertical tab for white space around the " +
-		"timing arrow: 4 cues, want 3",
-}
-
-const (
-	nulBinary      = "DecodeText refuses NUL bytes as binary, where the WebVTT parser replaces them with U+FFFD"
-	endBeforeStart = "cues whose end is before their start are kept, as browsers keep them, and Encode refuses them: " +
-		"the reader should warn (and drop or fix them), or Encode write them"
-	unknownRegion = "go-astisub refuses the whole file for a cue naming an unknown region; browsers ignore the setting"
-	badSetting    = "go-astisub refuses the whole file for one invalid cue setting; browsers ignore the setting"
-	badTimestamp  = "go-astisub refuses the whole file for one malformed timestamp; browsers drop that cue"
-)
+var conformanceKnown = map[string]string{}
 
 // conformanceCase is one input from the public suites.
 type conformanceCase struct {
