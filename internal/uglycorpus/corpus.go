@@ -18,7 +18,7 @@
 //
 // The tests in this package run subtitle.Decode on the corpus and on the
 // public conformance suites in ../shared/conformance; the huge file runs
-// only without -short and with SUBKIT_HUGE=1 in the environment.
+// unless -short is given.
 package uglycorpus
 
 import (

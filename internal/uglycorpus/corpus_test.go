@@ -12,9 +12,9 @@ package uglycorpus_test
 // test fails until the mark is deleted, so marks cannot go stale.
 //
 // The 1,000,000-cue file (about 72 MB) is written and read only when
-// -short is not given and SUBKIT_HUGE=1 is in the environment:
+// -short is not given:
 //
-//	SUBKIT_HUGE=1 go test -run TestCorpus/srt-1m ./internal/uglycorpus
+//	go test -run TestCorpus/srt-1m ./internal/uglycorpus
 //
 // With the go-astisub readers it takes about a minute on 2 cores, five
 // under -race.
@@ -47,13 +47,13 @@ var sentinels = map[string]error{
 }
 
 func TestCorpus(t *testing.T) {
-	huge := !testing.Short() && os.Getenv("SUBKIT_HUGE") == "1"
+	huge := !testing.Short()
 	files, err := uglycorpus.Write(t.TempDir(), uglycorpus.Options{Huge: huge})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !huge {
-		t.Log("the 1,000,000-cue file is left out: set SUBKIT_HUGE=1 and drop -short to read it")
+		t.Log("the 1,000,000-cue file is left out under -short")
 	}
 	names := map[string]bool{}
 	for _, f := range files {
