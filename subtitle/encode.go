@@ -111,8 +111,8 @@ func (e *encoder) srt(d *Document) {
 		e.timing(c, ',')
 		e.raw(e.nl)
 		for j, l := range textLines(c.Lines) {
-			if j == 0 && c.Align > 0 && c.Align != 2 && c.Align <= 9 {
-				e.raw(`{\an` + strconv.Itoa(c.Align) + `}`)
+			if a := placement(c); j == 0 && a > 0 && a != 2 && a <= 9 {
+				e.raw(`{\an` + strconv.Itoa(a) + `}`)
 			}
 			e.line(srtLine(l))
 		}
@@ -237,6 +237,37 @@ func vttSettings(c Cue, regions map[string]bool) string {
 		set = append(set, "align:right")
 	}
 	return strings.Join(set, " ")
+}
+
+// placement is where a cue goes, keypad style (see Cue.Align): its Align,
+// or, for a cue from WebVTT, what its line and align settings say, so
+// that SRT, TTML and ASS keep top, middle and bottom, left and right.
+func placement(c Cue) int {
+	if c.Align != 0 || c.Settings == "" {
+		return c.Align
+	}
+	v, _, _ := parseVTTSettings(c.Settings, nil)
+	row := 0 // bottom
+	switch {
+	case v.lineAuto:
+	case v.snapToLines && v.line >= 0:
+		row = 2 // counted from the top
+	case !v.snapToLines && v.line < 100.0/3:
+		row = 2
+	case !v.snapToLines && v.line < 200.0/3:
+		row = 1
+	}
+	col := 1
+	switch v.align {
+	case "left", "start":
+		col = 0
+	case "right", "end":
+		col = 2
+	}
+	if a := row*3 + col + 1; a != 2 {
+		return a
+	}
+	return 0
 }
 
 // validVTTID reports whether id can stand as a cue identifier: not empty,
@@ -463,8 +494,8 @@ func (e *encoder) ttml(d *Document) {
 	e.line(`      <region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%" tts:displayAlign="after" tts:textAlign="center"/>`)
 	used := map[int]bool{}
 	for _, c := range d.Cues {
-		if c.Align > 0 && c.Align <= 9 {
-			used[(c.Align-1)/3] = true
+		if a := placement(c); a > 0 && a <= 9 {
+			used[(a-1)/3] = true
 		}
 	}
 	if used[1] {
@@ -488,8 +519,9 @@ func (e *encoder) ttml(d *Document) {
 		b = appendTimestamp(b, c.End, '.')
 		b = append(b, '"')
 		region := ` region="bottom"`
-		if c.Align > 0 && c.Align <= 9 {
-			switch (c.Align - 1) / 3 {
+		a := placement(c)
+		if a > 0 && a <= 9 {
+			switch (a - 1) / 3 {
 			case 1:
 				region = ` region="middle"`
 			case 2:
@@ -497,8 +529,8 @@ func (e *encoder) ttml(d *Document) {
 			}
 		}
 		b = append(b, region...)
-		if c.Align > 0 && c.Align <= 9 {
-			switch (c.Align - 1) % 3 {
+		if a > 0 && a <= 9 {
+			switch (a - 1) % 3 {
 			case 0:
 				b = append(b, ` tts:textAlign="left"`...)
 			case 2:
@@ -603,8 +635,8 @@ func writeAstisub(w io.Writer, d *Document, f Format) (err error) {
 		for _, l := range textLines(c.Lines) {
 			// One item a line: go-astisub writes a space between items.
 			var b strings.Builder
-			if f != STL && len(it.Lines) == 0 && c.Align > 0 && c.Align <= 9 && c.Align != 2 {
-				b.WriteString(`{\an` + strconv.Itoa(c.Align) + `}`)
+			if a := placement(c); f != STL && len(it.Lines) == 0 && a > 0 && a <= 9 && a != 2 {
+				b.WriteString(`{\an` + strconv.Itoa(a) + `}`)
 			}
 			for _, sp := range l {
 				if f == STL {

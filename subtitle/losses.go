@@ -53,9 +53,13 @@ func Losses(d *Document, f Format) []string {
 			mark("cue identifiers")
 		}
 		if c.Settings != "" && !has(f, "settings") {
-			mark("cue settings (position, alignment)")
+			if has(f, "align") {
+				mark("WebVTT cue settings (kept as top/middle/bottom, left/right placement only)")
+			} else {
+				mark("cue settings (position, alignment)")
+			}
 		}
-		if c.Align > 0 && c.Align != 2 && !has(f, "align") {
+		if a := placement(c); a > 0 && a != 2 && !has(f, "align") && c.Settings == "" {
 			mark("positions")
 		}
 		for _, l := range c.Lines {

@@ -118,7 +118,7 @@ func TestConvertKeepsWebVTTExtras(t *testing.T) {
 		t.Errorf("WebVTT round trip:\n got %q\nwant %q", buf.String(), in)
 	}
 	losses := strings.Join(Losses(d, SRT), "; ")
-	for _, want := range []string{"comment blocks (NOTE) in 1 block", "cue identifiers in 1 cue", "cue settings (position, alignment) in 1 cue", "voice names (<v>) in 1 cue", "inline timestamps (karaoke) in 1 cue"} {
+	for _, want := range []string{"comment blocks (NOTE) in 1 block", "cue identifiers in 1 cue", "WebVTT cue settings (kept as top/middle/bottom, left/right placement only) in 1 cue", "voice names (<v>) in 1 cue", "inline timestamps (karaoke) in 1 cue"} {
 		if !strings.Contains(losses, want) {
 			t.Errorf("losses %q lack %q", losses, want)
 		}

@@ -45,7 +45,8 @@ import (
 // <font color="..."> (any case, nested, open across lines until closed or
 // the cue ends, as players show them) become span styles; the color is
 // kept as written. Other tags, closing tags with nothing open to close,
-// and ASS override blocks like {\an8} are kept as text, and warned about
+// and ASS override blocks other than a leading {\anN} (which sets
+// Cue.Align) are kept as text, and warned about
 // once a file. HTML entities are not decoded: players show them as written.
 func readSRT(name, text string) (*Document, []Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
@@ -544,6 +545,15 @@ func (r *srtReader) endCue() {
 // textLine reads the trimmed line t, line n, as a line of the current
 // cue's text.
 func (r *srtReader) textLine(t string, n int) {
+	// {\an1}..{\an9} before a cue's text places the cue (as players
+	// that read SRT take it): it becomes Cue.Align.
+	if len(t) >= 6 && t[0] == '{' && strings.HasPrefix(t, `{\an`) && t[4] >= '1' && t[4] <= '9' && t[5] == '}' &&
+		r.cue >= 0 && len(r.lines.open()) == 0 && r.cues[r.cue].Align == 0 {
+		r.cues[r.cue].Align = int(t[4] - '0')
+		if t = strings.TrimSpace(t[6:]); t == "" {
+			return
+		}
+	}
 	if !r.ass.full() && strings.IndexByte(t, '{') >= 0 {
 		r.noteASS(t, n)
 	}

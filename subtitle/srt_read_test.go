@@ -35,7 +35,11 @@ func dumpSRT(doc *Document, ws []Warning, err error) string {
 		return b.String()
 	}
 	for i, c := range doc.Cues {
-		fmt.Fprintf(&b, "cue %d  %s --> %s\n", i+1, appendTimestamp(nil, c.Start, ','), appendTimestamp(nil, c.End, ','))
+		fmt.Fprintf(&b, "cue %d  %s --> %s", i+1, appendTimestamp(nil, c.Start, ','), appendTimestamp(nil, c.End, ','))
+		if c.Align != 0 {
+			fmt.Fprintf(&b, "  align=%d", c.Align)
+		}
+		b.WriteString("\n")
 		if len(c.Lines) == 0 {
 			b.WriteString("  (no text)\n")
 		}
@@ -361,7 +365,8 @@ func TestReadSRTMarkup(t *testing.T) {
 		{`<font color='a"b'>x</font>`, []Line{{{Text: `<font color='a"b'>x</font>`}}}},
 		{"</i>stray", []Line{{{Text: "</i>stray"}}}},
 		{"<c.yellow>kept</c>", []Line{{{Text: "<c.yellow>kept</c>"}}}},
-		{"{\\an8}top", []Line{{{Text: "{\\an8}top"}}}},
+		{"{\\an8}top", []Line{{{Text: "top"}}}}, // and Align 8: TestReadSRTAlign
+		{"top {\\an8}", []Line{{{Text: "top {\\an8}"}}}},
 		{"a < b > c", []Line{{{Text: "a < b > c"}}}},
 		{"<b></b>", nil},
 		{"<i> </i>x<b> </b>", []Line{{{Text: "x"}}}},
@@ -383,6 +388,31 @@ func TestReadSRTMarkup(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", c.in, dumpSRT(doc, nil, nil), dumpSRT(&Document{Cues: []Cue{{Start: ms(1000), End: ms(2000), Lines: c.want}}}, nil, nil))
 		}
 		checkFixedPoint(t, c.in, "1\n00:00:01,000 --> 00:00:02,000\n"+c.in+"\n")
+	}
+}
+
+// TestReadSRTAlign: a leading {\anN} places the cue, and writing it back
+// gives the same tag.
+func TestReadSRTAlign(t *testing.T) {
+	in := "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}top\nsecond line\n\n2\n00:00:03,000 --> 00:00:04,000\n{\\an0}not a place\n"
+	doc, ws, err := readSRT("a.srt", in)
+	if err != nil || doc.Cues[0].Align != 8 || doc.Cues[1].Align != 0 {
+		t.Fatalf("%+v %v", doc, err)
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0].Message, `{\an0}`) {
+		t.Errorf("warnings %v, want one for {\\an0} only", ws)
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, doc, SRT, EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != in {
+		t.Errorf("wrote\n%s\nwant\n%s", buf.String(), in)
+	}
+	buf.Reset()
+	Encode(&buf, doc, WebVTT, EncodeOptions{})
+	if !strings.Contains(buf.String(), "00:00:01.000 --> 00:00:02.000 line:0\ntop\n") {
+		t.Errorf("WebVTT:\n%s", buf.String())
 	}
 }
 
