@@ -19,7 +19,7 @@
 # Environment:
 #   SUBKIT_BENCH_DIR  cache of generated data; this script uses its convert/ folder
 #                     (default ${TMPDIR:-/tmp}/subkit-bench). Data is generated only when
-#                     missing (gen.py's MANIFEST.txt marks a finished set; about 40 s, 180 MB;
+#                     missing (gen.py's MANIFEST.txt marks a finished set; about 40 s, 100 MB;
 #                     the scaling files about 30 s and 80 MB more).
 #   SUBKIT            a subkit binary to measure instead of building ./cmd/subkit
 # Needs: go, python3, GNU time at /usr/bin/time (Debian: apt-get install time); for the peers
