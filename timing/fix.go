@@ -3,6 +3,7 @@ package timing
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -106,7 +107,7 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 			what = append(what, "shortened")
 		}
 		if len(what) > 0 {
-			changes = append(changes, Change{Caption: i + 1, What: join(what), OldStart: old.Start, OldEnd: old.End, NewStart: c.Start, NewEnd: c.End})
+			changes = append(changes, Change{Caption: i + 1, What: strings.Join(what, ", "), OldStart: old.Start, OldEnd: old.End, NewStart: c.Start, NewEnd: c.End})
 		}
 	}
 	var problems []Problem
@@ -126,15 +127,4 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 		}
 	}
 	return out, changes, problems
-}
-
-func join(ws []string) string {
-	s := ""
-	for i, w := range ws {
-		if i > 0 {
-			s += ", "
-		}
-		s += w
-	}
-	return s
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -13,7 +14,7 @@ import (
 
 func fixCommand(e *env) *cli.Command {
 	flags := []cli.Flag{
-		&cli.StringFlag{Name: "profile", Usage: "style guide `NAME`: " + joinNames(guide.Names()), DefaultText: "Netflix's for the file's language"},
+		&cli.StringFlag{Name: "profile", Usage: "style guide `NAME`: " + strings.Join(guide.Names(), ", "), DefaultText: "Netflix's for the file's language"},
 		&cli.Float64Flag{Name: "cps", Usage: "reading speed ceiling `N`, characters a second", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D`", DefaultText: "the profile's"},
@@ -38,17 +39,6 @@ room is listed per caption. Output rules are retime's.`,
 	}
 }
 
-func joinNames(ns []string) string {
-	s := ""
-	for i, n := range ns {
-		if i > 0 {
-			s += ", "
-		}
-		s += n
-	}
-	return s
-}
-
 func (e *env) fix(c *cli.Context) error {
 	start := time.Now()
 	var fixed *guide.Profile
@@ -59,25 +49,15 @@ func (e *env) fix(c *cli.Context) error {
 		}
 		fixed = &p
 	}
-	durFlag := func(name string) (time.Duration, bool, error) {
-		if !c.IsSet(name) {
-			return 0, false, nil
-		}
-		d, err := timing.ParseDuration(c.String(name))
-		if err != nil || d < 0 {
-			return 0, false, usagef("--%s: want a duration like 0.8s", name)
-		}
-		return d, true, nil
-	}
-	minD, setMin, err := durFlag("min")
+	minD, setMin, err := ruleFlag(c, "min")
 	if err != nil {
 		return err
 	}
-	maxD, setMax, err := durFlag("max")
+	maxD, setMax, err := ruleFlag(c, "max")
 	if err != nil {
 		return err
 	}
-	gapD, setGap, err := durFlag("gap")
+	gapD, setGap, err := ruleFlag(c, "gap")
 	if err != nil {
 		return err
 	}
@@ -143,7 +123,7 @@ func docLang(d *subtitle.Document) string {
 func fixDocument(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems []string) {
 	items := make([]timing.FixItem, len(d.Cues))
 	for i, c := range d.Cues {
-		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.ReadingChars(joinPlain(c.PlainLines()), cjk)}
+		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.ReadingChars(strings.Join(c.PlainLines(), "\n"), cjk)}
 	}
 	fixed, chs, probs := timing.Fix(items, r)
 	for i := range d.Cues {
@@ -157,15 +137,4 @@ func fixDocument(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, pr
 		problems = append(problems, fmt.Sprintf("caption %d (%s-%s): %s", p.Caption, timing.FormatDuration(p.Start), timing.FormatDuration(p.End), p.Message))
 	}
 	return changes, problems
-}
-
-func joinPlain(lines []string) string {
-	s := ""
-	for i, l := range lines {
-		if i > 0 {
-			s += "\n"
-		}
-		s += l
-	}
-	return s
 }

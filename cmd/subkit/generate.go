@@ -188,28 +188,15 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	if cfg.lang != "" && !validTag(cfg.lang) {
 		return nil, usagef("--lang %q is not a language tag like zh-Hans or en", cfg.lang)
 	}
-	durFlag := func(name string) (time.Duration, bool, error) {
-		if !c.IsSet(name) {
-			return 0, false, nil
-		}
-		d, err := timing.ParseDuration(c.String(name))
-		if err != nil {
-			return 0, false, usagef("--%s: %v", name, err)
-		}
-		if d < 0 || (d == 0 && name != "gap") {
-			return 0, false, usagef("--%s must be positive", name)
-		}
-		return d.Round(time.Millisecond), true, nil
-	}
-	minD, setMin, err := durFlag("min")
+	minD, setMin, err := ruleFlag(c, "min")
 	if err != nil {
 		return nil, err
 	}
-	maxD, setMax, err := durFlag("max")
+	maxD, setMax, err := ruleFlag(c, "max")
 	if err != nil {
 		return nil, err
 	}
-	gapD, setGap, err := durFlag("gap")
+	gapD, setGap, err := ruleFlag(c, "gap")
 	if err != nil {
 		return nil, err
 	}
@@ -241,6 +228,22 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	}
 	cfg.segmenter = wordSegmenter()
 	return cfg, nil
+}
+
+// ruleFlag reads a --min, --max or --gap flag: whether it was given, and
+// its duration in whole milliseconds. Only --gap may be zero.
+func ruleFlag(c *cli.Context, name string) (time.Duration, bool, error) {
+	if !c.IsSet(name) {
+		return 0, false, nil
+	}
+	d, err := timing.ParseDuration(c.String(name))
+	if err != nil {
+		return 0, false, usagef("--%s: %v", name, err)
+	}
+	if d < 0 || (d == 0 && name != "gap") {
+		return 0, false, usagef("--%s must be positive", name)
+	}
+	return d.Round(time.Millisecond), true, nil
 }
 
 // wordSegmenter is one Segmenter for the process: its dictionaries load on
