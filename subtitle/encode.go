@@ -52,6 +52,10 @@ func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 	return bw.Flush()
 }
 
+// Check reports what Encode would refuse in d (a negative time), so that a
+// caller can check before it creates the file it encodes into.
+func Check(d *Document) error { return validate(d) }
+
 func validate(d *Document) error {
 	for i, c := range d.Cues {
 		switch {

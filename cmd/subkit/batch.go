@@ -4,10 +4,10 @@ package main
 // planning, workers, atomic writes and reports.
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -271,6 +271,7 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		return
 	}
 	doc, info, err := subtitle.Decode(displayName(in.path), raw, subtitle.ReadOptions{Format: cfg.from, Encoding: cfg.encoding})
+	raw = nil // the document holds what it needs
 	if info != nil {
 		r.From = info.Format.String()
 		r.Encoding = info.Encoding
@@ -312,8 +313,9 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
-	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, doc, to, cfg.encodeOpt); err != nil {
+	// Check before writing, so that a document Encode refuses leaves no
+	// file; then stream it into place.
+	if err := subtitle.Check(doc); err != nil {
 		fail(fmt.Errorf("%s: %w", displayName(in.path), err))
 		return
 	}
@@ -323,11 +325,12 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
+	write := func(w io.Writer) error { return subtitle.Encode(w, doc, to, cfg.encodeOpt) }
 	stdoutMu.Lock()
-	err = e.writeOutputs([]output{{path: out, data: buf.Bytes()}})
+	err = e.writeOutputs([]output{{path: out, write: write}})
 	stdoutMu.Unlock()
 	if err != nil {
-		fail(err)
+		fail(fmt.Errorf("%s: %w", displayName(in.path), err))
 	}
 }
 

@@ -50,10 +50,20 @@ func displayName(name string) string {
 	return name
 }
 
-// output is one file to write, or standard output when path is "-".
+// output is one file to write, or standard output when path is "-": data,
+// or what write writes (streamed, so no copy of it is held in memory).
 type output struct {
-	path string
-	data []byte
+	path  string
+	data  []byte
+	write func(io.Writer) error
+}
+
+func (o output) to(w io.Writer) error {
+	if o.write != nil {
+		return o.write(w)
+	}
+	_, err := w.Write(o.data)
+	return err
 }
 
 // writeOutputs writes every output or none: each goes to a temporary file
@@ -79,7 +89,7 @@ func (e *env) writeOutputs(outs []output) error {
 			return err
 		}
 		done = append(done, pending{f.Name(), o.path})
-		_, err = f.Write(o.data)
+		err = o.to(f)
 		if err == nil {
 			err = f.Chmod(0o644)
 		}
@@ -103,11 +113,11 @@ func (e *env) writeOutputs(outs []output) error {
 	for _, o := range outs {
 		switch {
 		case o.path == "-":
-			if _, err := e.stdout.Write(o.data); err != nil {
+			if err := o.to(e.stdout); err != nil {
 				return err
 			}
 		case isSpecial(o.path):
-			if err := writeSpecial(o.path, o.data); err != nil {
+			if err := writeSpecial(o.path, o); err != nil {
 				return err
 			}
 		}
@@ -123,12 +133,12 @@ func isSpecial(path string) bool {
 	return err == nil && !fi.Mode().IsRegular() && !fi.IsDir()
 }
 
-func writeSpecial(path string, data []byte) error {
+func writeSpecial(path string, o output) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = o.to(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
