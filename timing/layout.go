@@ -91,6 +91,12 @@ const (
 	noLineEnd   = "与和并在把被对从向给跟及或而且将为一这那每各该其"
 )
 
+// englishNoLineEnd are English words a line should not end with: articles,
+// prepositions and conjunctions belong with the words after them.
+var englishNoLineEnd = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "in": true,
+	"on": true, "at": true, "for": true, "and": true, "or": true, "but": true, "with": true, "by": true,
+	"from": true, "that": true, "as": true, "into": true, "my": true, "your": true, "our": true, "their": true}
+
 // breakCost is the cost of breaking before tokens[j]. A space at the
 // break is looked through: the rules see the words on either side of it.
 func breakCost(tokens []string, j int, cjk bool) float64 {
@@ -124,6 +130,8 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 	case cjk && strings.ContainsRune(noLineStart, fb):
 		return breakParticle
 	case cjk && utf8.RuneCountInString(a) == 1 && strings.ContainsRune(noLineEnd, la):
+		return breakDangling
+	case !cjk && space && englishNoLineEnd[strings.ToLower(a)]:
 		return breakDangling
 	case cjk && space && latin(la) && latin(fb):
 		// A space between two Latin words inside CJK text is inside a

@@ -76,6 +76,8 @@ func TestWrap(t *testing.T) {
 			[]string{"The quick brown fox jumps over", "the lazy dog and keeps running"}},
 		{"no break before closing punctuation", "一二三四五六七八九十|一二三|，|四五六七", 16, true,
 			[]string{"一二三四五六七八九十", "一二三，四五六七"}},
+		{"no article or preposition at a line end", "Hello| |and| |welcome| |to| |the| |show| |of| |the| |year| |everyone", 30, false,
+			[]string{"Hello and welcome to the show", "of the year everyone"}},
 		{"one long word stays whole", "https://example.com/a/very/long/path/that/cannot/break", 20, false,
 			[]string{"https://example.com/a/very/long/path/that/cannot/break"}},
 	}
