@@ -69,9 +69,10 @@ func validate(d *Document) error {
 // encoder writes through a bufio.Writer; bufio keeps the first error and
 // Flush reports it, so the write methods need not return one.
 type encoder struct {
-	w   *bufio.Writer
-	nl  string
-	buf []byte
+	w    *bufio.Writer
+	nl   string
+	buf  []byte
+	base int // cues written before this document's, when streaming
 }
 
 func (e *encoder) raw(s string) { e.w.WriteString(s) }
@@ -108,10 +109,10 @@ func (e *encoder) timing(c Cue, sep byte) {
 
 func (e *encoder) srt(d *Document) {
 	for i, c := range d.Cues {
-		if i > 0 {
+		if i+e.base > 0 {
 			e.raw(e.nl)
 		}
-		e.line(strconv.Itoa(i + 1))
+		e.line(strconv.Itoa(i + e.base + 1))
 		e.timing(c, ',')
 		e.raw(e.nl)
 		for j, l := range textLines(c.Lines) {
@@ -405,6 +406,12 @@ func (e *encoder) webvtt(d *Document) {
 			e.blockLines(t)
 		}
 	}
+	e.vttCues(d, regions)
+}
+
+// vttCues writes d's cues and notes, numbering cues without an id from
+// e.base+1.
+func (e *encoder) vttCues(d *Document, regions map[string]bool) {
 	note := 0
 	notesBefore := func(i int) {
 		for ; note < len(d.Notes) && d.Notes[note].Before <= i; note++ {
@@ -424,7 +431,7 @@ func (e *encoder) webvtt(d *Document) {
 		e.raw(e.nl)
 		id := c.ID
 		if !validVTTID(id) {
-			id = strconv.Itoa(i + 1)
+			id = strconv.Itoa(i + e.base + 1)
 		}
 		e.line(id)
 		e.timing(c, '.')

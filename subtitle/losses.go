@@ -11,6 +11,12 @@ import (
 // it, e.g. "voice names (<v>) in 3 cues". Nothing is dropped silently: the
 // CLI reports these as warnings.
 func Losses(d *Document, f Format) []string {
+	return formatLosses(lossCounts(d, f))
+}
+
+// lossCounts counts, for each feature f cannot carry, the cues (or blocks)
+// of d that carry it.
+func lossCounts(d *Document, f Format) map[string]int {
 	count := map[string]int{}
 	add := func(what string, n int) {
 		if n > 0 {
@@ -93,6 +99,11 @@ func Losses(d *Document, f Format) []string {
 			}
 		}
 	}
+	return count
+}
+
+// formatLosses words loss counts as Losses returns them.
+func formatLosses(count map[string]int) []string {
 	var out []string
 	for what, n := range count {
 		unit := "cues"

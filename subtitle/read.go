@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	astisub "github.com/asticode/go-astisub"
 )
@@ -32,6 +34,10 @@ type ReadOptions struct {
 	// Encoding forces a text encoding (a name DecodeTextAs accepts);
 	// "" detects it.
 	Encoding string
+	// ShareInput lets the text (and so the document's strings) share the
+	// input's memory when it is plain UTF-8, instead of copying it: the
+	// caller promises never to change the bytes afterwards.
+	ShareInput bool
 }
 
 // ReadInfo is what reading found out besides the document.
@@ -59,6 +65,18 @@ var readers = map[Format]reader{
 // it, for format detection and for errors. Every error is a *ParseError
 // naming the file.
 func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) {
+	text, info, err := Prepare(name, b, o)
+	if err != nil {
+		return nil, info, err
+	}
+	doc, ws, err := ReadText(name, text, info.Format)
+	info.Warnings = ws
+	return doc, info, err
+}
+
+// Prepare is the first half of Decode: it finds the format and decodes the
+// text (for STL, the bytes as they are), without reading the cues.
+func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 	info := &ReadInfo{Format: o.Format}
 	if info.Format == Unknown {
 		info.Format = FormatFromPath(name)
@@ -67,7 +85,7 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 		}
 	}
 	if info.Format == Unknown {
-		return nil, info, &ParseError{File: name, Err: fmt.Errorf("%w: not a caption format subkit knows (give --from)", ErrSyntax)}
+		return "", info, &ParseError{File: name, Err: fmt.Errorf("%w: not a caption format subkit knows (give --from)", ErrSyntax)}
 	}
 	var text string
 	var err error
@@ -82,15 +100,39 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 	case o.Encoding != "":
 		info.Encoding = o.Encoding
 		text, err = DecodeTextAs(name, b, o.Encoding)
+	case o.ShareInput && plainText(b):
+		// What DecodeText would return, without the copy.
+		info.Encoding = "UTF-8"
+		text = unsafe.String(unsafe.SliceData(b), len(b))
 	default:
 		text, info.Encoding, err = DecodeText(name, b)
 	}
-	if err != nil {
-		return nil, info, err
+	return text, info, err
+}
+
+// plainUTF8 reports whether b is text DecodeText returns as it is: valid
+// UTF-8 with no byte-order mark, no control bytes but tab, LF, VT, FF and
+// CR, and no Ctrl-Z at its end.
+func plainText(b []byte) bool {
+	if len(b) == 0 || bytes.HasPrefix(b, []byte("\ufeff")) || b[len(b)-1] == 0x1a {
+		return false
 	}
-	doc, ws, err := readers[info.Format](name, text)
-	info.Warnings = ws
-	return doc, info, err
+	for _, c := range b {
+		if c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f {
+			return false
+		}
+	}
+	return utf8.Valid(b)
+}
+
+// ReadText is the second half of Decode: it reads the cues of text,
+// decoded as Prepare decodes it, in format f.
+func ReadText(name, text string, f Format) (*Document, []Warning, error) {
+	r, ok := readers[f]
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: cannot read format %v", name, f)
+	}
+	return r(name, text)
 }
 
 // isVTTSignature reports whether b starts as a WebVTT file does: an

@@ -49,8 +49,14 @@ import (
 // Cue.Align) are kept as text, and warned about
 // once a file. HTML entities are not decoded: players show them as written.
 func readSRT(name, text string) (*Document, []Warning, error) {
+	return readSRTFrom(name, text, 0)
+}
+
+// readSRTFrom reads a piece of an SRT file whose first cue is cue
+// before+1 of the file, so that cue numbers are checked against the file.
+func readSRTFrom(name, text string, before int) (*Document, []Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
-	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1}
+	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1, numBase: before}
 	r.read()
 	if len(r.cues) == 0 && r.skipN > 0 {
 		return nil, nil, &ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", ErrSyntax)}
@@ -209,6 +215,8 @@ type srtReader struct {
 	pendDepth int    // len(st.colors) after the run's last piece
 
 	scratch []byte // the text of a line, for telling timing lines
+
+	numBase int // cues before this text in the file (see readSRTFrom)
 
 	warn                       [numSRTWarnings]srtWarning
 	tags, ass, fontAttrs       srtNotes
@@ -507,7 +515,7 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 	c := &r.cues[len(r.cues)-1]
 	c.Start, c.End = t.start, t.end
 	r.cue = len(r.cues) - 1
-	want := len(r.cues)
+	want := r.numBase + len(r.cues)
 	switch {
 	case numLine == 0:
 		r.note(wNoNumber, n, nil)

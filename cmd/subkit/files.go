@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ const maxInput = 1 << 30
 // readInput reads a named file, or standard input for "-".
 func (e *env) readInput(name string) ([]byte, error) {
 	var r io.Reader
+	size := 0 // the file's size when known: read into one buffer of it
 	if name == "-" {
 		r = e.stdin
 	} else {
@@ -30,10 +32,16 @@ func (e *env) readInput(name string) ([]byte, error) {
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory", name)
+		} else if err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInput {
+			size = int(fi.Size())
 		}
 		r = f
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	// io.ReadAll grows its buffer by doubling, which for a large file
+	// holds about three times its size at the last copy.
+	buf := bytes.NewBuffer(make([]byte, 0, size+512))
+	_, err := buf.ReadFrom(io.LimitReader(r, maxInput+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}

@@ -1,0 +1,136 @@
+package subtitle
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// streamChunk is about how much SRT text StreamSRT reads into a document
+// at a time.
+const streamChunk = 1 << 20
+
+// StreamInfo is what StreamSRT found: the cues it wrote, the readers'
+// warnings (line numbers in the whole file) and what the target format
+// could not carry, worded as Losses words it.
+type StreamInfo struct {
+	Cues     int
+	Warnings []Warning
+	Losses   []string
+}
+
+// StreamSRT converts SRT text to SRT or WebVTT holding only about a
+// megabyte of cues at a time: the text is cut at cue starts (a blank line,
+// a number line, a timing line), each piece is read with the SRT reader and
+// written at once. The output is byte for byte what Encode writes for the
+// whole document. Warnings of one kind may repeat, once for each piece.
+func StreamSRT(name, text string, to Format, o EncodeOptions, w io.Writer) (*StreamInfo, error) {
+	return streamSRT(name, text, to, o, w, streamChunk)
+}
+
+func streamSRT(name, text string, to Format, o EncodeOptions, w io.Writer, chunk int) (*StreamInfo, error) {
+	if to != SRT && to != WebVTT {
+		return nil, fmt.Errorf("cannot stream to %v", to)
+	}
+	info := &StreamInfo{}
+	losses := map[string]int{}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	e := &encoder{w: bw, nl: "\n"}
+	if o.CRLF {
+		e.nl = "\r\n"
+	}
+	if o.BOM {
+		e.raw("\ufeff")
+	}
+	text = strings.TrimPrefix(text, "\ufeff")
+	line := 0 // lines before the piece
+	for start, first := 0, true; start < len(text) || first; first = false {
+		end := srtCut(text, start+chunk)
+		for end < len(text) && !strings.Contains(text[start:end], "-->") {
+			end = srtCut(text, end+1) // text before the first cue goes with it
+		}
+		piece := text[start:end]
+		d, ws, err := readSRTFrom(name, piece, info.Cues)
+		if err != nil {
+			if pe, ok := err.(*ParseError); ok && pe.Line > 0 {
+				pe.Line += line
+			}
+			return nil, err
+		}
+		for _, wn := range ws {
+			if wn.Line > 0 {
+				wn.Line += line
+			}
+			info.Warnings = append(info.Warnings, wn)
+		}
+		if err := validate(d); err != nil {
+			return nil, err
+		}
+		for k, n := range lossCounts(d, to) {
+			losses[k] += n
+		}
+		e.base = info.Cues
+		switch {
+		case to == SRT:
+			e.srt(d)
+		case first:
+			e.webvtt(d)
+		default:
+			e.vttCues(d, nil)
+		}
+		info.Cues += len(d.Cues)
+		line += strings.Count(piece, "\n")
+		start = end
+	}
+	info.Losses = formatLosses(losses)
+	return info, bw.Flush()
+}
+
+// srtCut returns where the piece that should end near at does end: at the
+// start of the first cue at or after at that follows a blank line (a
+// number line and then a timing line), or the end of the text.
+func srtCut(text string, at int) int {
+	if at >= len(text) {
+		return len(text)
+	}
+	for i := at; i < len(text); {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			return len(text)
+		}
+		p := i + nl + 1 // a line start
+		i = p
+		// A blank line, then a number line, then a timing line.
+		if p+1 > len(text) || !(text[p] == '\n' || text[p] == '\r' && p+1 < len(text) && text[p+1] == '\n') {
+			continue
+		}
+		q := p + strings.IndexByte(text[p:], '\n') + 1
+		num, rest, ok := strings.Cut(text[q:], "\n")
+		if !ok || !isDigitsLine(num) {
+			continue
+		}
+		// A timing line as the reader takes it (markup-free: a line with
+		// tags is not a place to cut).
+		timing, _, _ := strings.Cut(rest, "\n")
+		if t := trimSpace(timing); strings.IndexByte(t, '<') < 0 {
+			if _, ok := parseSRTTiming(t); ok {
+				return q
+			}
+		}
+	}
+	return len(text)
+}
+
+func isDigitsLine(s string) bool {
+	s = strings.TrimRight(s, "\r")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
