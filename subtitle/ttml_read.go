@@ -579,27 +579,9 @@ func (r *ttmlReader) readHead() error {
 		k := nsKind(se.Name)
 		switch {
 		case k == nsTT && se.Name.Local == "styling":
-			return r.children(func(se xml.StartElement, line int) error {
-				switch {
-				case nsKind(se.Name) == nsTT && se.Name.Local == "style":
-					return r.readStyle(se, line, r.tokOff)
-				case nsKind(se.Name) == nsTT && se.Name.Local == "metadata":
-					return r.readMetadata(se, line, true)
-				}
-				r.warn(line, "<%s> in <styling> is not supported: not kept", qname(se.Name))
-				return r.skip()
-			}, nil)
+			return r.headSection("styling", "style", r.readStyle)
 		case k == nsTT && se.Name.Local == "layout":
-			return r.children(func(se xml.StartElement, line int) error {
-				switch {
-				case nsKind(se.Name) == nsTT && se.Name.Local == "region":
-					return r.readRegion(se, line, r.tokOff)
-				case nsKind(se.Name) == nsTT && se.Name.Local == "metadata":
-					return r.readMetadata(se, line, true)
-				}
-				r.warn(line, "<%s> in <layout> is not supported: not kept", qname(se.Name))
-				return r.skip()
-			}, nil)
+			return r.headSection("layout", "region", r.readRegion)
 		case k == nsTT && se.Name.Local == "metadata", k == nsTTM:
 			return r.readMetadata(se, line, true)
 		case k == nsTTP:
@@ -640,6 +622,21 @@ func (r *ttmlReader) rawElement(off int64) string {
 		return ""
 	}
 	return r.text[off:end]
+}
+
+// headSection reads the children of <styling> or <layout>: each child
+// element with read, metadata as metadata, anything else warned about.
+func (r *ttmlReader) headSection(parent, child string, read func(xml.StartElement, int, int64) error) error {
+	return r.children(func(se xml.StartElement, line int) error {
+		switch {
+		case nsKind(se.Name) == nsTT && se.Name.Local == child:
+			return read(se, line, r.tokOff)
+		case nsKind(se.Name) == nsTT && se.Name.Local == "metadata":
+			return r.readMetadata(se, line, true)
+		}
+		r.warn(line, "<%s> in <%s> is not supported: not kept", qname(se.Name), parent)
+		return r.skip()
+	}, nil)
 }
 
 func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
