@@ -594,6 +594,17 @@ type vttCueSettings struct {
 	hasRegion     bool
 }
 
+// nextVTTToken returns the first run of s that is not WebVTT white space,
+// and what follows it.
+func nextVTTToken(s string) (tok, rest string) {
+	s = s[skipVTTSpace(s, 0):]
+	j := 0
+	for j < len(s) && !isVTTSpace(s[j]) {
+		j++
+	}
+	return s[:j], s[j:]
+}
+
 // parseVTTSettings reads cue settings as the spec's parser does, regions
 // being the ids of the file's REGION blocks. bad describes each setting it
 // ignores or that repeats an earlier one ("align:middle" (not start,
@@ -604,13 +615,8 @@ func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad 
 		positionAlign: "auto", size: 100, align: "center"}
 	var seen uint8
 	for len(s) > 0 {
-		s = s[skipVTTSpace(s, 0):]
-		j := 0
-		for j < len(s) && !isVTTSpace(s[j]) {
-			j++
-		}
-		tok := s[:j]
-		s = s[j:]
+		var tok string
+		tok, s = nextVTTToken(s)
 		if tok == "" {
 			break
 		}
@@ -798,13 +804,8 @@ func parseVTTRegion(s string) (v vttRegionSettings, bad []string, more int) {
 		return x, y, okx && oky
 	}
 	for len(s) > 0 {
-		s = s[skipVTTSpace(s, 0):]
-		j := 0
-		for j < len(s) && !isVTTSpace(s[j]) {
-			j++
-		}
-		tok := s[:j]
-		s = s[j:]
+		var tok string
+		tok, s = nextVTTToken(s)
 		if tok == "" {
 			break
 		}
