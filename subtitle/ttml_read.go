@@ -639,7 +639,10 @@ func (r *ttmlReader) headSection(parent, child string, read func(xml.StartElemen
 	}, nil)
 }
 
-func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
+// styleDef reads the attributes a <style> or <region> shares: its id, the
+// styles it refers to and its tts: properties. A region's timing is
+// warned about: it is not kept.
+func (r *ttmlReader) styleDef(se xml.StartElement, line int, region bool) (string, *ttmlStyleDef) {
 	def := &ttmlStyleDef{line: line}
 	var id string
 	for _, a := range se.Attr {
@@ -650,10 +653,17 @@ func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
 			id = a.Value // old DFXP tools wrote id for xml:id
 		case k == nsTT && a.Name.Local == "style":
 			def.refs = strings.Fields(a.Value)
+		case region && k == nsTT && (a.Name.Local == "begin" || a.Name.Local == "end" || a.Name.Local == "dur"):
+			r.warnOnce("region timing", line, "timed regions are not supported: the region's timing is not kept")
 		case k == nsTTS:
 			r.styleAttr(a, line, &def.props, false)
 		}
 	}
+	return id, def
+}
+
+func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
+	id, def := r.styleDef(se, line, false)
 	if err := r.skip(); err != nil {
 		return err
 	}
@@ -665,22 +675,7 @@ func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
 }
 
 func (r *ttmlReader) readRegion(se xml.StartElement, line int, off int64) error {
-	def := &ttmlStyleDef{line: line}
-	var id string
-	for _, a := range se.Attr {
-		switch k := nsKind(a.Name); {
-		case k == nsXML && a.Name.Local == "id":
-			id = a.Value
-		case k == nsTT && a.Name.Local == "id" && id == "":
-			id = a.Value // old DFXP tools wrote id for xml:id
-		case k == nsTT && a.Name.Local == "style":
-			def.refs = strings.Fields(a.Value)
-		case k == nsTT && (a.Name.Local == "begin" || a.Name.Local == "end" || a.Name.Local == "dur"):
-			r.warnOnce("region timing", line, "timed regions are not supported: the region's timing is not kept")
-		case k == nsTTS:
-			r.styleAttr(a, line, &def.props, false)
-		}
-	}
+	id, def := r.styleDef(se, line, true)
 	// Styles nested in the region apply to it, under its own attributes.
 	err := r.children(func(se xml.StartElement, line int) error {
 		switch {

@@ -594,15 +594,20 @@ type vttCueSettings struct {
 	hasRegion     bool
 }
 
-// nextVTTToken returns the first run of s that is not WebVTT white space,
-// and what follows it.
-func nextVTTToken(s string) (tok, rest string) {
+// nextVTTSetting returns the first run of s that is not WebVTT white
+// space, its name and value when it is name:value (both not empty; else
+// name is ""), and what follows it.
+func nextVTTSetting(s string) (tok, name, value, rest string) {
 	s = s[skipVTTSpace(s, 0):]
 	j := 0
 	for j < len(s) && !isVTTSpace(s[j]) {
 		j++
 	}
-	return s[:j], s[j:]
+	tok, rest = s[:j], s[j:]
+	if colon := strings.IndexByte(tok, ':'); colon > 0 && colon < len(tok)-1 {
+		name, value = tok[:colon], tok[colon+1:]
+	}
+	return tok, name, value, rest
 }
 
 // parseVTTSettings reads cue settings as the spec's parser does, regions
@@ -615,17 +620,15 @@ func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad 
 		positionAlign: "auto", size: 100, align: "center"}
 	var seen uint8
 	for len(s) > 0 {
-		var tok string
-		tok, s = nextVTTToken(s)
+		var tok, name, value string
+		tok, name, value, s = nextVTTSetting(s)
 		if tok == "" {
 			break
 		}
-		colon := strings.IndexByte(tok, ':')
-		if colon <= 0 || colon == len(tok)-1 {
+		if name == "" {
 			bad, more = addBad(bad, more, tok, "not name:value")
 			continue
 		}
-		name, value := tok[:colon], tok[colon+1:]
 		why := ""
 		var bit uint8
 		switch name {
@@ -804,17 +807,15 @@ func parseVTTRegion(s string) (v vttRegionSettings, bad []string, more int) {
 		return x, y, okx && oky
 	}
 	for len(s) > 0 {
-		var tok string
-		tok, s = nextVTTToken(s)
+		var tok, name, value string
+		tok, name, value, s = nextVTTSetting(s)
 		if tok == "" {
 			break
 		}
-		colon := strings.IndexByte(tok, ':')
-		if colon <= 0 || colon == len(tok)-1 {
+		if name == "" {
 			bad, more = addBad(bad, more, tok, "not name:value")
 			continue
 		}
-		name, value := tok[:colon], tok[colon+1:]
 		why := ""
 		switch name {
 		case "id":
