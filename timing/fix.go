@@ -69,9 +69,6 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 				what = append(what, "gap widened to the minimum")
 			}
 			c.End = max(next, c.Start)
-		} else if next >= 0 && r.CloseGap > 0 && c.End < next && next-c.End <= r.CloseGap-r.Gap {
-			c.End = next
-			what = append(what, "small gap closed")
 		}
 		// Too short or too fast to read: lengthen into the free time after it.
 		need := r.Min
@@ -106,6 +103,16 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 			c.End = c.Start + r.Max
 			what = append(what, "shortened")
 		}
+		// A gap that makes the picture flicker is closed, after the
+		// lengthening (which may have made one), unless that would take the
+		// caption over Max: then it is left and reported.
+		if closable(c.End, next, r) && (r.Max == 0 || next-c.Start <= r.Max) {
+			c.End = next
+			what = append(what, "small gap closed")
+		}
+		if c.Start == old.Start && c.End == old.End {
+			what = nil
+		}
 		if len(what) > 0 {
 			changes = append(changes, Change{Caption: i + 1, What: strings.Join(what, ", "), OldStart: old.Start, OldEnd: old.End, NewStart: c.Start, NewEnd: c.End})
 		}
@@ -124,7 +131,15 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 		}
 		if i+1 < len(out) && out[i+1].Start < c.End+r.Gap {
 			add("the next caption starts %s after it ends, under the gap %s", FormatDuration(out[i+1].Start-c.End), FormatDuration(r.Gap))
+		} else if i+1 < len(out) && closable(c.End, out[i+1].Start-r.Gap, r) {
+			add("the gap of %s after it flickers, and closing it would make the caption longer than %s", FormatDuration(out[i+1].Start-c.End), FormatDuration(r.Max))
 		}
 	}
 	return out, changes, problems
+}
+
+// closable reports whether a caption ending at end leaves a gap small
+// enough to close before next (the latest end the next caption allows).
+func closable(end, next time.Duration, r FixRules) bool {
+	return next >= 0 && r.CloseGap > 0 && end < next && next-end <= r.CloseGap-r.Gap
 }

@@ -92,3 +92,35 @@ func TestFixShortensOverMax(t *testing.T) {
 		t.Errorf("%+v %+v", fixed, changes)
 	}
 }
+
+// A flash lengthened to the minimum can leave a gap that flickers: it is
+// closed too. A gap whose closing would break Max is a problem, and a
+// caption whose times end where they began is no change.
+func TestFixGapAfterLengthening(t *testing.T) {
+	items := []FixItem{
+		{Start: 0, End: msd(300), Chars: 2},
+		{Start: msd(1100), End: msd(3000), Chars: 5},
+		{Start: msd(3200), End: msd(11000), Chars: 5},
+	}
+	fixed, changes, problems := Fix(items, zhRules)
+	if fixed[0].End != msd(1020) || changes[0].What != "lengthened, small gap closed" {
+		t.Errorf("caption 1: %+v, changes %+v", fixed[0], changes)
+	}
+	if fixed[1].End != msd(3120) {
+		t.Errorf("caption 2 ends %v, want the gap closed", fixed[1].End)
+	}
+	if fixed[2].End != msd(10200) || len(changes) != 3 || changes[2].What != "shortened" {
+		t.Errorf("caption 3: %+v, changes %+v", fixed[2], changes)
+	}
+	items = []FixItem{
+		{Start: 0, End: msd(6900), Chars: 5},
+		{Start: msd(7100), End: msd(9000), Chars: 5},
+	}
+	fixed, changes, problems = Fix(items, zhRules)
+	if len(changes) != 0 || fixed[0] != items[0] {
+		t.Errorf("changes %+v, fixed %+v", changes, fixed)
+	}
+	if len(problems) != 1 || problems[0].Caption != 1 || !strings.Contains(problems[0].Message, "flickers") {
+		t.Errorf("problems %+v", problems)
+	}
+}
