@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // maxInput is the largest input subkit reads: far over any real caption
@@ -21,7 +20,7 @@ func (e *env) readInput(name string) ([]byte, error) {
 	if name == "-" {
 		r = e.stdin
 	} else {
-		f, err := os.Open(name)
+		f, err := openRead(name)
 		if err != nil {
 			var pe *os.PathError
 			if errors.As(err, &pe) {
@@ -64,6 +63,7 @@ type output struct {
 	path  string
 	data  []byte
 	write func(io.Writer) error
+	fresh bool // path did not exist a moment ago: it is not a device
 }
 
 func (o output) to(w io.Writer) error {
@@ -86,21 +86,19 @@ func (e *env) writeOutputs(outs []output) error {
 			os.Remove(p.tmp)
 		}
 	}
-	for _, o := range outs {
-		if o.path == "-" || isSpecial(o.path) {
+	special := make([]bool, len(outs))
+	for i, o := range outs {
+		special[i] = o.path != "-" && !o.fresh && isSpecial(o.path)
+		if o.path == "-" || special[i] {
 			continue
 		}
-		dir := filepath.Dir(o.path)
-		f, err := os.CreateTemp(dir, "."+filepath.Base(o.path)+".tmp*")
+		f, err := createTemp(o.path)
 		if err != nil {
 			cleanup()
 			return err
 		}
 		done = append(done, pending{f.Name(), o.path})
 		err = o.to(f)
-		if err == nil {
-			err = f.Chmod(0o644)
-		}
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -110,21 +108,20 @@ func (e *env) writeOutputs(outs []output) error {
 		}
 	}
 	for i, p := range done {
-		if err := os.Rename(p.tmp, p.path); err != nil {
-			cleanup2 := done[i:]
-			for _, q := range cleanup2 {
+		if err := rename(p.tmp, p.path); err != nil {
+			for _, q := range done[i:] {
 				os.Remove(q.tmp)
 			}
 			return err
 		}
 	}
-	for _, o := range outs {
+	for i, o := range outs {
 		switch {
 		case o.path == "-":
 			if err := o.to(e.stdout); err != nil {
 				return err
 			}
-		case isSpecial(o.path):
+		case special[i]:
 			if err := writeSpecial(o.path, o); err != nil {
 				return err
 			}
