@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // EncodeOptions are the byte-level choices every writer honours.
@@ -80,6 +81,16 @@ func (e *encoder) line(s string) {
 	e.w.WriteString(s)
 	e.w.WriteString(e.nl)
 }
+func (e *encoder) lineBytes(b []byte) {
+	e.w.Write(b)
+	e.w.WriteString(e.nl)
+}
+
+// number writes n on a line of its own.
+func (e *encoder) number(n int) {
+	e.buf = strconv.AppendInt(e.buf[:0], int64(n), 10)
+	e.lineBytes(e.buf)
+}
 
 // timestamp appends t as HH:MM:SS<sep>mmm; hours grow past two digits when needed.
 func appendTimestamp(b []byte, t time.Duration, sep byte) []byte {
@@ -112,47 +123,47 @@ func (e *encoder) srt(d *Document) {
 		if i+e.base > 0 {
 			e.raw(e.nl)
 		}
-		e.line(strconv.Itoa(i + e.base + 1))
+		e.number(i + e.base + 1)
 		e.timing(c, ',')
 		e.raw(e.nl)
 		for j, l := range textLines(c.Lines) {
 			if a := placement(c); j == 0 && a > 0 && a != 2 && a <= 9 {
 				e.raw(`{\an` + strconv.Itoa(a) + `}`)
 			}
-			e.line(srtLine(l))
+			e.buf = appendSRTLine(e.buf[:0], l)
+			e.lineBytes(e.buf)
 		}
 	}
 }
 
-// srtLine writes a line with the HTML-like tags SRT players know:
+// srtLine is a line with the HTML-like tags SRT players know:
 // <font color>, <b>, <i>, <u>.
-func srtLine(l Line) string {
-	if len(l) == 1 && l[0].Plain() {
-		return l[0].Text
-	}
-	var b strings.Builder
+func srtLine(l Line) string { return string(appendSRTLine(nil, l)) }
+
+func appendSRTLine(b []byte, l Line) []byte {
 	for _, s := range l {
 		if s.Color != "" {
-			b.WriteString(`<font color="` + s.Color + `">`)
+			b = append(append(append(b, `<font color="`...), s.Color...), `">`...)
 		}
-		tag(&b, s.Bold, "<b>")
-		tag(&b, s.Italic, "<i>")
-		tag(&b, s.Underline, "<u>")
-		b.WriteString(s.Text)
-		tag(&b, s.Underline, "</u>")
-		tag(&b, s.Italic, "</i>")
-		tag(&b, s.Bold, "</b>")
+		b = tag(b, s.Bold, "<b>")
+		b = tag(b, s.Italic, "<i>")
+		b = tag(b, s.Underline, "<u>")
+		b = append(b, s.Text...)
+		b = tag(b, s.Underline, "</u>")
+		b = tag(b, s.Italic, "</i>")
+		b = tag(b, s.Bold, "</b>")
 		if s.Color != "" {
-			b.WriteString("</font>")
+			b = append(b, "</font>"...)
 		}
 	}
-	return b.String()
+	return b
 }
 
-func tag(b *strings.Builder, on bool, t string) {
+func tag(b []byte, on bool, t string) []byte {
 	if on {
-		b.WriteString(t)
+		return append(b, t...)
 	}
+	return b
 }
 
 // textLines returns a cue's lines with line breaks inside spans split
@@ -162,7 +173,7 @@ func tag(b *strings.Builder, on bool, t string) {
 func textLines(lines []Line) []Line {
 	simple := true
 	for _, l := range lines {
-		if len(l) != 1 || strings.ContainsAny(l[0].Text, "\r\n") || strings.TrimSpace(l[0].Text) != l[0].Text || l[0].Text == "" {
+		if !simpleLine(l) {
 			simple = false
 			break
 		}
@@ -170,6 +181,11 @@ func textLines(lines []Line) []Line {
 	if simple {
 		return lines
 	}
+	return splitTextLines(lines)
+}
+
+// splitTextLines is textLines the long way, for any lines.
+func splitTextLines(lines []Line) []Line {
 	var out []Line
 	var cur Line
 	flush := func() {
@@ -204,6 +220,22 @@ func textLines(lines []Line) []Line {
 		flush()
 	}
 	return out
+}
+
+// simpleLine reports whether textLines leaves l as it is: no span empty
+// or holding a line break, and no white space at the line's edges.
+func simpleLine(l Line) bool {
+	if len(l) == 0 {
+		return false
+	}
+	for _, sp := range l {
+		if sp.Text == "" || strings.IndexByte(sp.Text, '\n') >= 0 || strings.IndexByte(sp.Text, '\r') >= 0 {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(l[0].Text)
+	last, _ := utf8.DecodeLastRuneInString(l[len(l)-1].Text)
+	return !unicode.IsSpace(first) && !unicode.IsSpace(last)
 }
 
 // vttSettings returns the cue settings to write: the cue's own valid ones
@@ -302,64 +334,100 @@ var vttColorClasses = map[string]bool{"white": true, "lime": true, "cyan": true,
 // <c.classes>, <b>, <i>, <u>, <ruby> and inline timestamps. Tags that
 // consecutive spans share stay open across them, so a voice with a
 // karaoke timestamp inside is written as one <v>.
-func vttLine(l Line) string {
+func vttLine(l Line) string { return string(appendVTTLine(nil, l)) }
+
+// vttTag is a tag vttLine opens and the one that closes it.
+type vttTag struct{ open, close string }
+
+func appendVTTLine(b []byte, l Line) []byte {
 	if len(l) == 1 && l[0].Plain() {
-		return vttEscaper.Replace(l[0].Text)
+		return appendVTTEscaped(b, l[0].Text)
 	}
-	type tag struct{ open, close string }
-	var b strings.Builder
-	var open []tag
+	var openBuf, wantBuf [6]vttTag
+	open := openBuf[:0]
 	for _, s := range l {
-		var want []tag
+		want := wantBuf[:0]
 		if s.Voice != "" {
-			want = append(want, tag{"<v " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
+			want = append(want, vttTag{"<v " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
 		}
 		if s.Lang != "" {
-			want = append(want, tag{"<lang " + vttEscaper.Replace(s.Lang) + ">", "</lang>"})
+			want = append(want, vttTag{"<lang " + vttEscaper.Replace(s.Lang) + ">", "</lang>"})
 		}
 		classes := s.Classes
 		if c := strings.ToLower(s.Color); vttColorClasses[c] {
 			classes = append(classes[:len(classes):len(classes)], c)
 		}
 		if len(classes) > 0 {
-			want = append(want, tag{"<c." + strings.Join(classes, ".") + ">", "</c>"})
+			want = append(want, vttTag{"<c." + strings.Join(classes, ".") + ">", "</c>"})
 		}
 		if s.Bold {
-			want = append(want, tag{"<b>", "</b>"})
+			want = append(want, vttTag{"<b>", "</b>"})
 		}
 		if s.Italic {
-			want = append(want, tag{"<i>", "</i>"})
+			want = append(want, vttTag{"<i>", "</i>"})
 		}
 		if s.Underline {
-			want = append(want, tag{"<u>", "</u>"})
+			want = append(want, vttTag{"<u>", "</u>"})
 		}
 		keep := 0
 		for keep < len(open) && keep < len(want) && open[keep] == want[keep] {
 			keep++
 		}
 		for i := len(open) - 1; i >= keep; i-- {
-			b.WriteString(open[i].close)
+			b = append(b, open[i].close...)
 		}
 		open = open[:keep]
 		if s.Timed {
-			b.WriteByte('<')
-			b.Write(appendTimestamp(nil, s.At, '.'))
-			b.WriteByte('>')
+			b = append(b, '<')
+			b = appendTimestamp(b, s.At, '.')
+			b = append(b, '>')
 		}
 		for _, t := range want[keep:] {
-			b.WriteString(t.open)
+			b = append(b, t.open...)
 			open = append(open, t)
 		}
 		if s.Ruby != "" {
-			b.WriteString("<ruby>" + vttEscaper.Replace(s.Text) + "<rt>" + vttEscaper.Replace(s.Ruby) + "</rt></ruby>")
+			b = append(b, "<ruby>"...)
+			b = appendVTTEscaped(b, s.Text)
+			b = append(b, "<rt>"...)
+			b = appendVTTEscaped(b, s.Ruby)
+			b = append(b, "</rt></ruby>"...)
 		} else {
-			b.WriteString(vttEscaper.Replace(s.Text))
+			b = appendVTTEscaped(b, s.Text)
 		}
 	}
 	for i := len(open) - 1; i >= 0; i-- {
-		b.WriteString(open[i].close)
+		b = append(b, open[i].close...)
 	}
-	return b.String()
+	return b
+}
+
+// vttSpecial marks the bytes vttEscaper replaces.
+var vttSpecial = [256]bool{'&': true, '<': true, '>': true, 0: true}
+
+// appendVTTEscaped appends s escaped as vttEscaper escapes it.
+func appendVTTEscaped(b []byte, s string) []byte {
+	for {
+		i := 0
+		for i < len(s) && !vttSpecial[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			return append(b, s...)
+		}
+		b = append(b, s[:i]...)
+		switch s[i] {
+		case '&':
+			b = append(b, "&amp;"...)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		default:
+			b = append(b, "\uFFFD"...)
+		}
+		s = s[i+1:]
+	}
 }
 
 func (e *encoder) webvtt(d *Document) {
@@ -429,18 +497,19 @@ func (e *encoder) vttCues(d *Document, regions map[string]bool) {
 	for i, c := range d.Cues {
 		notesBefore(i)
 		e.raw(e.nl)
-		id := c.ID
-		if !validVTTID(id) {
-			id = strconv.Itoa(i + e.base + 1)
+		if validVTTID(c.ID) {
+			e.line(c.ID)
+		} else {
+			e.number(i + e.base + 1)
 		}
-		e.line(id)
 		e.timing(c, '.')
 		if set := vttSettings(c, regions); set != "" {
 			e.raw(" " + set)
 		}
 		e.raw(e.nl)
 		for _, l := range textLines(c.Lines) {
-			e.line(vttLine(l))
+			e.buf = appendVTTLine(e.buf[:0], l)
+			e.lineBytes(e.buf)
 		}
 	}
 	notesBefore(len(d.Cues))
@@ -674,13 +743,13 @@ func ssaTags(s Span) string {
 	if !s.Italic && !s.Bold && !s.Underline {
 		return s.Text
 	}
-	var b strings.Builder
-	tag(&b, s.Italic, `{\i1}`)
-	tag(&b, s.Bold, `{\b1}`)
-	tag(&b, s.Underline, `{\u1}`)
-	b.WriteString(s.Text)
-	tag(&b, s.Underline, `{\u0}`)
-	tag(&b, s.Bold, `{\b0}`)
-	tag(&b, s.Italic, `{\i0}`)
-	return b.String()
+	var b []byte
+	b = tag(b, s.Italic, `{\i1}`)
+	b = tag(b, s.Bold, `{\b1}`)
+	b = tag(b, s.Underline, `{\u1}`)
+	b = append(b, s.Text...)
+	b = tag(b, s.Underline, `{\u0}`)
+	b = tag(b, s.Bold, `{\b0}`)
+	b = tag(b, s.Italic, `{\i0}`)
+	return string(b)
 }

@@ -3,8 +3,10 @@ package subtitle
 import (
 	"bytes"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -130,5 +132,37 @@ func TestParseFormat(t *testing.T) {
 	}
 	if FormatFromPath("a/b.VTT") != WebVTT || FormatFromPath("a/b") != Unknown || FormatFromPath("x.txt") != Unknown {
 		t.Error("FormatFromPath")
+	}
+}
+
+// The writers' quick paths give what the general ones give: escaping
+// without a Replacer, and lines that need no splitting or trimming.
+func TestEncodeQuickPaths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "字", " ", "\t", "\u3000", "&", "<", ">", "\x00", "\n", "\r", "", "b c", "\xff"}
+	text := func() string {
+		var b strings.Builder
+		for n := rng.IntN(5); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for i := 0; i < 20000; i++ {
+		s := text()
+		if got, want := string(appendVTTEscaped(nil, s)), vttEscaper.Replace(s); got != want {
+			t.Fatalf("escaping %q: %q, want %q", s, got, want)
+		}
+		var lines []Line
+		for n := rng.IntN(3); n >= 0; n-- {
+			var l Line
+			for m := rng.IntN(3); m >= 0; m-- {
+				l = append(l, Span{Text: text(), Italic: rng.IntN(2) == 0})
+			}
+			lines = append(lines, l)
+		}
+		want := splitTextLines(append([]Line(nil), lines...))
+		if got := textLines(lines); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("lines %q: %q, want %q", lines, got, want)
+		}
 	}
 }

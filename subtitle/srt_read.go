@@ -55,8 +55,31 @@ func readSRT(name, text string) (*Document, []Warning, error) {
 // readSRTFrom reads a piece of an SRT file whose first cue is cue
 // before+1 of the file, so that cue numbers are checked against the file.
 func readSRTFrom(name, text string, before int) (*Document, []Warning, error) {
+	return readSRTReusing(name, text, before, nil)
+}
+
+// srtMemory is the memory of a document read before, for the next read
+// to reuse when that document is no longer wanted: StreamSRT reads a
+// file's pieces one after another into the same memory.
+type srtMemory struct {
+	cues  []Cue
+	spans slab[Span]
+	lines slab[Line]
+}
+
+func (s *slab[T]) reset() { s.buf, s.start, s.n = s.buf[:0], 0, 0 }
+
+// readSRTReusing is readSRTFrom reading into mem (nil: new memory). The
+// document it returns lives in mem until the next read into mem.
+func readSRTReusing(name, text string, before int, mem *srtMemory) (*Document, []Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1, numBase: before}
+	if mem != nil {
+		r.cues, r.spans, r.lines = mem.cues[:0], mem.spans, mem.lines
+		r.spans.reset()
+		r.lines.reset()
+		defer func() { mem.cues, mem.spans, mem.lines = r.cues, r.spans, r.lines }()
+	}
 	r.read()
 	if len(r.cues) == 0 && r.skipN > 0 {
 		return nil, nil, &ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", ErrSyntax)}
@@ -513,7 +536,7 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 	}
 	r.cues = r.cues[:len(r.cues)+1]
 	c := &r.cues[len(r.cues)-1]
-	c.Start, c.End = t.start, t.end
+	*c = Cue{Start: t.start, End: t.end} // it may hold a cue of an earlier read
 	r.cue = len(r.cues) - 1
 	want := r.numBase + len(r.cues)
 	switch {

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
+
+var srtMemories = sync.Pool{New: func() any { return new(srtMemory) }}
 
 // streamChunk is about how much SRT text StreamSRT reads into a document
 // at a time.
-const streamChunk = 1 << 20
+const streamChunk = 256 << 10
 
 // StreamInfo is what StreamSRT found: the cues it wrote, the readers'
 // warnings (line numbers in the whole file) and what the target format
@@ -21,9 +24,9 @@ type StreamInfo struct {
 }
 
 // StreamSRT converts SRT text to SRT or WebVTT holding only about a
-// megabyte of cues at a time: the text is cut at cue starts (a blank line,
-// a number line, a timing line), each piece is read with the SRT reader and
-// written at once. The output is byte for byte what Encode writes for the
+// quarter megabyte of cues at a time: the text is cut at cue starts (a
+// blank line, a number line, a timing line), each piece is read with the
+// SRT reader and written at once. The output is byte for byte what Encode writes for the
 // whole document. Warnings of one kind may repeat, once for each piece.
 func StreamSRT(name, text string, to Format, o EncodeOptions, w io.Writer) (*StreamInfo, error) {
 	return streamSRT(name, text, to, o, w, streamChunk)
@@ -45,13 +48,18 @@ func streamSRT(name, text string, to Format, o EncodeOptions, w io.Writer, chunk
 	}
 	text = strings.TrimPrefix(text, "\ufeff")
 	line := 0 // lines before the piece
+	// Each piece is written before the next is read, and nothing read is
+	// kept after the call, so the memory is reused: piece after piece, and
+	// file after file in a batch.
+	mem := srtMemories.Get().(*srtMemory)
+	defer srtMemories.Put(mem)
 	for start, first := 0, true; start < len(text) || first; first = false {
 		end := srtCut(text, start+chunk)
 		for end < len(text) && !strings.Contains(text[start:end], "-->") {
 			end = srtCut(text, end+1) // text before the first cue goes with it
 		}
 		piece := text[start:end]
-		d, ws, err := readSRTFrom(name, piece, info.Cues)
+		d, ws, err := readSRTReusing(name, piece, info.Cues, mem)
 		if err != nil {
 			if pe, ok := err.(*ParseError); ok && pe.Line > 0 {
 				pe.Line += line
