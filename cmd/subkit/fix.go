@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/subkit-dev/subkit/edit"
 	"github.com/subkit-dev/subkit/guide"
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/timing"
@@ -74,7 +75,7 @@ func (e *env) fix(c *cli.Context) error {
 		return usagef("fix: --in-place replaces the inputs; it takes no -o")
 	}
 	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
-		p := guide.ForLang(docLang(d))
+		p := guide.ForLang(edit.Lang(d))
 		if fixed != nil {
 			p = *fixed
 		}
@@ -94,47 +95,8 @@ func (e *env) fix(c *cli.Context) error {
 		if setGap {
 			r.Gap = gapD
 		}
-		changes, problems := fixDocument(d, r, p.CJK)
+		changes, problems := edit.Fix(d, r, p.CJK)
 		return changes, problems, nil
 	}
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
-}
-
-// docLang is the document's language, or the one its text is in.
-func docLang(d *subtitle.Document) string {
-	if d.Lang != "" {
-		return d.Lang
-	}
-	var text []byte
-	for i, c := range d.Cues {
-		if i == 200 {
-			break
-		}
-		for _, l := range c.PlainLines() {
-			text = append(text, l...)
-			text = append(text, '\n')
-		}
-	}
-	return timing.DetectLang(string(text))
-}
-
-// fixDocument repairs d's cue times and returns the changes and what could
-// not be repaired, each naming the caption.
-func fixDocument(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems []string) {
-	items := make([]timing.FixItem, len(d.Cues))
-	for i, c := range d.Cues {
-		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.ReadingChars(strings.Join(c.PlainLines(), "\n"), cjk)}
-	}
-	fixed, chs, probs := timing.Fix(items, r)
-	for i := range d.Cues {
-		d.Cues[i].Start, d.Cues[i].End = fixed[i].Start, fixed[i].End
-	}
-	for _, ch := range chs {
-		changes = append(changes, fmt.Sprintf("caption %d: %s: %s-%s -> %s-%s", ch.Caption, ch.What,
-			timing.FormatDuration(ch.OldStart), timing.FormatDuration(ch.OldEnd), timing.FormatDuration(ch.NewStart), timing.FormatDuration(ch.NewEnd)))
-	}
-	for _, p := range probs {
-		problems = append(problems, fmt.Sprintf("caption %d (%s-%s): %s", p.Caption, timing.FormatDuration(p.Start), timing.FormatDuration(p.End), p.Message))
-	}
-	return changes, problems
 }
