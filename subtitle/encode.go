@@ -330,6 +330,20 @@ var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x
 var vttColorClasses = map[string]bool{"white": true, "lime": true, "cyan": true, "red": true,
 	"yellow": true, "magenta": true, "blue": true, "black": true}
 
+// vttHexColors are the default color classes by their sRGB values.
+var vttHexColors = map[string]string{"#ffffff": "white", "#00ff00": "lime", "#00ffff": "cyan", "#ff0000": "red",
+	"#ffff00": "yellow", "#ff00ff": "magenta", "#0000ff": "blue", "#000000": "black"}
+
+// vttColorClass is the default color class of a color given by name or as
+// #rrggbb, or "" when it has none.
+func vttColorClass(color string) string {
+	c := strings.ToLower(color)
+	if vttColorClasses[c] {
+		return c
+	}
+	return vttHexColors[c]
+}
+
 // vttLine writes a line in WebVTT cue text syntax: escapes, <v>, <lang>,
 // <c.classes>, <b>, <i>, <u>, <ruby> and inline timestamps. Tags that
 // consecutive spans share stay open across them, so a voice with a
@@ -354,7 +368,7 @@ func appendVTTLine(b []byte, l Line) []byte {
 			want = append(want, vttTag{"<lang " + vttEscaper.Replace(s.Lang) + ">", "</lang>"})
 		}
 		classes := s.Classes
-		if c := strings.ToLower(s.Color); vttColorClasses[c] {
+		if c := vttColorClass(s.Color); c != "" {
 			classes = append(classes[:len(classes):len(classes)], c)
 		}
 		if len(classes) > 0 {

@@ -34,7 +34,7 @@ var styled = &Document{
 	Lang: "zh-Hans",
 	Cues: []Cue{
 		{Start: 0, End: ms(2000), Lines: []Line{{{Text: "大家好，"}, {Text: "这里", Italic: true}, {Text: "是最佳拍档", Bold: true}}}},
-		{Start: ms(2500), End: ms(4000), Lines: []Line{{{Text: "under", Underline: true}, {Text: " & "}, {Text: "red", Color: "red"}, {Text: " #f0f", Color: "#ff00ff"}}, {{Text: "all three", Bold: true, Italic: true, Underline: true}}}},
+		{Start: ms(2500), End: ms(4000), Lines: []Line{{{Text: "under", Underline: true}, {Text: " & "}, {Text: "red", Color: "red"}, {Text: " #f0f", Color: "#ff00ff"}, {Text: " #f0e", Color: "#ff00ee"}}, {{Text: "all three", Bold: true, Italic: true, Underline: true}}}},
 		{Start: ms(4500), End: ms(6000), Lines: []Line{{{Text: "丹妮拉", Voice: "Daniela <D>", Lang: "zh"}, {Text: "：安全", Classes: []string{"loud"}}}}},
 		{Start: ms(6500), End: ms(9000), Lines: []Line{{{Text: "一"}, {Text: "二", At: ms(7000), Timed: true}, {Text: "三", Ruby: "sān", At: ms(8000), Timed: true}}}},
 		{Start: ms(9500), End: ms(10000), Align: 8, Lines: Text("at the top")},

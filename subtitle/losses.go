@@ -78,7 +78,7 @@ func lossCounts(d *Document, f Format) map[string]int {
 				case s.Underline && !has(f, "underline"):
 					mark("underline")
 				}
-				if s.Color != "" && !has(f, "color") && !(f == WebVTT && vttColorClasses[strings.ToLower(s.Color)]) {
+				if s.Color != "" && !has(f, "color") && !(f == WebVTT && vttColorClass(s.Color) != "") {
 					mark("colors")
 				}
 				if s.Voice != "" && !has(f, "voice") {

@@ -217,6 +217,10 @@ func astisubReader(f Format) reader {
 		if err != nil {
 			return nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 		}
+		if f == ASS || f == SSA {
+			doc, ws := fromSSA(subs, text, f)
+			return doc, ws, nil
+		}
 		return fromAstisub(subs), nil, nil
 	}
 }
