@@ -33,6 +33,7 @@ fuzz:
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadSRT -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadWebVTT -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
+	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
 	$(GO) test ./timing -run '^$$' -fuzz FuzzEstimate -fuzztime 60s
 

@@ -192,30 +192,10 @@ func Detect(b []byte) Format {
 // astisubReader reads a format through go-astisub. A panic inside it (it
 // has several on malformed input) becomes an error naming the file.
 func astisubReader(f Format) reader {
-	return func(name, text string) (doc *Document, ws []Warning, err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				doc, ws, err = nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: unreadable %v file (%v)", ErrSyntax, f, r)}
-			}
-		}()
-		var subs *astisub.Subtitles
-		r := strings.NewReader(text)
-		switch f {
-		case SRT:
-			subs, err = astisub.ReadFromSRT(r)
-		case WebVTT:
-			subs, err = astisub.ReadFromWebVTT(r)
-		case TTML:
-			subs, err = astisub.ReadFromTTML(r)
-		case ASS, SSA:
-			subs, err = astisub.ReadFromSSA(r)
-		case STL:
-			subs, err = astisub.ReadFromSTL(r, astisub.STLOptions{})
-		default:
-			return nil, nil, fmt.Errorf("%s: cannot read format %v", name, f)
-		}
+	return func(name, text string) (*Document, []Warning, error) {
+		subs, err := astisubParse(f, text)
 		if err != nil {
-			return nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+			return nil, nil, &ParseError{File: name, Err: err}
 		}
 		if f == ASS || f == SSA {
 			doc, ws := fromSSA(subs, text, f)
@@ -223,6 +203,34 @@ func astisubReader(f Format) reader {
 		}
 		return fromAstisub(subs), nil, nil
 	}
+}
+
+// astisubParse parses text with go-astisub; its panics are errors.
+func astisubParse(f Format, text string) (subs *astisub.Subtitles, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			subs, err = nil, fmt.Errorf("%w: unreadable %v file (%v)", ErrSyntax, f, r)
+		}
+	}()
+	r := strings.NewReader(text)
+	switch f {
+	case SRT:
+		subs, err = astisub.ReadFromSRT(r)
+	case WebVTT:
+		subs, err = astisub.ReadFromWebVTT(r)
+	case TTML:
+		subs, err = astisub.ReadFromTTML(r)
+	case ASS, SSA:
+		subs, err = astisub.ReadFromSSA(r)
+	case STL:
+		subs, err = astisub.ReadFromSTL(r, astisub.STLOptions{})
+	default:
+		return nil, fmt.Errorf("cannot read format %v", f)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	return subs, nil
 }
 
 func fromAstisub(s *astisub.Subtitles) *Document {

@@ -1,6 +1,7 @@
 package subtitle
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -137,4 +138,24 @@ func TestSSAColor(t *testing.T) {
 			t.Errorf("%q read as a color", bad)
 		}
 	}
+}
+
+// FuzzReadASS: any script go-astisub parses is turned into a document
+// without a panic, and the document can be written.
+func FuzzReadASS(f *testing.F) {
+	f.Add(`{\i1}a{\i0}b\Nc`)
+	f.Add(`{\an8\pos(1,2)\c&H0000FF&\b700}x{\r}y{\p1}m 0 0{\p0}z{comment}`)
+	f.Add(`{\t(\i1)\1c&HFF&\a6}{\rNope}q\h`)
+	f.Fuzz(func(t *testing.T, text string) {
+		script := assHead + "Dialogue: 0,0:00:01.00,0:00:02.50,Default,Ann,0,0,0,," + text + "\n"
+		d, _, err := ReadText("f.ass", script, ASS)
+		if err != nil {
+			return
+		}
+		for _, out := range TextFormats() {
+			if err := Encode(io.Discard, d, out, EncodeOptions{}); err != nil {
+				t.Fatalf("%v: %v", out, err)
+			}
+		}
+	})
 }
