@@ -334,8 +334,8 @@ func cases() []testCase {
 		Times: []Timing{{sec(11), sec(12)}, {sec(13), sec(14.5)}, {sec(5), sec(6)}, {sec(20), sec(21)}},
 		Texts: []string{"Nested div and spans", "Duration instead of end", "Ticks: 5 s to 6 s", "Two\nlines"}},
 		[]byte(ttmlNested))
-	add(File{Name: "ass-basic.ass", Note: "ASS: commas in text, a Comment line, override tags, \\N",
-		Expect: OK, Cues: 3, Encoding: "UTF-8",
+	add(File{Name: "ass-basic.ass", Note: "ASS: commas in text, a Comment line, override tags, \\N; \\pos has no place in other formats: a warning",
+		Expect: Warn, Cues: 3, Encoding: "UTF-8",
 		Times: []Timing{{sec(1), sec(2.5)}, {sec(3), sec(4)}, {sec(5), sec(6.25)}},
 		Texts: []string{"Hello, world, with commas", "Italic and\nsecond line", "中文字幕"}},
 		[]byte(assBasic))
