@@ -123,7 +123,7 @@ func docLang(d *subtitle.Document) string {
 func fixDocument(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems []string) {
 	items := make([]timing.FixItem, len(d.Cues))
 	for i, c := range d.Cues {
-		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.ReadingChars(strings.Join(c.PlainLines(), "\n"), cjk)}
+		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.CaptionChars(c.PlainLines(), cjk)}
 	}
 	fixed, chs, probs := timing.Fix(items, r)
 	for i := range d.Cues {
