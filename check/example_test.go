@@ -1,0 +1,56 @@
+package check_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/subkit-dev/subkit/check"
+	"github.com/subkit-dev/subkit/guide"
+	"github.com/subkit-dev/subkit/subtitle"
+)
+
+func ExampleCheck() {
+	srt := `1
+00:00:01,000 --> 00:00:02,000
+大家好，这里是最佳拍档
+
+2
+00:00:02,040 --> 00:00:04,000
+<i>最近罕见公开亮相
+`
+	doc, err := subtitle.Read("a.srt", []byte(srt), subtitle.SRT)
+	if err != nil {
+		panic(err)
+	}
+	p, _ := guide.Lookup("netflix-zh-hans")
+	raw := &check.Raw{Format: subtitle.SRT, Cues: subtitle.Sources("a.srt", srt, subtitle.SRT)}
+	for _, f := range check.Check(doc, check.For(p, check.Options{}), raw) {
+		fmt.Printf("caption %d (line %d) %s: %s\n", f.Caption, f.FileLine, f.Rule, f.Message)
+	}
+	// Output:
+	// caption 1 (line 2) reading-speed: reads at 11.0 characters a second, 2.0 over the limit of 9: 11 characters need 1.223s, it has 1s
+	// caption 2 (line 6) gap: starts 0.04s after caption 1 ends, under the least gap 0.083s
+	// caption 2 (line 6) unbalanced-tags: <i> left open at the end of the caption
+}
+
+func ExampleFor() {
+	p, _ := guide.Lookup("netflix-en")
+	l := check.For(p, check.Options{Children: true, FPS: 25})
+	l.MaxChars = 37 // a per-rule override
+	fmt.Println(l.CPS, l.Gap, l.MaxChars, l.MaxLines, l.Min, l.Max)
+	// Output: 17 80ms 37 2 834ms 7s
+}
+
+func ExampleWords() {
+	doc := &subtitle.Document{Cues: []subtitle.Cue{
+		{Start: 0, End: 2 * time.Second, Lines: subtitle.Text("Well, it's seven o'clock", "and we are late again.")},
+	}}
+	p, _ := guide.Lookup("bbc")
+	fmt.Println(check.Words(doc.Cues[0].PlainLines()[0]))
+	for _, f := range check.Check(doc, check.For(p, check.Options{}), nil) {
+		fmt.Printf("%s %.0f %s over %g\n", f.Rule, f.Value, f.Unit, f.Limit)
+	}
+	// Output:
+	// 4
+	// reading-speed 270 wpm over 180
+}
