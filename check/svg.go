@@ -109,9 +109,12 @@ func Timeline(d *subtitle.Document, l Limits, title string) []byte {
 		if to <= from {
 			to = from + time.Millisecond
 		}
-		for from < to {
+		for k := 0; from < to && k < rows; k++ {
 			r := int((from - base) / rowDur)
 			rowEnd := base + time.Duration(r+1)*rowDur
+			if rowEnd <= from {
+				break // past the largest time.Duration
+			}
 			end := min(to, rowEnd)
 			x := left + (from-base-time.Duration(r)*rowDur).Seconds()*pxPerSec
 			w := max((end-from).Seconds()*pxPerSec, 1)

@@ -77,3 +77,30 @@ func TestSourcesMatchCues(t *testing.T) {
 		t.Errorf("only %d files", len(files))
 	}
 }
+
+// FuzzSources: any text that reads as SRT or WebVTT has one source a cue,
+// in line order, and Sources never panics.
+func FuzzSources(f *testing.F) {
+	f.Add("1\n00:00:01,000 --> 00:00:02,000\n<i>a\n\n2\n00:00:03,000 --> 00:00:04,000\n<b></b>\n", false)
+	f.Add("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>x\n\n00:03.000 --> 00:04.000\n", true)
+	f.Add("text\n1\n00:00:01,000 --> 00:00:02,000\n00:00:03,000 --> 00:00:04,000\n", false)
+	f.Fuzz(func(t *testing.T, text string, vtt bool) {
+		format := SRT
+		if vtt {
+			format = WebVTT
+		}
+		doc, _, err := ReadText("f", text, format)
+		src := Sources("f", text, format)
+		if err != nil {
+			return
+		}
+		if len(src) != len(doc.Cues) {
+			t.Fatalf("%d sources for %d cues", len(src), len(doc.Cues))
+		}
+		for i := 1; i < len(src); i++ {
+			if src[i].Line <= src[i-1].Line {
+				t.Fatalf("source %d at line %d, after %d", i+1, src[i].Line, src[i-1].Line)
+			}
+		}
+	})
+}
