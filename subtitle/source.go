@@ -13,8 +13,10 @@ type CueSource struct {
 
 // Sources reads text, as Prepare returns it, in format f, and returns the
 // source of each cue the reader keeps, in the Document's order: one for
-// each cue of ReadText's Document. SRT and WebVTT have them; for other
-// formats, and text that does not read, it returns nil.
+// each cue of ReadText's Document. SRT and WebVTT have them with the text;
+// TTML with the line of the cue's <p> and no text (its markup is XML,
+// which the reader makes sure is well formed). For other formats, and
+// text that does not read, it returns nil.
 func Sources(name, text string, f Format) []CueSource {
 	switch f {
 	case SRT:
@@ -35,6 +37,13 @@ func Sources(name, text string, f Format) []CueSource {
 			return nil
 		}
 		return out
+	case TTML:
+		r := newTTMLReader(name, text)
+		r.keepSources = true
+		if r.read() != nil {
+			return nil
+		}
+		return r.sources
 	}
 	return nil
 }

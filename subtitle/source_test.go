@@ -39,8 +39,21 @@ func TestSources(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("WebVTT sources = %+v, want %+v", got, want)
 	}
-	if Sources("a.ttml", "<tt/>", TTML) != nil || Sources("a.vtt", "not", WebVTT) != nil {
-		t.Error("sources for TTML or a file that does not read")
+	ttml := `<?xml version="1.0"?>
+<tt xmlns="http://www.w3.org/ns/ttml"><body><div>
+<p begin="1s" end="2s">one</p>
+<p begin="3s" end="4s">two
+<span begin="0.5s">split</span></p>
+</div></body></tt>`
+	got = Sources("a.ttml", ttml, TTML)
+	if doc, err := Read("a.ttml", []byte(ttml), TTML); err != nil || len(doc.Cues) != len(got) {
+		t.Fatalf("TTML: %v; %d cues, sources %+v", err, len(doc.Cues), got)
+	}
+	if len(got) < 3 || got[0].Line != 3 || got[1].Line != 4 || got[0].Text != nil {
+		t.Errorf("TTML sources = %+v", got)
+	}
+	if Sources("a.ttml", "<tt>", TTML) != nil || Sources("a.vtt", "not", WebVTT) != nil || Sources("a.ass", "[Script Info]", ASS) != nil {
+		t.Error("sources for a file that does not read, or ASS")
 	}
 }
 
@@ -49,7 +62,9 @@ func TestSourcesMatchCues(t *testing.T) {
 	files, _ := filepath.Glob("testdata/srt/*.srt")
 	more, _ := filepath.Glob("testdata/webvtt/*.vtt")
 	files = append(files, more...)
-	files = append(files, "../cmd/subkit/testdata/golden/interview-zh.srt", "../cmd/subkit/testdata/golden/interview-zh.vtt")
+	more, _ = filepath.Glob("testdata/ttml/*.ttml")
+	files = append(files, more...)
+	files = append(files, "../cmd/subkit/testdata/golden/interview-zh.srt", "../cmd/subkit/testdata/golden/interview-zh.vtt", "../cmd/subkit/testdata/golden/interview-zh.ttml")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -68,7 +83,8 @@ func TestSourcesMatchCues(t *testing.T) {
 			t.Errorf("%s: %d sources for %d cues", f, len(src), len(doc.Cues))
 		}
 		for i := 1; i < len(src); i++ {
-			if src[i].Line <= src[i-1].Line {
+			// TTML: a paragraph split by its spans' times makes cues of one line.
+			if src[i].Line < src[i-1].Line || src[i].Line == src[i-1].Line && info.Format != TTML {
 				t.Errorf("%s: source %d at line %d, after %d", f, i+1, src[i].Line, src[i-1].Line)
 			}
 		}
@@ -78,17 +94,15 @@ func TestSourcesMatchCues(t *testing.T) {
 	}
 }
 
-// FuzzSources: any text that reads as SRT or WebVTT has one source a cue,
-// in line order, and Sources never panics.
+// FuzzSources: any text that reads as SRT, WebVTT or TTML has one source
+// a cue, in line order, and Sources never panics.
 func FuzzSources(f *testing.F) {
-	f.Add("1\n00:00:01,000 --> 00:00:02,000\n<i>a\n\n2\n00:00:03,000 --> 00:00:04,000\n<b></b>\n", false)
-	f.Add("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>x\n\n00:03.000 --> 00:04.000\n", true)
-	f.Add("text\n1\n00:00:01,000 --> 00:00:02,000\n00:00:03,000 --> 00:00:04,000\n", false)
-	f.Fuzz(func(t *testing.T, text string, vtt bool) {
-		format := SRT
-		if vtt {
-			format = WebVTT
-		}
+	f.Add("1\n00:00:01,000 --> 00:00:02,000\n<i>a\n\n2\n00:00:03,000 --> 00:00:04,000\n<b></b>\n", uint8(0))
+	f.Add("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>x\n\n00:03.000 --> 00:04.000\n", uint8(1))
+	f.Add("text\n1\n00:00:01,000 --> 00:00:02,000\n00:00:03,000 --> 00:00:04,000\n", uint8(0))
+	f.Add(`<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="1s" end="2s">a<span begin="0.5s">b</span></p></body></tt>`, uint8(2))
+	f.Fuzz(func(t *testing.T, text string, kind uint8) {
+		format := []Format{SRT, WebVTT, TTML}[kind%3]
 		doc, _, err := ReadText("f", text, format)
 		src := Sources("f", text, format)
 		if err != nil {
@@ -98,7 +112,7 @@ func FuzzSources(f *testing.F) {
 			t.Fatalf("%d sources for %d cues", len(src), len(doc.Cues))
 		}
 		for i := 1; i < len(src); i++ {
-			if src[i].Line <= src[i-1].Line {
+			if src[i].Line < src[i-1].Line || src[i].Line == src[i-1].Line && format != TTML {
 				t.Fatalf("source %d at line %d, after %d", i+1, src[i].Line, src[i-1].Line)
 			}
 		}
