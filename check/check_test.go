@@ -28,7 +28,7 @@ func read(t *testing.T, name string) (*subtitle.Document, *Raw) {
 	return doc, &Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format)}
 }
 
-func limits(t *testing.T, profile string) Limits {
+func limits(t testing.TB, profile string) Limits {
 	t.Helper()
 	p, err := guide.Lookup(profile)
 	if err != nil {

@@ -54,3 +54,20 @@ func ExampleWords() {
 	// 4
 	// reading-speed 270 wpm over 180
 }
+
+func ExampleMeasure() {
+	doc := &subtitle.Document{Cues: []subtitle.Cue{
+		{Start: 1 * time.Second, End: 3 * time.Second, Lines: subtitle.Text("大家好")},
+		{Start: 3500 * time.Millisecond, End: 5 * time.Second, Lines: subtitle.Text("这一句话的字数实在是太多了读不完")},
+		{Start: 5500 * time.Millisecond, End: 8 * time.Second, Lines: subtitle.Text("最近罕见公开亮相")},
+	}}
+	p, _ := guide.Lookup("netflix-zh-hans")
+	s := check.Measure(doc, check.For(p, check.Options{}))
+	fmt.Printf("%d captions over %v, %v on screen\n", s.Captions, s.Span, s.OnScreen)
+	fmt.Printf("reading speed: median %.1f, max %.1f %s (limit %g)\n", s.CPS.Median, s.CPS.Max, s.Unit, s.Limit)
+	fmt.Printf("fastest: caption %d, %s\n", s.Worst[0].Caption, check.Class(s.Worst[0], s.Limit))
+	// Output:
+	// 3 captions over 7s, 6s on screen
+	// reading speed: median 3.2, max 10.7 cps (limit 9)
+	// fastest: caption 2, over
+}
