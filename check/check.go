@@ -18,6 +18,7 @@ type Rule string
 
 // The rules, in the order each caption is checked.
 const (
+	RuleFormat         Rule = "format"          // the reader's warning: the file breaks its format's rules, or holds what the reader could not keep
 	RuleOrder          Rule = "order"           // starts before the caption before it, or ends before it starts
 	RuleOverlap        Rule = "overlap"         // starts before an earlier caption ends
 	RuleGap            Rule = "gap"             // starts less than the least gap after the caption before it
@@ -34,7 +35,7 @@ const (
 
 // Rules lists every rule, in checking order.
 func Rules() []Rule {
-	return []Rule{RuleOrder, RuleOverlap, RuleGap, RuleMinDuration, RuleMaxDuration, RuleReadingSpeed,
+	return []Rule{RuleFormat, RuleOrder, RuleOverlap, RuleGap, RuleMinDuration, RuleMaxDuration, RuleReadingSpeed,
 		RuleEmpty, RuleOnlyTags, RuleUnbalancedTags, RuleMaxLines, RuleMaxChars, RuleSplitWord}
 }
 
@@ -66,9 +67,10 @@ func For(p guide.Profile, o Options) Limits {
 	return l
 }
 
-// Finding is one rule a caption breaks.
+// Finding is one rule a caption breaks, or (Caption 0, RuleFormat) a
+// place in the file its reader warned about.
 type Finding struct {
-	Caption    int // from 1, in file order
+	Caption    int // from 1, in file order; 0 for the file as a whole
 	Start, End time.Duration
 	Rule       Rule
 	// Value is what was measured and Limit what it may be, in Unit: "cps"
@@ -92,19 +94,27 @@ func (f Finding) Over() float64 {
 	return math.Abs(f.Value - f.Limit)
 }
 
-// Raw is the file a Document was read from, as subtitle.Sources gives it:
-// one CueSource a cue, in Format's syntax.
+// Raw is the file a Document was read from: one CueSource a cue, in
+// Format's syntax, as subtitle.Sources gives them, and the reader's
+// warnings.
 type Raw struct {
-	Format subtitle.Format
-	Cues   []subtitle.CueSource
+	Format   subtitle.Format
+	Cues     []subtitle.CueSource
+	Warnings []subtitle.Warning
 }
 
-// Check returns what d's captions break, by caption and then in the order
+// Check returns what d's captions break: first the reader's warnings
+// (RuleFormat, caption 0, at their lines), then by caption, in the order
 // of Rules. raw may be nil (see the package comment).
 func Check(d *subtitle.Document, l Limits, raw *Raw) []Finding {
 	var out []Finding
-	if raw != nil && len(raw.Cues) != len(d.Cues) {
-		raw = nil // not this document's
+	if raw != nil {
+		for _, w := range raw.Warnings {
+			out = append(out, Finding{Rule: RuleFormat, FileLine: w.Line, Message: w.Message})
+		}
+		if len(raw.Cues) != len(d.Cues) {
+			raw = nil // not this document's
+		}
 	}
 	var lastEnd, lastStart time.Duration
 	last := 0 // the caption lastEnd is from

@@ -21,11 +21,11 @@ func read(t *testing.T, name string) (*subtitle.Document, *Raw) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _, err := subtitle.ReadText(name, text, info.Format)
+	doc, ws, err := subtitle.ReadText(name, text, info.Format)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return doc, &Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format)}
+	return doc, &Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format), Warnings: ws}
 }
 
 func limits(t testing.TB, profile string) Limits {
@@ -43,6 +43,7 @@ func limits(t testing.TB, profile string) Limits {
 func TestPlanted(t *testing.T) {
 	doc, raw := read(t, "testdata/planted-zh.srt")
 	want := map[Rule]int{
+		RuleFormat:         0, // caption 14 has no number line
 		RuleReadingSpeed:   2,
 		RuleMinDuration:    3,
 		RuleMaxDuration:    4,
@@ -65,6 +66,12 @@ func TestPlanted(t *testing.T) {
 		seen[f.Rule]++
 		if want[f.Rule] != f.Caption {
 			t.Errorf("caption %d: unexpected %s: %s", f.Caption, f.Rule, f.Message)
+		}
+		if f.Caption == 0 {
+			if f.FileLine != 55 || f.Message != "cue without a number line" {
+				t.Errorf("format: %+v", f)
+			}
+			continue
 		}
 		c := doc.Cues[f.Caption-1]
 		if f.Start != c.Start || f.End != c.End || f.FileLine == 0 || f.Message == "" {
@@ -121,13 +128,14 @@ func TestPlanted(t *testing.T) {
 			}
 		}
 	}
-	if fs[0].FileLine != 6 { // caption 2's timing line
-		t.Errorf("first finding at file line %d, want 6", fs[0].FileLine)
+	if fs[1].FileLine != 6 { // caption 2's timing line
+		t.Errorf("second finding at file line %d, want 6", fs[1].FileLine)
 	}
 	// Without the file as written, the tags cannot be seen: the caption
-	// of only tags is empty, and the open <i> is not found.
+	// of only tags is empty, and the open <i> and the reader's warning are
+	// not found.
 	noRaw := Check(doc, limits(t, "netflix-zh-hans"), nil)
-	if len(noRaw) != len(fs)-1 || count(noRaw, RuleEmpty) != 2 || count(noRaw, RuleUnbalancedTags) != 0 || noRaw[0].FileLine != 0 {
+	if len(noRaw) != len(fs)-2 || count(noRaw, RuleEmpty) != 2 || count(noRaw, RuleUnbalancedTags) != 0 || count(noRaw, RuleFormat) != 0 || noRaw[0].FileLine != 0 {
 		t.Errorf("without raw: %+v", noRaw)
 	}
 }
@@ -212,4 +220,25 @@ func count(fs []Finding, r Rule) int {
 		}
 	}
 	return n
+}
+
+// TestRawOnly: what only the file as written shows.
+func TestRawOnly(t *testing.T) {
+	check := func(name, text string, f subtitle.Format) []Finding {
+		doc, ws, err := subtitle.ReadText(name, text, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Check(doc, limits(t, "netflix-en"), &Raw{Format: f, Cues: subtitle.Sources(name, text, f), Warnings: ws})
+	}
+	// A cue of only a placement code is only tags, not empty.
+	fs := check("a.srt", "1\n00:00:01,000 --> 00:00:03,000\n{\\an8}\n", subtitle.SRT)
+	if len(fs) != 1 || fs[0].Rule != RuleOnlyTags || !strings.Contains(fs[0].Message, `"{\\an8}"`) {
+		t.Errorf("{\\an8}: %+v", fs)
+	}
+	// A cue the WebVTT reader drops for its broken timing line is not lost.
+	fs = check("a.vtt", "WEBVTT\n\n00:01.000 --> 00:03.000\nok\n\n00:04.000 -> 00:06.000\ndropped\n", subtitle.WebVTT)
+	if len(fs) != 1 || fs[0].Rule != RuleFormat || fs[0].Caption != 0 || fs[0].FileLine != 6 || !strings.Contains(fs[0].Message, "block dropped") {
+		t.Errorf("dropped block: %+v", fs)
+	}
 }

@@ -23,9 +23,12 @@
 // guide.Profile (For) and may be changed one by one; a zero limit is not
 // checked.
 //
-// Two rules need the file as written, since the Document closes tags a
-// cue leaves open and drops lines of nothing but markup: unbalanced tags
-// and text that is only tags. They are checked when a Raw (the cues'
-// subtitle.Sources) is given, for SRT and WebVTT; without one, a cue with
-// no text is reported as empty.
+// Three rules need the file as written, given as a Raw. The Document
+// closes tags a cue leaves open and drops lines of nothing but markup, so
+// unbalanced tags and text that is only tags are read from the cues'
+// subtitle.Sources (SRT and WebVTT; without them, a cue with no text is
+// reported as empty). And what the reader could not keep — a block it
+// dropped, a cue without a number — is in its warnings, each reported as
+// RuleFormat at its line, so that nothing a reader dropped passes
+// unnoticed.
 package check

@@ -149,8 +149,8 @@ type checked struct {
 	err  error
 }
 
-// readChecked reads an input for check and stats. Reader warnings are not
-// findings; they are left to convert and fix to report.
+// readChecked reads an input for check and stats. The reader's warnings
+// go with the file as written: check reports them (rule format).
 func (e *env) readChecked(in input, s *limitSetup) checked {
 	name := displayName(in.path)
 	r := checked{name: name}
@@ -164,13 +164,13 @@ func (e *env) readChecked(in input, s *limitSetup) checked {
 		r.err = err
 		return r
 	}
-	doc, _, err := subtitle.ReadText(name, text, info.Format)
+	doc, ws, err := subtitle.ReadText(name, text, info.Format)
 	if err != nil {
 		r.err = err
 		return r
 	}
 	r.doc = doc
-	r.raw = &check.Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format)}
+	r.raw = &check.Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format), Warnings: ws}
 	return r
 }
 
@@ -202,8 +202,10 @@ limit. Without --profile each file is checked against Netflix's guide for its
 language (the file's language tag, else the language its text is in):
 netflix-zh-hans, netflix-zh-hant, netflix-ja, netflix-en, or netflix-other.
 
-Rules: order, overlap, gap, min-duration, max-duration, reading-speed, empty,
-only-tags, unbalanced-tags, max-lines, max-chars, split-word.
+Rules: format (what the file's reader warned about: a dropped block, a cue
+without a number...), order, overlap, gap, min-duration, max-duration,
+reading-speed, empty, only-tags, unbalanced-tags, max-lines, max-chars,
+split-word.
 
 Exit status: 0 when no rule is broken (or no more than --max-warnings), 1 when
 rules are broken, 2 on a usage error or when an input cannot be read.`,
@@ -212,22 +214,24 @@ rules are broken, 2 on a usage error or when an input cannot be read.`,
 	}
 }
 
-// findingJSON is one finding with --json. Field names are stable.
+// findingJSON is one finding with --json. Field names are stable. A
+// finding about the file as a whole (rule format) has caption 0 and no
+// times.
 type findingJSON struct {
-	File     string  `json:"file"`
-	Profile  string  `json:"profile"`
-	Caption  int     `json:"caption"`
-	Line     int     `json:"line,omitempty"`
-	Start    string  `json:"start"`
-	End      string  `json:"end"`
-	StartSec float64 `json:"start_seconds"`
-	EndSec   float64 `json:"end_seconds"`
-	Rule     string  `json:"rule"`
-	Value    float64 `json:"value"`
-	Limit    float64 `json:"limit"`
-	Unit     string  `json:"unit,omitempty"`
-	TextLine int     `json:"text_line,omitempty"`
-	Message  string  `json:"message"`
+	File     string   `json:"file"`
+	Profile  string   `json:"profile"`
+	Caption  int      `json:"caption"`
+	Line     int      `json:"line,omitempty"`
+	Start    string   `json:"start,omitempty"`
+	End      string   `json:"end,omitempty"`
+	StartSec *float64 `json:"start_seconds,omitempty"`
+	EndSec   *float64 `json:"end_seconds,omitempty"`
+	Rule     string   `json:"rule"`
+	Value    float64  `json:"value"`
+	Limit    float64  `json:"limit"`
+	Unit     string   `json:"unit,omitempty"`
+	TextLine int      `json:"text_line,omitempty"`
+	Message  string   `json:"message"`
 }
 
 type fileErrorJSON struct {
@@ -295,10 +299,14 @@ func (e *env) check(c *cli.Context) error {
 		switch format {
 		case "json":
 			for _, f := range fs {
-				enc.Encode(findingJSON{File: r.name, Profile: p.Name, Caption: f.Caption, Line: f.FileLine,
-					Start: timing.FormatDuration(f.Start), End: timing.FormatDuration(f.End),
-					StartSec: round3(f.Start.Seconds()), EndSec: round3(f.End.Seconds()),
-					Rule: string(f.Rule), Value: round3(f.Value), Limit: round3(f.Limit), Unit: f.Unit, TextLine: f.TextLine, Message: f.Message})
+				j := findingJSON{File: r.name, Profile: p.Name, Caption: f.Caption, Line: f.FileLine,
+					Rule: string(f.Rule), Value: round3(f.Value), Limit: round3(f.Limit), Unit: f.Unit, TextLine: f.TextLine, Message: f.Message}
+				if f.Caption > 0 {
+					start, end := round3(f.Start.Seconds()), round3(f.End.Seconds())
+					j.Start, j.End = timing.FormatDuration(f.Start), timing.FormatDuration(f.End)
+					j.StartSec, j.EndSec = &start, &end
+				}
+				enc.Encode(j)
 			}
 		case "github":
 			for _, f := range fs {
@@ -306,8 +314,11 @@ func (e *env) check(c *cli.Context) error {
 				if f.FileLine > 0 {
 					loc += fmt.Sprintf(",line=%d", f.FileLine)
 				}
-				fmt.Fprintf(e.stdout, "::warning %s,title=%s::%s\n", loc, ghProperty("subkit "+string(f.Rule)),
-					ghData(fmt.Sprintf("caption %d (%s-%s): %s [%s]", f.Caption, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), f.Message, p.Name)))
+				msg := f.Message
+				if f.Caption > 0 {
+					msg = fmt.Sprintf("caption %d (%s-%s): %s", f.Caption, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), f.Message)
+				}
+				fmt.Fprintf(e.stdout, "::warning %s,title=%s::%s\n", loc, ghProperty("subkit "+string(f.Rule)), ghData(msg+" ["+p.Name+"]"))
 			}
 		default:
 			e.printHuman(r, p, fs, color)
@@ -351,6 +362,14 @@ func (e *env) printHuman(r checked, p guide.Profile, fs []check.Finding, color b
 	}
 	fmt.Fprintf(e.stdout, "%s: %s, %s: %s\n", paint("1", r.name), p.Name, plural(len(r.doc.Cues), "caption"), status)
 	for _, f := range fs {
+		if f.Caption == 0 {
+			where := "the file"
+			if f.FileLine > 0 {
+				where = fmt.Sprintf("line %d", f.FileLine)
+			}
+			fmt.Fprintf(e.stdout, "  %s %s: %s\n", where, paint("33", string(f.Rule)), f.Message)
+			continue
+		}
 		where := fmt.Sprintf("caption %d", f.Caption)
 		if f.FileLine > 0 {
 			where += fmt.Sprintf(", line %d", f.FileLine)

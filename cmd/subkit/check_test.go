@@ -79,7 +79,7 @@ func TestCheckGenerated(t *testing.T) {
 					t.Errorf("check -d %s %s: caption %d breaks %s: %s", c.duration, ext, f.Caption, f.Rule, f.Message)
 					continue
 				}
-				if f.Value <= 9 || f.Limit != 9 {
+				if f.Value <= 9 || f.Limit != 9 || f.StartSec == nil || *f.EndSec <= *f.StartSec {
 					t.Errorf("check -d %s %s: %+v", c.duration, ext, f)
 				}
 				found = append(found, f.Caption)
