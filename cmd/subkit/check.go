@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -76,25 +77,12 @@ func readLimitFlags(c *cli.Context) (*limitSetup, error) {
 	if c.IsSet("max-lines") && c.Int("max-lines") < 0 {
 		return nil, usagef("--max-lines cannot be negative")
 	}
-	var sets []func(*check.Limits)
-	for _, name := range []string{"min", "max", "gap"} {
-		if !c.IsSet(name) {
-			continue
-		}
-		d, err := timing.ParseDuration(c.String(name))
-		if err != nil {
-			return nil, usagef("--%s: %v", name, err)
-		}
-		if d < 0 {
-			return nil, usagef("--%s cannot be negative", name)
-		}
-		switch name {
-		case "min":
-			sets = append(sets, func(l *check.Limits) { l.Min = d })
-		case "max":
-			sets = append(sets, func(l *check.Limits) { l.Max = d })
-		case "gap":
-			sets = append(sets, func(l *check.Limits) { l.Gap = d })
+	var durs [3]time.Duration
+	var set [3]bool
+	for i, name := range []string{"min", "max", "gap"} {
+		var err error
+		if durs[i], set[i], err = ruleFlag(c, name, true); err != nil {
+			return nil, err
 		}
 	}
 	s.override = func(l *check.Limits) {
@@ -110,8 +98,14 @@ func readLimitFlags(c *cli.Context) (*limitSetup, error) {
 		if c.IsSet("max-lines") {
 			l.MaxLines = c.Int("max-lines")
 		}
-		for _, set := range sets {
-			set(l)
+		if set[0] {
+			l.Min = durs[0]
+		}
+		if set[1] {
+			l.Max = durs[1]
+		}
+		if set[2] {
+			l.Gap = durs[2]
 		}
 	}
 	if f := c.String("input-format"); f != "" {

@@ -188,15 +188,15 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	if cfg.lang != "" && !validTag(cfg.lang) {
 		return nil, usagef("--lang %q is not a language tag like zh-Hans or en", cfg.lang)
 	}
-	minD, setMin, err := ruleFlag(c, "min")
+	minD, setMin, err := ruleFlag(c, "min", false)
 	if err != nil {
 		return nil, err
 	}
-	maxD, setMax, err := ruleFlag(c, "max")
+	maxD, setMax, err := ruleFlag(c, "max", false)
 	if err != nil {
 		return nil, err
 	}
-	gapD, setGap, err := ruleFlag(c, "gap")
+	gapD, setGap, err := ruleFlag(c, "gap", false)
 	if err != nil {
 		return nil, err
 	}
@@ -231,8 +231,9 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 }
 
 // ruleFlag reads a --min, --max or --gap flag: whether it was given, and
-// its duration in whole milliseconds. Only --gap may be zero.
-func ruleFlag(c *cli.Context, name string) (time.Duration, bool, error) {
+// its duration in whole milliseconds. Only --gap may be zero, unless
+// zeroOK (check, where zero means the rule is not checked).
+func ruleFlag(c *cli.Context, name string, zeroOK bool) (time.Duration, bool, error) {
 	if !c.IsSet(name) {
 		return 0, false, nil
 	}
@@ -240,7 +241,7 @@ func ruleFlag(c *cli.Context, name string) (time.Duration, bool, error) {
 	if err != nil {
 		return 0, false, usagef("--%s: %v", name, err)
 	}
-	if d < 0 || (d == 0 && name != "gap") {
+	if d < 0 || (d == 0 && name != "gap" && !zeroOK) {
 		return 0, false, usagef("--%s must be positive", name)
 	}
 	return d.Round(time.Millisecond), true, nil
