@@ -34,6 +34,8 @@ fuzz:
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadWebVTT -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
+	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
+	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
 	$(GO) test ./timing -run '^$$' -fuzz FuzzEstimate -fuzztime 60s
 

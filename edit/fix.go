@@ -2,7 +2,6 @@ package edit
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/timing"
@@ -32,7 +31,7 @@ func Lang(d *subtitle.Document) string {
 func Fix(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems []string) {
 	items := make([]timing.FixItem, len(d.Cues))
 	for i, c := range d.Cues {
-		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.ReadingChars(strings.Join(c.PlainLines(), "\n"), cjk)}
+		items[i] = timing.FixItem{Start: c.Start, End: c.End, Chars: timing.CaptionChars(c.PlainLines(), cjk)}
 	}
 	fixed, chs, probs := timing.Fix(items, r)
 	for i := range d.Cues {

@@ -241,6 +241,11 @@ type srtReader struct {
 
 	numBase int // cues before this text in the file (see readSRTFrom)
 
+	// sources, when keepSources is set (Sources), gets each cue's timing
+	// line and text lines as written.
+	sources     []CueSource
+	keepSources bool
+
 	warn                       [numSRTWarnings]srtWarning
 	tags, ass, fontAttrs       srtNotes
 	skipFirst, skipLast, skipN int
@@ -538,6 +543,9 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 	c := &r.cues[len(r.cues)-1]
 	*c = Cue{Start: t.start, End: t.end} // it may hold a cue of an earlier read
 	r.cue = len(r.cues) - 1
+	if r.keepSources {
+		r.sources = append(r.sources, CueSource{Line: n})
+	}
 	want := r.numBase + len(r.cues)
 	switch {
 	case numLine == 0:
@@ -576,6 +584,10 @@ func (r *srtReader) endCue() {
 // textLine reads the trimmed line t, line n, as a line of the current
 // cue's text.
 func (r *srtReader) textLine(t string, n int) {
+	if r.keepSources {
+		src := &r.sources[len(r.sources)-1]
+		src.Text = append(src.Text, t)
+	}
 	// {\an1}..{\an9} before a cue's text places the cue (as players
 	// that read SRT take it): it becomes Cue.Align.
 	if len(t) >= 6 && t[0] == '{' && strings.HasPrefix(t, `{\an`) && t[4] >= '1' && t[4] <= '9' && t[5] == '}' &&

@@ -149,6 +149,11 @@ type ttmlReader struct {
 	open     []int // cues without an end time
 	openAt   int   // line of the first of them
 	latest   int64 // latest finite cue time, ns
+
+	// sources, when keepSources is set (Sources), gets each cue's
+	// paragraph's line.
+	sources     []CueSource
+	keepSources bool
 }
 
 // readTTML reads TTML: TTML1, the TTML2 subset of IMSC1's text profile,
@@ -183,6 +188,16 @@ type ttmlReader struct {
 // XML, no <tt> root, elements nested deeper than 256) are *ParseErrors
 // with the line and column where reading stopped.
 func readTTML(name, text string) (*Document, []Warning, error) {
+	r := newTTMLReader(name, text)
+	err := r.read()
+	ws := r.warnings()
+	if err != nil {
+		return nil, ws, err
+	}
+	return r.doc, ws, nil
+}
+
+func newTTMLReader(name, text string) *ttmlReader {
 	r := &ttmlReader{name: name, text: text, ln: 1,
 		wsKind: map[string]int{}, wsLine: map[string]int{}, once: map[string]bool{},
 		styles: map[string]*ttmlStyleDef{}, regions: map[string]*ttmlStyleDef{}, regionEff: map[string]ttmlProps{},
@@ -191,12 +206,7 @@ func readTTML(name, text string) (*Document, []Warning, error) {
 	r.dec.Strict = true
 	// The text is already decoded: whatever encoding the declaration names.
 	r.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	err := r.read()
-	ws := r.warnings()
-	if err != nil {
-		return nil, ws, err
-	}
-	return r.doc, ws, nil
+	return r
 }
 
 // warn records a warning at a line. At most ttmlMaxWarnings of one kind
@@ -1165,6 +1175,9 @@ func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []L
 	}
 	r.latest = max(r.latest, begin)
 	r.doc.Cues = append(r.doc.Cues, c)
+	if r.keepSources {
+		r.sources = append(r.sources, CueSource{Line: line})
+	}
 	i := len(r.doc.Cues) - 1
 	r.setEnd(i, end, line)
 	return i

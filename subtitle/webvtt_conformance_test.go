@@ -264,7 +264,7 @@ func pyUnicodeEscape(s string) (string, error) {
 // runWPTTest reads vtt and runs the assertions js over what it read.
 func runWPTTest(js, vtt string) error {
 	var raw []string
-	r := vttReader{rawText: func(_ int, text string) { raw = append(raw, text) }}
+	r := vttReader{rawText: func(_, _ int, text string) { raw = append(raw, text) }}
 	doc, _, err := r.read("test.vtt", vtt)
 	if err != nil {
 		// The browser fires an error event; no test here expects one.
@@ -434,7 +434,7 @@ func TestWPTCueParsing(t *testing.T) {
 		}
 		// The .vtt file has test i as the cue starting at i seconds.
 		var texts []string
-		r := vttReader{rawText: func(_ int, text string) { texts = append(texts, text) }}
+		r := vttReader{rawText: func(_, _ int, text string) { texts = append(texts, text) }}
 		doc, _, err := r.read(name+".vtt", string(vtt))
 		if err != nil {
 			t.Fatal(err)

@@ -57,9 +57,9 @@ type vttReader struct {
 	unlisted, unlistedFrom int
 	seenCue                bool
 	regions                map[string]bool // ids of the REGION blocks read so far
-	// rawText, when set (tests), is given each cue's text before cue text
-	// parsing.
-	rawText func(cue int, text string)
+	// rawText, when set (Sources, tests), is given each cue's timing line
+	// and its text before cue text parsing.
+	rawText func(cue, line int, text string)
 
 	// Slabs the cues' lines and spans are cut from: a few allocations a
 	// file instead of two a cue.
@@ -379,7 +379,7 @@ func (r *vttReader) cue(b *vttBlock, afterArrow bool) {
 		}
 	}
 	if r.rawText != nil {
-		r.rawText(len(r.doc.Cues), b.buf)
+		r.rawText(len(r.doc.Cues), b.cueLine, b.buf)
 	}
 	c.Lines = r.cueLines(b.buf, b.bufLine)
 	r.doc.Cues = append(r.doc.Cues, c)

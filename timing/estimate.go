@@ -47,12 +47,7 @@ type Caption struct {
 }
 
 // Text returns the caption's lines joined with a space (CJK: no space).
-func (c Caption) Text(cjk bool) string {
-	if cjk {
-		return joinCJK(c.Lines)
-	}
-	return strings.Join(c.Lines, " ")
-}
+func (c Caption) Text(cjk bool) string { return CaptionText(c.Lines, cjk) }
 
 // joinCJK joins lines without a space unless both sides are alphabetic.
 func joinCJK(lines []string) string {

@@ -119,12 +119,12 @@ func TestEstimateShortfall(t *testing.T) {
 	if !errors.As(err, &se) {
 		t.Fatalf("err = %v, want a ShortfallError", err)
 	}
-	// 3 × 834 ms + 2 × 80 ms = 2.662 s: 662 ms short.
-	if se.Need != 2662*time.Millisecond || !strings.Contains(err.Error(), "0:00:00.662 short") {
-		t.Errorf("shortfall = %v (%v), want 2.662 s needed, 662 ms short", se.Need, err)
+	// 3 × 834 ms + 2 × 83 ms = 2.668 s: 668 ms short.
+	if se.Need != 2668*time.Millisecond || !strings.Contains(err.Error(), "0:00:00.668 short") {
+		t.Errorf("shortfall = %v (%v), want 2.668 s needed, 668 ms short", se.Need, err)
 	}
 	// Just enough: every caption at the minimum, pauses shrunk to the gap.
-	o.Duration = 2662 * time.Millisecond
+	o.Duration = 2668 * time.Millisecond
 	res, err := Estimate(lines("一", "二", "三"), o)
 	if err != nil {
 		t.Fatal(err)

@@ -127,13 +127,16 @@ type Rules struct {
 }
 
 // DefaultRules are Netflix's timed-text rules for the profile: 5/6 s
-// (rounded up to whole milliseconds) to 7 s a caption, 2 frames at 25 fps
-// between captions, and the profile's line limits.
+// (rounded up to whole milliseconds) to 7 s a caption, 2 frames at 24 fps
+// (83 ms) between captions, and the profile's line limits. 24 fps is the
+// rate the guide package's Netflix profiles count frames at, so generated
+// tracks pass subkit check's gap rule; the gap is 2 frames or more at any
+// rate from 23.976 fps up.
 func DefaultRules(p Profile) Rules {
 	return Rules{
 		Min:      834 * time.Millisecond,
 		Max:      7 * time.Second,
-		Gap:      80 * time.Millisecond,
+		Gap:      83 * time.Millisecond,
 		MaxChars: p.MaxChars,
 		MaxLines: p.MaxLines,
 	}

@@ -103,6 +103,24 @@ func ReadingChars(text string, cjk bool) float64 {
 	return n
 }
 
+// CaptionText is a caption's lines as one text, the way a viewer reads
+// them: a line break stands for the space it replaces in text written with
+// spaces, and for nothing in CJK text, except between two letters or digits
+// of an alphabet, where it stands for a space there too.
+func CaptionText(lines []string, cjk bool) string {
+	if cjk {
+		return joinCJK(lines)
+	}
+	return strings.Join(lines, " ")
+}
+
+// CaptionChars is the reading-speed count of a caption's lines:
+// ReadingChars of CaptionText. Reading speed is CaptionChars over the
+// caption's duration.
+func CaptionChars(lines []string, cjk bool) float64 {
+	return ReadingChars(CaptionText(lines, cjk), cjk)
+}
+
 // Width is a line's length as line limits count it: in CJK text, full-width
 // characters count 1 and half-width ones 0.5; elsewhere every character
 // counts 1. Combining marks and other zero-width characters count nothing.

@@ -143,3 +143,24 @@ func TestParseTranscript(t *testing.T) {
 		t.Errorf("blank transcript gave %d lines", len(l))
 	}
 }
+
+func TestCaptionChars(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		cjk   bool
+		want  float64
+	}{
+		// A break between Han characters is no space; a half-width
+		// comma counts 0.5.
+		{[]string{"大家好,", "这里是最佳拍档"}, true, 10.5},
+		// Between two Latin words in CJK text it is the space it stands
+		// for: 0.5.
+		{[]string{"我们用Open", "AI的模型"}, true, 3 + 2 + 0.5 + 1 + 3},
+		// In English a break is a space: "Hello there" is 11.
+		{[]string{"Hello", "there"}, false, 11},
+	} {
+		if got := CaptionChars(c.lines, c.cjk); got != c.want {
+			t.Errorf("CaptionChars(%q, %v) = %g, want %g", c.lines, c.cjk, got, c.want)
+		}
+	}
+}

@@ -50,15 +50,15 @@ func (e *env) fix(c *cli.Context) error {
 		}
 		fixed = &p
 	}
-	minD, setMin, err := ruleFlag(c, "min")
+	minD, setMin, err := ruleFlag(c, "min", false)
 	if err != nil {
 		return err
 	}
-	maxD, setMax, err := ruleFlag(c, "max")
+	maxD, setMax, err := ruleFlag(c, "max", false)
 	if err != nil {
 		return err
 	}
-	gapD, setGap, err := ruleFlag(c, "gap")
+	gapD, setGap, err := ruleFlag(c, "gap", false)
 	if err != nil {
 		return err
 	}

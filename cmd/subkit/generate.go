@@ -44,7 +44,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` (BCP 47: zh-Hans, zh-Hant, en, ja...); detected from the text when absent"},
 			&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "5/6 s, as 834ms"},
 			&cli.StringFlag{Name: "max", Usage: "longest caption `D`; longer lines are split", DefaultText: "7s"},
-			&cli.StringFlag{Name: "gap", Usage: "least time `D` between captions", DefaultText: "2 frames at 25 fps, 80ms"},
+			&cli.StringFlag{Name: "gap", Usage: "least time `D` between captions", DefaultText: "2 frames at 24 fps, 83ms"},
 			&cli.IntFlag{Name: "max-chars", Usage: "`N` characters a line (CJK: half-width characters count 0.5)", DefaultText: "16 for Chinese, Japanese, Korean; 42 others"},
 			&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption", DefaultText: "2"},
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
@@ -188,15 +188,15 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	if cfg.lang != "" && !validTag(cfg.lang) {
 		return nil, usagef("--lang %q is not a language tag like zh-Hans or en", cfg.lang)
 	}
-	minD, setMin, err := ruleFlag(c, "min")
+	minD, setMin, err := ruleFlag(c, "min", false)
 	if err != nil {
 		return nil, err
 	}
-	maxD, setMax, err := ruleFlag(c, "max")
+	maxD, setMax, err := ruleFlag(c, "max", false)
 	if err != nil {
 		return nil, err
 	}
-	gapD, setGap, err := ruleFlag(c, "gap")
+	gapD, setGap, err := ruleFlag(c, "gap", false)
 	if err != nil {
 		return nil, err
 	}
@@ -231,8 +231,9 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 }
 
 // ruleFlag reads a --min, --max or --gap flag: whether it was given, and
-// its duration in whole milliseconds. Only --gap may be zero.
-func ruleFlag(c *cli.Context, name string) (time.Duration, bool, error) {
+// its duration in whole milliseconds. Only --gap may be zero, unless
+// zeroOK (check, where zero means the rule is not checked).
+func ruleFlag(c *cli.Context, name string, zeroOK bool) (time.Duration, bool, error) {
 	if !c.IsSet(name) {
 		return 0, false, nil
 	}
@@ -240,7 +241,7 @@ func ruleFlag(c *cli.Context, name string) (time.Duration, bool, error) {
 	if err != nil {
 		return 0, false, usagef("--%s: %v", name, err)
 	}
-	if d < 0 || (d == 0 && name != "gap") {
+	if d < 0 || (d == 0 && name != "gap" && !zeroOK) {
 		return 0, false, usagef("--%s must be positive", name)
 	}
 	return d.Round(time.Millisecond), true, nil

@@ -91,7 +91,7 @@ func TestGenerateErrors(t *testing.T) {
 		{"bad duration", map[string][]byte{"t.txt": []byte("好")}, []string{"--duration", "ten", "t.txt"}, 2, `--duration: bad duration "ten"`},
 		{"negative duration", map[string][]byte{"t.txt": []byte("好")}, []string{"--duration=-5s", "t.txt"}, 2, "--duration must be positive"},
 		{"both lengths", map[string][]byte{"t.txt": []byte("好")}, []string{"--duration", "5s", "--video", "v.mp4", "t.txt"}, 2, "--duration or --video, not both"},
-		{"too short", map[string][]byte{"t.txt": []byte("一\n二\n三\n")}, []string{"--duration", "2s", "t.txt"}, 1, "t.txt: 3 captions need at least 0:00:02.662"},
+		{"too short", map[string][]byte{"t.txt": []byte("一\n二\n三\n")}, []string{"--duration", "2s", "t.txt"}, 1, "t.txt: 3 captions need at least 0:00:02.668"},
 		{"no input", nil, []string{}, 2, "no transcript given"},
 		{"unknown flag", map[string][]byte{"t.txt": []byte("好")}, []string{"--bogus", "t.txt"}, 2, "flag provided but not defined: -bogus"},
 		{"flag without value", map[string][]byte{"t.txt": []byte("好")}, []string{"t.txt", "--duration"}, 2, "flag --duration needs a value"},

@@ -3,7 +3,9 @@
 // It is a thin shell over the library packages: flags, files and exit
 // codes live here; caption logic lives in subtitle and timing.
 //
-// Exit codes: 0 success, 1 a file could not be processed, 2 usage error.
+// Exit codes: 0 success, 1 a file could not be processed (check: a rule
+// is broken), 2 usage error (check and stats: also an input that cannot be
+// read).
 package main
 
 import (
@@ -48,6 +50,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.Is(err, errUnreadable):
+		return 2
 	case errors.Is(err, errReported):
 		return 1
 	case errors.As(err, &ue):
@@ -84,6 +88,8 @@ func newApp(e *env) *cli.App {
 			convertCommand(e),
 			retimeCommand(e),
 			fixCommand(e),
+			checkCommand(e),
+			statsCommand(e),
 		},
 	}
 	for _, c := range app.Commands {

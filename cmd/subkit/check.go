@@ -1,0 +1,413 @@
+package main
+
+// The check and stats commands: a track measured against a style guide.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/subkit-dev/subkit/check"
+	"github.com/subkit-dev/subkit/edit"
+	"github.com/subkit-dev/subkit/guide"
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/timing"
+)
+
+// errUnreadable means some inputs could not be read, and each was
+// reported: check and stats then exit with code 2, as for usage errors,
+// since what was asked could not be checked.
+var errUnreadable = errors.New("some inputs could not be read")
+
+// limitFlags are the flags check and stats share: the profile and the
+// changes to its numbers.
+func limitFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "style guide `NAME`: " + strings.Join(guide.Names(), ", "), DefaultText: "Netflix's for each file's language"},
+		&cli.BoolFlag{Name: "children", Usage: "use the profile's reading speed for children's programs", DisableDefaultText: true},
+		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` the gap's frames are counted at", DefaultText: "the profile's"},
+		&cli.Float64Flag{Name: "cps", Usage: "reading speed limit `N`, characters a second (0: not checked)", DefaultText: "the profile's"},
+		&cli.Float64Flag{Name: "wpm", Usage: "reading speed limit `N`, words a minute (0: not checked)", DefaultText: "the profile's (bbc: 180)"},
+		&cli.Float64Flag{Name: "max-chars", Usage: "`N` characters a line (CJK: half-width characters count 0.5; 0: not checked)", DefaultText: "the profile's"},
+		&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption (0: not checked)", DefaultText: "the profile's"},
+		&cli.StringFlag{Name: "min", Usage: "shortest caption `D` (0: not checked)", DefaultText: "the profile's"},
+		&cli.StringFlag{Name: "max", Usage: "longest caption `D` (0: not checked)", DefaultText: "the profile's"},
+		&cli.StringFlag{Name: "gap", Usage: "least gap `D` between captions (0: not checked)", DefaultText: "the profile's, in frames"},
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
+		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
+		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
+	}
+}
+
+// limitSetup reads the flags limitFlags defines. The result gives each
+// document its profile and limits.
+type limitSetup struct {
+	fixed    *guide.Profile
+	opts     check.Options
+	override func(*check.Limits)
+	from     subtitle.Format
+	encoding string
+}
+
+func readLimitFlags(c *cli.Context) (*limitSetup, error) {
+	s := &limitSetup{opts: check.Options{Children: c.Bool("children"), FPS: c.Float64("fps")}, encoding: c.String("encoding")}
+	if name := c.String("profile"); name != "" {
+		p, err := guide.Lookup(name)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("--profile: %w", err)}
+		}
+		s.fixed = &p
+	}
+	if c.IsSet("fps") && !(s.opts.FPS > 0) {
+		return nil, usagef("--fps must be positive")
+	}
+	for _, name := range []string{"cps", "wpm", "max-chars"} {
+		if v := c.Float64(name); c.IsSet(name) && (v < 0 || math.IsNaN(v) || math.IsInf(v, 0)) {
+			return nil, usagef("--%s cannot be negative", name)
+		}
+	}
+	if c.IsSet("max-lines") && c.Int("max-lines") < 0 {
+		return nil, usagef("--max-lines cannot be negative")
+	}
+	var durs [3]time.Duration
+	var set [3]bool
+	for i, name := range []string{"min", "max", "gap"} {
+		var err error
+		if durs[i], set[i], err = ruleFlag(c, name, true); err != nil {
+			return nil, err
+		}
+	}
+	s.override = func(l *check.Limits) {
+		if c.IsSet("cps") {
+			l.CPS = c.Float64("cps")
+		}
+		if c.IsSet("wpm") {
+			l.WPM = c.Float64("wpm")
+		}
+		if c.IsSet("max-chars") {
+			l.MaxChars = c.Float64("max-chars")
+		}
+		if c.IsSet("max-lines") {
+			l.MaxLines = c.Int("max-lines")
+		}
+		if set[0] {
+			l.Min = durs[0]
+		}
+		if set[1] {
+			l.Max = durs[1]
+		}
+		if set[2] {
+			l.Gap = durs[2]
+		}
+	}
+	if f := c.String("input-format"); f != "" {
+		var err error
+		if s.from, err = subtitle.ParseFormat(f); err != nil {
+			return nil, usageError{fmt.Errorf("--input-format: %w", err)}
+		}
+	}
+	if s.encoding != "" {
+		if _, err := subtitle.DecodeTextAs("", nil, s.encoding); errors.Is(err, subtitle.ErrEncoding) {
+			return nil, usageError{fmt.Errorf("--encoding: %w", err)}
+		}
+	}
+	return s, nil
+}
+
+// limits returns the profile and limits a document is checked against:
+// --profile's, or Netflix's for the document's language (guide.ForLang).
+func (s *limitSetup) limits(d *subtitle.Document) (guide.Profile, check.Limits) {
+	p := guide.ForLang(edit.Lang(d))
+	if s.fixed != nil {
+		p = *s.fixed
+	}
+	l := check.For(p, s.opts)
+	s.override(&l)
+	return p, l
+}
+
+// checked is one input read: its document and the file as written, or
+// why it could not be read.
+type checked struct {
+	name string
+	doc  *subtitle.Document
+	raw  *check.Raw
+	err  error
+}
+
+// readChecked reads an input for check and stats. The reader's warnings
+// go with the file as written: check reports them (rule format).
+func (e *env) readChecked(in input, s *limitSetup) checked {
+	name := displayName(in.path)
+	r := checked{name: name}
+	b, err := e.readInput(in.path)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	text, info, err := subtitle.Prepare(name, b, subtitle.ReadOptions{Format: s.from, Encoding: s.encoding, ShareInput: true})
+	if err != nil {
+		r.err = err
+		return r
+	}
+	doc, ws, err := subtitle.ReadText(name, text, info.Format)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.doc = doc
+	r.raw = &check.Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format), Warnings: ws}
+	return r
+}
+
+func (e *env) checkInputs(c *cli.Context, name string) ([]input, error) {
+	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	if err != nil {
+		return nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
+	}
+	return inputs, nil
+}
+
+func checkCommand(e *env) *cli.Command {
+	flags := append(limitFlags(),
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: human, json (one object a finding, then a summary) or github (GitHub Actions annotations)", Value: "human"},
+		&cli.BoolFlag{Name: "json", Usage: "the same as --format json", DisableDefaultText: true},
+		&cli.IntFlag{Name: "max-warnings", Usage: "exit 0 with up to `N` findings in all", DefaultText: "0"},
+		&cli.StringFlag{Name: "color", Usage: "colour the human output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always or never", Value: "auto"},
+	)
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check caption files against a style guide: reading speed, durations, gaps, lines, tags",
+		ArgsUsage: "INPUT... (files, directories with -r, - for standard input)",
+		Description: `Checks every caption against a style-guide profile and lists each rule broken,
+with the caption's number, times, line in the file, the value measured and the
+limit. Without --profile each file is checked against Netflix's guide for its
+language (the file's language tag, else the language its text is in):
+netflix-zh-hans, netflix-zh-hant, netflix-ja, netflix-en, or netflix-other.
+
+Rules: format (what the file's reader warned about: a dropped block, a cue
+without a number...), order, overlap, gap, min-duration, max-duration,
+reading-speed, empty, only-tags, unbalanced-tags, max-lines, max-chars,
+split-word.
+
+Exit status: 0 when no rule is broken (or no more than --max-warnings), 1 when
+rules are broken, 2 on a usage error or when an input cannot be read.`,
+		Flags:  flags,
+		Action: func(c *cli.Context) error { return e.check(c) },
+	}
+}
+
+// findingJSON is one finding with --json. Field names are stable. A
+// finding about the file as a whole (rule format) has caption 0 and no
+// times.
+type findingJSON struct {
+	File     string   `json:"file"`
+	Profile  string   `json:"profile"`
+	Caption  int      `json:"caption"`
+	Line     int      `json:"line,omitempty"`
+	Start    string   `json:"start,omitempty"`
+	End      string   `json:"end,omitempty"`
+	StartSec *float64 `json:"start_seconds,omitempty"`
+	EndSec   *float64 `json:"end_seconds,omitempty"`
+	Rule     string   `json:"rule"`
+	Value    float64  `json:"value"`
+	Limit    float64  `json:"limit"`
+	Unit     string   `json:"unit,omitempty"`
+	TextLine int      `json:"text_line,omitempty"`
+	Message  string   `json:"message"`
+}
+
+type fileErrorJSON struct {
+	File  string `json:"file"`
+	Error string `json:"error"`
+}
+
+type checkSummary struct {
+	Summary     bool `json:"summary"`
+	Files       int  `json:"files"`
+	Failed      int  `json:"failed"`
+	Findings    int  `json:"findings"`
+	MaxWarnings int  `json:"max_warnings"`
+}
+
+func (e *env) check(c *cli.Context) error {
+	s, err := readLimitFlags(c)
+	if err != nil {
+		return err
+	}
+	format := c.String("format")
+	if c.Bool("json") {
+		if c.IsSet("format") && format != "json" {
+			return usagef("--json and --format %s disagree", format)
+		}
+		format = "json"
+	}
+	switch format {
+	case "human", "json", "github":
+	default:
+		return usagef("--format must be human, json or github, not %q", format)
+	}
+	maxWarn := c.Int("max-warnings")
+	if maxWarn < 0 {
+		return usagef("--max-warnings cannot be negative")
+	}
+	color, err := useColor(c.String("color"), e.stdout, os.Getenv)
+	if err != nil {
+		return err
+	}
+	inputs, err := e.checkInputs(c, "check")
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	sum := checkSummary{Summary: true, Files: len(inputs), MaxWarnings: maxWarn}
+	for _, in := range inputs {
+		r := e.readChecked(in, s)
+		if r.err != nil {
+			sum.Failed++
+			switch format {
+			case "json":
+				enc.Encode(fileErrorJSON{File: r.name, Error: r.err.Error()})
+			case "github":
+				fmt.Fprintf(e.stdout, "::error file=%s::%s\n", ghProperty(r.name), ghData(r.err.Error()))
+			default:
+				fmt.Fprintf(e.stderr, "subkit: %v\n", r.err)
+			}
+			continue
+		}
+		p, l := s.limits(r.doc)
+		fs := check.Check(r.doc, l, r.raw)
+		sum.Findings += len(fs)
+		switch format {
+		case "json":
+			for _, f := range fs {
+				j := findingJSON{File: r.name, Profile: p.Name, Caption: f.Caption, Line: f.FileLine,
+					Rule: string(f.Rule), Value: round3(f.Value), Limit: round3(f.Limit), Unit: f.Unit, TextLine: f.TextLine, Message: f.Message}
+				if f.Caption > 0 {
+					start, end := round3(f.Start.Seconds()), round3(f.End.Seconds())
+					j.Start, j.End = timing.FormatDuration(f.Start), timing.FormatDuration(f.End)
+					j.StartSec, j.EndSec = &start, &end
+				}
+				enc.Encode(j)
+			}
+		case "github":
+			for _, f := range fs {
+				loc := "file=" + ghProperty(r.name)
+				if f.FileLine > 0 {
+					loc += fmt.Sprintf(",line=%d", f.FileLine)
+				}
+				msg := f.Message
+				if f.Caption > 0 {
+					msg = fmt.Sprintf("caption %d (%s-%s): %s", f.Caption, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), f.Message)
+				}
+				fmt.Fprintf(e.stdout, "::warning %s,title=%s::%s\n", loc, ghProperty("subkit "+string(f.Rule)), ghData(msg+" ["+p.Name+"]"))
+			}
+		default:
+			e.printHuman(r, p, fs, color)
+		}
+	}
+	switch format {
+	case "json":
+		enc.Encode(sum)
+	case "human":
+		if len(inputs) > 1 || sum.Failed > 0 {
+			fmt.Fprintf(e.stdout, "%d files, %d findings", len(inputs), sum.Findings)
+			if sum.Failed > 0 {
+				fmt.Fprintf(e.stdout, ", %d could not be read", sum.Failed)
+			}
+			fmt.Fprintln(e.stdout)
+		}
+	}
+	switch {
+	case sum.Failed > 0:
+		return errUnreadable
+	case sum.Findings > maxWarn:
+		if format == "human" && maxWarn > 0 {
+			fmt.Fprintf(e.stderr, "subkit: %d findings, over --max-warnings %d\n", sum.Findings, maxWarn)
+		}
+		return errReported
+	}
+	return nil
+}
+
+// printHuman prints one file's findings, grouped under its name.
+func (e *env) printHuman(r checked, p guide.Profile, fs []check.Finding, color bool) {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return "\x1b[" + code + "m" + s + "\x1b[0m"
+	}
+	status := paint("32", "ok")
+	if len(fs) > 0 {
+		status = paint("31", plural(len(fs), "finding"))
+	}
+	fmt.Fprintf(e.stdout, "%s: %s, %s: %s\n", paint("1", r.name), p.Name, plural(len(r.doc.Cues), "caption"), status)
+	for _, f := range fs {
+		if f.Caption == 0 {
+			where := "the file"
+			if f.FileLine > 0 {
+				where = fmt.Sprintf("line %d", f.FileLine)
+			}
+			fmt.Fprintf(e.stdout, "  %s %s: %s\n", where, paint("33", string(f.Rule)), f.Message)
+			continue
+		}
+		where := fmt.Sprintf("caption %d", f.Caption)
+		if f.FileLine > 0 {
+			where += fmt.Sprintf(", line %d", f.FileLine)
+		}
+		fmt.Fprintf(e.stdout, "  %s (%s-%s) %s: %s\n", where, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), paint("33", string(f.Rule)), f.Message)
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// useColor decides whether human output is coloured: --color always or
+// never decide; auto colours a terminal unless NO_COLOR is set to
+// anything but "" (no-color.org).
+func useColor(when string, w io.Writer, getenv func(string) string) (bool, error) {
+	switch when {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+	default:
+		return false, usagef("--color must be auto, always or never, not %q", when)
+	}
+	if getenv("NO_COLOR") != "" {
+		return false, nil
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())), nil
+}
+
+// ghData and ghProperty escape a GitHub Actions workflow command's message
+// and property values.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

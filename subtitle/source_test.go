@@ -1,0 +1,120 @@
+package subtitle
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestSources(t *testing.T) {
+	srt := "1\r\n00:00:01,000 --> 00:00:02,000\r\n<i>open\r\nstill open\r\n\r\n" +
+		"2\r\n00:00:03,000 --> 00:00:04,000\r\n<b></b>\r\n\r\n" +
+		"3\r\n00:00:05,000 --> 00:00:06,000\r\n{\\an8}  top  \r\n"
+	doc, err := Read("a.srt", []byte(srt), SRT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Sources("a.srt", srt, SRT)
+	want := []CueSource{
+		{Line: 2, Text: []string{"<i>open", "still open"}},
+		{Line: 7, Text: []string{"<b></b>"}},
+		{Line: 11, Text: []string{`{\an8}  top`}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("SRT sources = %+v, want %+v", got, want)
+	}
+	// The Document has lost what the sources keep.
+	if len(doc.Cues) != 3 || len(doc.Cues[1].Lines) != 0 || !doc.Cues[0].Lines[1][0].Italic {
+		t.Errorf("document = %+v", doc.Cues)
+	}
+
+	vtt := "WEBVTT\n\nNOTE hi\n\nid\n00:01.000 --> 00:02.000 align:start\n<v Ann>hello\n<i>world\n\n00:03.000 --> 00:04.000\n\n00:05.000 --> 00:06.000\nlast"
+	got = Sources("a.vtt", vtt, WebVTT)
+	want = []CueSource{
+		{Line: 6, Text: []string{"<v Ann>hello", "<i>world"}},
+		{Line: 10},
+		{Line: 12, Text: []string{"last"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("WebVTT sources = %+v, want %+v", got, want)
+	}
+	ttml := `<?xml version="1.0"?>
+<tt xmlns="http://www.w3.org/ns/ttml"><body><div>
+<p begin="1s" end="2s">one</p>
+<p begin="3s" end="4s">two
+<span begin="0.5s">split</span></p>
+</div></body></tt>`
+	got = Sources("a.ttml", ttml, TTML)
+	if doc, err := Read("a.ttml", []byte(ttml), TTML); err != nil || len(doc.Cues) != len(got) {
+		t.Fatalf("TTML: %v; %d cues, sources %+v", err, len(doc.Cues), got)
+	}
+	if len(got) < 3 || got[0].Line != 3 || got[1].Line != 4 || got[0].Text != nil {
+		t.Errorf("TTML sources = %+v", got)
+	}
+	if Sources("a.ttml", "<tt>", TTML) != nil || Sources("a.vtt", "not", WebVTT) != nil || Sources("a.ass", "[Script Info]", ASS) != nil {
+		t.Error("sources for a file that does not read, or ASS")
+	}
+}
+
+// TestSourcesMatchCues: every test file gets one source a cue.
+func TestSourcesMatchCues(t *testing.T) {
+	files, _ := filepath.Glob("testdata/srt/*.srt")
+	more, _ := filepath.Glob("testdata/webvtt/*.vtt")
+	files = append(files, more...)
+	more, _ = filepath.Glob("testdata/ttml/*.ttml")
+	files = append(files, more...)
+	files = append(files, "../cmd/subkit/testdata/golden/interview-zh.srt", "../cmd/subkit/testdata/golden/interview-zh.vtt", "../cmd/subkit/testdata/golden/interview-zh.ttml")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, info, err := Prepare(f, b, ReadOptions{})
+		if err != nil {
+			continue
+		}
+		doc, _, err := ReadText(f, text, info.Format)
+		if err != nil {
+			continue
+		}
+		src := Sources(f, text, info.Format)
+		if len(src) != len(doc.Cues) {
+			t.Errorf("%s: %d sources for %d cues", f, len(src), len(doc.Cues))
+		}
+		for i := 1; i < len(src); i++ {
+			// TTML: a paragraph split by its spans' times makes cues of one line.
+			if src[i].Line < src[i-1].Line || src[i].Line == src[i-1].Line && info.Format != TTML {
+				t.Errorf("%s: source %d at line %d, after %d", f, i+1, src[i].Line, src[i-1].Line)
+			}
+		}
+	}
+	if len(files) < 15 {
+		t.Errorf("only %d files", len(files))
+	}
+}
+
+// FuzzSources: any text that reads as SRT, WebVTT or TTML has one source
+// a cue, in line order, and Sources never panics.
+func FuzzSources(f *testing.F) {
+	f.Add("1\n00:00:01,000 --> 00:00:02,000\n<i>a\n\n2\n00:00:03,000 --> 00:00:04,000\n<b></b>\n", uint8(0))
+	f.Add("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>x\n\n00:03.000 --> 00:04.000\n", uint8(1))
+	f.Add("text\n1\n00:00:01,000 --> 00:00:02,000\n00:00:03,000 --> 00:00:04,000\n", uint8(0))
+	f.Add(`<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="1s" end="2s">a<span begin="0.5s">b</span></p></body></tt>`, uint8(2))
+	f.Fuzz(func(t *testing.T, text string, kind uint8) {
+		format := []Format{SRT, WebVTT, TTML}[kind%3]
+		doc, _, err := ReadText("f", text, format)
+		src := Sources("f", text, format)
+		if err != nil {
+			return
+		}
+		if len(src) != len(doc.Cues) {
+			t.Fatalf("%d sources for %d cues", len(src), len(doc.Cues))
+		}
+		for i := 1; i < len(src); i++ {
+			if src[i].Line < src[i-1].Line || src[i].Line == src[i-1].Line && format != TTML {
+				t.Fatalf("source %d at line %d, after %d", i+1, src[i].Line, src[i-1].Line)
+			}
+		}
+	})
+}
