@@ -24,6 +24,7 @@
 'use strict';
 
 const fs = require('fs');
+const { run } = require('./run');
 
 // imsc's entry point (require('imsc')) also loads its HTML renderer, which
 // needs a browser's window and navigator as soon as it is loaded. Parsing and
@@ -113,24 +114,4 @@ function check(file) {
   return r;
 }
 
-function main(files) {
-  if (files.length === 0) {
-    process.stderr.write('usage: ttml.js FILE...\n');
-    return 2;
-  }
-  let status = 0;
-  for (const file of files) {
-    let r;
-    try {
-      r = check(file);
-    } catch (e) {
-      process.stderr.write(`ttml.js: ${file}: ${e.message}\n`);
-      return 2;
-    }
-    process.stdout.write(JSON.stringify(r) + '\n');
-    if (r.errors.length > 0 || r.warnings.length > 0) status = 1;
-  }
-  return status;
-}
-
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = run('ttml.js', process.argv.slice(2), check, (r) => r.errors.length === 0 && r.warnings.length === 0);

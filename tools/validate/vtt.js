@@ -20,6 +20,7 @@
 'use strict';
 
 const fs = require('fs');
+const { run } = require('./run');
 const { WebVTTParser } = require('webvtt-parser');
 const entities = require('webvtt-parser/html-entities.json');
 
@@ -57,24 +58,4 @@ function check(file) {
   return { file, cues, errors };
 }
 
-function main(files) {
-  if (files.length === 0) {
-    process.stderr.write('usage: vtt.js FILE...\n');
-    return 2;
-  }
-  let status = 0;
-  for (const file of files) {
-    let r;
-    try {
-      r = check(file);
-    } catch (e) {
-      process.stderr.write(`vtt.js: ${file}: ${e.message}\n`);
-      return 2;
-    }
-    process.stdout.write(JSON.stringify(r) + '\n');
-    if (r.errors.length > 0) status = 1;
-  }
-  return status;
-}
-
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = run('vtt.js', process.argv.slice(2), check, (r) => r.errors.length === 0);
