@@ -8,6 +8,25 @@ import (
 	"testing"
 )
 
+// readBackWithAstisub writes doc as f and reads it with go-astisub
+// directly, not Decode (our own readers are tested against our writers
+// elsewhere), checking that every cue is there.
+func readBackWithAstisub(t *testing.T, doc *Document, f Format) *Document {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Encode(&buf, doc, f, EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := astisubReader(f)("out"+f.Ext(), buf.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Cues) != len(doc.Cues) {
+		t.Fatalf("read back %d cues, wrote %d", len(back.Cues), len(doc.Cues))
+	}
+	return back
+}
+
 // TestWritersReadBack reads our output back with go-astisub, a reader we
 // did not write: every cue's times and lines must survive.
 func TestWritersReadBack(t *testing.T) {
@@ -19,19 +38,7 @@ func TestWritersReadBack(t *testing.T) {
 	}}
 	for _, f := range TextFormats() {
 		t.Run(f.String(), func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := Encode(&buf, doc, f, EncodeOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			// go-astisub directly, not Decode: our own readers are tested
-			// against our writers elsewhere.
-			back, _, err := astisubReader(f)("out"+f.Ext(), buf.String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(back.Cues) != len(doc.Cues) {
-				t.Fatalf("read back %d cues, wrote %d", len(back.Cues), len(doc.Cues))
-			}
+			back := readBackWithAstisub(t, doc, f)
 			for i, c := range back.Cues {
 				w := doc.Cues[i]
 				if c.Start != w.Start || c.End != w.End || !reflect.DeepEqual(c.Lines, w.Lines) {
@@ -84,19 +91,7 @@ func TestAstisubFormatsReadBack(t *testing.T) {
 	}}
 	for _, f := range []Format{ASS, SSA, STL} {
 		t.Run(f.String(), func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := Encode(&buf, doc, f, EncodeOptions{}); err != nil {
-				t.Fatal(err)
-			}
-			// go-astisub directly, not Decode: our own readers are tested
-			// against our writers elsewhere.
-			back, _, err := astisubReader(f)("out"+f.Ext(), buf.String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(back.Cues) != len(doc.Cues) {
-				t.Fatalf("read back %d cues, wrote %d", len(back.Cues), len(doc.Cues))
-			}
+			back := readBackWithAstisub(t, doc, f)
 			for i, c := range back.Cues {
 				w := doc.Cues[i]
 				if c.Start != w.Start || c.End != w.End {
