@@ -81,6 +81,7 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			generateCommand(e),
+			alignCommand(e),
 			convertCommand(e),
 			retimeCommand(e),
 			fixCommand(e),

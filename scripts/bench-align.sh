@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Alignment benchmark for `subkit generate --audio` and `subkit sync`: scores captions timed to the
+# speech against exact ground truth made by speaking the sample transcript with espeak-ng
+# (../shared/bench/timing/), beside the character-count split of the known length.
+#
+# Usage: scripts/bench-align.sh [--no-hard] [--no-sync] [--keep]
+#   --no-hard  skip the harder variant (scripts/make-hard-audio.py: music-like background, a minute
+#              of music with no speech, a long silent intro)
+#   --no-sync  skip the sync check (truth shifted by +3.2 s and stretched by 25/23.976)
+#   --keep     keep the candidate SRTs and score.py reports (the path is printed)
+# Environment:
+#   SEEDS             seeds to run (default "1 2 3 4 5")
+#   CONDITIONS        audio files of each seed to align (default "clean snr20 snr10")
+#   SUBKIT_BENCH_DIR  cache of the generated truth, one seed-N/ folder per seed (default
+#                     ${TMPDIR:-/tmp}/subkit-bench); a missing seed is made by
+#                     scripts/bench-timing.sh's way (make_truth.sh, about half a minute a seed).
+# Needs: go, python3; espeak-ng and sox to make a truth or the hard variant.
+# Output: a table on stdout: seed, condition, method, median / p90 start error (ms), % of starts
+# within 100 ms and 250 ms, and CPU seconds per minute of audio; progress on stderr.
+set -euo pipefail
+
+die() { echo "bench-align: $*" >&2; exit 1; }
+say() { echo "bench-align: $*" >&2; }
+
+hard=1 sync=1 keep=0
+for arg in "$@"; do
+  case $arg in
+    --no-hard) hard=0 ;;
+    --no-sync) sync=0 ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    *) die "unknown argument: $arg (see --help)" ;;
+  esac
+done
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+bench=$root/../shared/bench/timing
+transcript=$root/testdata/interview-zh.txt
+seeds=${SEEDS:-1 2 3 4 5}
+conditions=${CONDITIONS:-clean snr20 snr10}
+cache=${SUBKIT_BENCH_DIR:-${TMPDIR:-/tmp}/subkit-bench}
+command -v python3 >/dev/null || die "python3 not found (Debian: apt-get install python3)"
+command -v go >/dev/null || die "go not found"
+[ -f "$bench/score.py" ] || die "$bench/score.py not found: ../shared must sit beside the project"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/subkit-bench-align.XXXXXX")
+cleanup() { if [ "$keep" = 1 ]; then say "kept candidates and reports in $tmp"; else rm -rf "$tmp"; fi; }
+trap cleanup EXIT
+
+say "building subkit"
+(cd "$root" && go build -o "$tmp/subkit" ./cmd/subkit) || die "go build ./cmd/subkit failed"
+
+wav_seconds() {
+  python3 -c 'import sys,wave; w=wave.open(sys.argv[1]); print("%.3f" % (w.getnframes()/w.getframerate()))' "$1"
+}
+
+printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' seed audio method "median ms" "p90 ms" "<=100ms" "<=250ms" "cpu s/min"
+# row SEED AUDIO METHOD TRUTH CANDIDATE [CPU_S_PER_MIN]
+row() {
+  local report=$tmp/score-$1-$2-${3//[^A-Za-z0-9]/_}.txt last
+  python3 "$bench/score.py" "$4" "$5" >"$report" 2>&1 || { cat "$report" >&2; die "score.py failed: $1 $2 $3"; }
+  last=$(tail -n 1 "$report")
+  kv() { tr ' ' '\n' <<<"$last" | sed -n "s/^$1=//p"; }
+  printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' "$1" "$2" "$3" "$(kv median_start_err_ms)" \
+    "$(kv p90_start_err_ms)" "$(kv within100)" "$(kv within250)" "${6:--}"
+}
+
+# align SEED AUDIO WAV TRUTH: subkit generate --audio, timed in CPU seconds.
+align() {
+  local seed=$1 name=$2 wav=$3 truth=$4 out=$tmp/$1-$2.srt secs t
+  secs=$(wav_seconds "$wav")
+  t=$( { /usr/bin/time -f '%U %S' "$tmp/subkit" generate -q --audio "$wav" -f srt -o "$out" "$transcript" 2>&1 >/dev/null; } | tail -n 1) \
+    || die "seed $seed $name: subkit generate --audio failed: $t"
+  local cpu
+  cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
+  row "$seed" "$name" "subkit generate --audio" "$truth" "$out" "$cpu"
+}
+
+for seed in $seeds; do
+  dir=$cache/seed-$seed
+  if [ ! -f "$dir/truth.srt" ]; then
+    say "making truth for seed $seed"
+    SEEDS=$seed SUBKIT_BENCH_DIR=$cache bash "$here/bench-timing.sh" --baselines-only >/dev/null
+  fi
+  secs=$(wav_seconds "$dir/clean.wav")
+  python3 "$here/bench-baselines.py" --duration "$secs" --text "$transcript" --chars "$tmp/$seed-chars.srt" \
+    || die "bench-baselines.py failed"
+  row "$seed" any "char-count split (known)" "$dir/truth.srt" "$tmp/$seed-chars.srt"
+  for c in $conditions; do
+    align "$seed" "$c" "$dir/$c.wav" "$dir/truth.srt"
+  done
+done
