@@ -41,14 +41,16 @@ type Params struct {
 	// length, as the standard deviation of its natural log.
 	PauseSigma float64
 	// SkipCost and SkipPerSecond price a stretch left out as noise:
-	// SkipCost × (1 + Strength) + SkipPerSecond × its length.
+	// SkipCost × Strength² + SkipPerSecond × Strength × its length (the
+	// Strength at least 0.1), so faint stretches, however many, are cheap
+	// to leave out and a clear one is dear.
 	SkipCost, SkipPerSecond float64
 	// Passes is how many times the model is refitted to the alignment.
 	Passes int
 }
 
 // Defaults for Params.
-var Defaults = Params{DurSigma: 0.3, InnerPause: 0.08, PauseSigma: 0.9, SkipCost: 1.0, SkipPerSecond: 0.5, Passes: 3}
+var Defaults = Params{DurSigma: 0.3, InnerPause: 0.08, PauseSigma: 0.9, SkipCost: 0.3, SkipPerSecond: 0.5, Passes: 3}
 
 func (p Params) withDefaults() Params {
 	d := Defaults
@@ -136,22 +138,26 @@ func Assign(units []Unit, spans []Span, p Params) (*Result, error) {
 	if fitInner {
 		m.InnerPause = Defaults.InnerPause
 	}
-	// The first pass places the units on coarse spans (the spans with
-	// pauses under CoarseGap closed), each unit's end searched widely; the
-	// later passes place them on the spans as found, each unit's end near
-	// where the pass before put it.
+	// The first two passes place the units on coarse spans (the spans with
+	// pauses under CoarseGap closed), each unit's end searched widely, the
+	// model refitted between them; the later passes place them on the
+	// spans as found, each unit's end near where the pass before put it.
 	coarse, back := mergeSpans(spans, CoarseGap)
 	var res *Result
-	if len(coarse) >= len(units) {
-		lo, hi := wideBand(units, coarse)
-		r, err := m.run(units, coarse, lo, hi, 4)
-		if err == nil {
-			for i := range r.Units {
-				pl := &r.Units[i]
-				pl.From, pl.To = back[pl.From], back[pl.To]
-			}
-			res = r
+	for pass := 0; pass < 2 && len(coarse) >= len(units); pass++ {
+		if res != nil {
+			m.refit(units, spans, res, fitRate, fitInner)
 		}
+		lo, hi := wideBand(units, coarse)
+		r, err := m.run(units, coarse, lo, hi, 3)
+		if err != nil {
+			break
+		}
+		for i := range r.Units {
+			pl := &r.Units[i]
+			pl.From, pl.To = back[pl.From], back[pl.To]
+		}
+		res = r
 	}
 	for pass := 0; pass < p.Passes; pass++ {
 		var lo, hi []int
@@ -229,7 +235,7 @@ func median(x []float64) float64 {
 // pass; NearReach how far (in seconds) a later pass looks from where the
 // pass before ended each unit.
 const (
-	CoarseGap = 0.12
+	CoarseGap = 0.05
 	NearReach = 6.0
 )
 
@@ -250,10 +256,10 @@ func mergeSpans(spans []Span, gap float64) ([]Span, []int) {
 	return out, append(back, len(spans))
 }
 
-// wideBand lets each unit end anywhere within a fifth of the speech time
-// (at least 3 minutes of it) of where its share of the weight puts it, so
-// that long stretches of noise taken for speech do not push the answer
-// out of reach.
+// wideBand lets each unit end anywhere within a tenth of the speech time
+// (at least a minute and a half of it) of where its share of the weight
+// puts it, so that long stretches of noise taken for speech do not push
+// the answer out of reach.
 func wideBand(units []Unit, spans []Span) (lo, hi []int) {
 	n, ns := len(units), len(spans)
 	speech := make([]float64, ns)
@@ -262,7 +268,7 @@ func wideBand(units []Unit, spans []Span) (lo, hi []int) {
 		t += s.End - s.Start
 		speech[k] = t
 	}
-	band := math.Max(180, t/5)
+	band := math.Max(90, t/10)
 	wsum := 0.0
 	for _, u := range units {
 		wsum += u.Weight
@@ -306,7 +312,8 @@ func (m *model) run(units []Unit, spans []Span, lo, hi []int, stretch float64) (
 		if k > 0 {
 			speech[k] = speech[k-1] + (s.Start - spans[k-1].Start) - math.Max(0, gapOf(spans, k)-PauseFloor)
 		}
-		skip[k+1] = skip[k] + m.SkipCost*(1+math.Max(0, s.Strength)) + m.SkipPerSecond*(s.End-s.Start)
+		st := math.Max(0.1, s.Strength)
+		skip[k+1] = skip[k] + st*(st*m.SkipCost+m.SkipPerSecond*(s.End-s.Start))
 		inner[k+1] = inner[k]
 		if k > 0 {
 			inner[k+1] += gapOf(spans, k)/m.InnerPause + lnInner

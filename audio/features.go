@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/subkit-dev/subkit/internal/dsp"
 )
 
 // SubFrames is how many energy sub-blocks each frame has, for finding
@@ -32,6 +34,17 @@ const (
 	noiseSmooth = 0.7 // recursive smoothing of power before the minimum
 	noiseBias   = 2.5
 	noiseWarmup = 8 // frames smoothed before the minimum is taken
+)
+
+// A sound held in a frequency bin for sustainReach frames either side of
+// a frame (a note, a chord, a hum) is taken as background there, not
+// speech, whose harmonics move from bin to bin as the pitch does: the
+// floor is at least sustainFactor times the least smoothed power in that
+// window.
+const (
+	sustainBlock  = 5
+	sustainReach  = 25
+	sustainFactor = 1.0
 )
 
 // Features are what the analysis keeps of the audio: a few numbers for
@@ -101,7 +114,7 @@ func AnalyzeSamples(samples []float32, rate int) *Features {
 
 type analyzer struct {
 	rate, hop, win int
-	fft            *realFFT
+	fft            *dsp.RealFFT
 	window         []float64
 	lo, hi         int // band bins [lo, hi)
 
@@ -123,9 +136,15 @@ type analyzer struct {
 	levels   []float32   // per frame, kept for scoring later
 	scored   int         // frames scored
 	noise    []float64
-	started  bool // smoothing has begun, at the first whole frame
-	blocks   int  // blocks whose minimum is stored
-	warm     int  // frames smoothed
+	// sustained sounds: the least smoothed power of each sustainBlock
+	// frames, in a ring, and the running one
+	sustain    [][]float64
+	curSustain []float64
+	sustained  int // sustain blocks stored
+	floor      []float64
+	started    bool // smoothing has begun, at the first whole frame
+	blocks     int  // blocks whose minimum is stored
+	warm       int  // frames smoothed
 
 	out *Features
 }
@@ -137,7 +156,7 @@ func newAnalyzer(rate int) *analyzer {
 	for n < win {
 		n <<= 1
 	}
-	a := &analyzer{rate: rate, hop: hop, win: win, fft: newRealFFT(n)}
+	a := &analyzer{rate: rate, hop: hop, win: win, fft: dsp.NewRealFFT(n)}
 	a.window = make([]float64, win)
 	for i := range a.window {
 		a.window[i] = 0.5 - 0.5*math.Cos(2*math.Pi*(float64(i)+0.5)/float64(win))
@@ -157,10 +176,19 @@ func newAnalyzer(rate int) *analyzer {
 	for i := range a.blockMin {
 		a.blockMin[i] = make([]float64, nb)
 	}
-	a.pending = make([][]float64, (noiseReach+2)*noiseBlock)
+	a.pending = make([][]float64, (noiseReach+3)*noiseBlock)
 	for i := range a.pending {
 		a.pending[i] = make([]float64, nb)
 	}
+	a.sustain = make([][]float64, len(a.pending)/sustainBlock)
+	for i := range a.sustain {
+		a.sustain[i] = make([]float64, nb)
+	}
+	a.curSustain = make([]float64, nb)
+	for i := range a.curSustain {
+		a.curSustain[i] = math.Inf(1)
+	}
+	a.floor = make([]float64, nb)
 	a.noise = make([]float64, nb)
 	a.out = &Features{Step: float64(hop) / float64(rate)}
 	return a
@@ -258,7 +286,7 @@ func (a *analyzer) computeFrame(t int64) {
 		}
 	}
 	clear(a.frame[a.win:])
-	a.fft.power(a.frame, a.power)
+	a.fft.Power(a.frame, a.power)
 	band := a.power[a.lo:a.hi]
 	var e float64
 	for _, p := range band {
@@ -281,8 +309,19 @@ func (a *analyzer) computeFrame(t int64) {
 		if whole && a.warm >= noiseWarmup && a.smooth[i] < a.curMin[i] {
 			a.curMin[i] = a.smooth[i]
 		}
+		if a.smooth[i] < a.curSustain[i] {
+			a.curSustain[i] = a.smooth[i]
+		}
 	}
 	a.started = a.started || whole
+	if (t+1)%sustainBlock == 0 {
+		sb := int(t / sustainBlock)
+		copy(a.sustain[sb%len(a.sustain)], a.curSustain)
+		for i := range a.curSustain {
+			a.curSustain[i] = math.Inf(1)
+		}
+		a.sustained = sb + 1
+	}
 	if a.started {
 		a.warm++
 	}
@@ -339,10 +378,28 @@ func (a *analyzer) scoreUpTo(end int, final bool) {
 
 func (a *analyzer) scoreFrame(t int) {
 	p := a.pending[t%len(a.pending)]
+	// The floor: the noise, or a sound sustained through the frames around
+	// this one (a held note, a hum), whichever is higher.
+	for i, n := range a.noise {
+		a.floor[i] = n * noiseBias
+	}
+	{
+		lo := max(0, t-sustainReach) / sustainBlock
+		hi := min((t+sustainReach)/sustainBlock, a.sustained-1)
+		if hi-lo >= 2*sustainReach/sustainBlock-1 {
+			for i := range a.floor {
+				m := math.Inf(1)
+				for b := lo; b <= hi; b++ {
+					m = math.Min(m, a.sustain[b%len(a.sustain)][i])
+				}
+				a.floor[i] = math.Max(a.floor[i], sustainFactor*m)
+			}
+		}
+	}
 	var ratioSum, logSum float64
 	prod := 1.0
 	for i, v := range p {
-		g := v/(a.noise[i]*noiseBias+1e-20) + 1e-9
+		g := v/(a.floor[i]+1e-20) + 1e-9
 		ratioSum += g
 		prod *= g
 		if i&15 == 15 {

@@ -133,11 +133,15 @@ type s16Reader struct {
 	rate int
 	buf  []byte
 	done func() error
+	eof  bool
 }
 
 func (s *s16Reader) Rate() int { return s.rate }
 
 func (s *s16Reader) Read(p []float32) (int, error) {
+	if s.eof {
+		return 0, io.EOF
+	}
 	if len(p) == 0 {
 		return 0, nil
 	}
@@ -151,6 +155,7 @@ func (s *s16Reader) Read(p []float32) (int, error) {
 		p[i] = float32(int16(binary.LittleEndian.Uint16(b[2*i:]))) / 32768
 	}
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		s.eof = true
 		if derr := s.done(); derr != nil {
 			return n, derr
 		}

@@ -51,8 +51,8 @@ type WAVReader struct {
 const maxChannels = 64
 
 // NewWAVReader reads a WAV header from r, up to the start of its sample
-// data. A file whose data chunk size is 0 or 0xFFFFFFFF (as streaming
-// writers leave it) is read to its end.
+// data. A file whose data chunk size is 0 or 0x7FFF0000 and over (as
+// streaming writers leave it) is read to its end.
 func NewWAVReader(r io.Reader) (*WAVReader, error) {
 	w := &WAVReader{r: bufio.NewReaderSize(r, 64<<10)}
 	var hdr [12]byte
@@ -95,7 +95,10 @@ func NewWAVReader(r io.Reader) (*WAVReader, error) {
 				return nil, &FormatError{Offset: at, Msg: "data chunk before the fmt chunk"}
 			}
 			w.left = size
-			w.unsized = size == 0 || size == 0xFFFFFFFF
+			// Writers to a pipe cannot go back to fill in the size: they
+			// leave 0, 0xFFFFFFFF, or a huge placeholder (espeak-ng
+			// writes 0x7FFFF000). Such data runs to the end of the file.
+			w.unsized = size == 0 || size >= 0x7FFF0000
 			w.buf = make([]byte, 4096*w.bytes*w.channels)
 			return w, nil
 		default:

@@ -16,7 +16,8 @@
 #                     scripts/bench-timing.sh's way (make_truth.sh, about half a minute a seed).
 # Needs: go, python3; espeak-ng and sox to make a truth or the hard variant.
 # Output: a table on stdout: seed, condition, method, median / p90 start error (ms), % of starts
-# within 100 ms and 250 ms, and CPU seconds per minute of audio; progress on stderr.
+# within 100 ms and 250 ms, and CPU seconds per minute of audio (beside ffmpeg only decoding the
+# same file, measured in the same run); then what sync found. Progress on stderr.
 set -euo pipefail
 
 die() { echo "bench-align: $*" >&2; exit 1; }
@@ -77,6 +78,31 @@ align() {
   row "$seed" "$name" "subkit generate --audio" "$truth" "$out" "$cpu"
 }
 
+# sync SEED AUDIO WAV TRUTH: the truth shifted by +3.2 s and stretched by 25/23.976, synced back.
+sync_check() {
+  local seed=$1 name=$2 wav=$3 truth=$4 bad=$tmp/$1-$2-bad.srt out=$tmp/$1-$2-synced.srt log
+  python3 - "$truth" "$bad" <<'PY'
+import re, sys
+k = 25 / 23.976
+def ms(t):
+    h, m, s, f = map(int, re.match(r"(\d+):(\d+):(\d+),(\d+)", t.strip()).groups())
+    return ((h * 60 + m) * 60 + s) * 1000 + f
+def fmt(v):
+    v = int(round(v))
+    return "%02d:%02d:%02d,%03d" % (v // 3600000, v // 60000 % 60, v // 1000 % 60, v % 1000)
+out = []
+for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    l = block.split("\n")
+    a, b = [ms(x) for x in l[1].split("-->")]
+    out.append("\n".join([l[0], "%s --> %s" % (fmt(a * k + 3200), fmt(b * k + 3200))] + l[2:]))
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+PY
+  log=$("$tmp/subkit" sync --audio "$wav" -o "$out" "$bad" 2>&1) || die "seed $seed $name: subkit sync failed: $log"
+  sync_rows+=("$(printf '%-5s %-9s %s' "$seed" "$name" "${log#*: sync: }")")
+  row "$seed" "$name" "sync (+3.2 s, 25/23.976)" "$truth" "$out"
+}
+
+sync_rows=()
 for seed in $seeds; do
   dir=$cache/seed-$seed
   if [ ! -f "$dir/truth.srt" ]; then
@@ -90,4 +116,27 @@ for seed in $seeds; do
   for c in $conditions; do
     align "$seed" "$c" "$dir/$c.wav" "$dir/truth.srt"
   done
+  if command -v ffmpeg >/dev/null; then
+    # The yardstick: ffmpeg only decoding the same file to 16 kHz mono, as --audio does for
+    # anything but WAV.
+    t=$( { /usr/bin/time -f '%U %S' ffmpeg -nostdin -v error -i "$dir/snr10.wav" -ac 1 -ar 16000 -f s16le -y /dev/null 2>&1; } | tail -n 1)
+    cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
+    printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' "$seed" snr10 "ffmpeg decode only" - - - - "$cpu"
+  fi
+  if [ "$sync" = 1 ]; then
+    sync_check "$seed" snr10 "$dir/snr10.wav" "$dir/truth.srt"
+  fi
+  if [ "$hard" = 1 ]; then
+    hdir=$cache/hard-$seed
+    if [ ! -f "$hdir/hard.wav" ]; then
+      say "making the hard variant of seed $seed"
+      bash "$here/make-hard-audio.sh" "$dir" "$hdir" 2>/dev/null || die "make-hard-audio.sh failed for seed $seed"
+    fi
+    align "$seed" hard "$hdir/hard.wav" "$hdir/truth.srt"
+  fi
 done
+if [ "${#sync_rows[@]}" -gt 0 ]; then
+  echo
+  echo "sync found (want offset -3.069 s = -3.2 s x 23.976/25, rate 0.959040):"
+  printf '%s\n' "${sync_rows[@]}"
+fi

@@ -84,6 +84,7 @@ func newApp(e *env) *cli.App {
 			alignCommand(e),
 			convertCommand(e),
 			retimeCommand(e),
+			syncCommand(e),
 			fixCommand(e),
 		},
 	}

@@ -1,30 +1,27 @@
-package audio
+// Package dsp holds the signal processing subkit's audio and align packages
+// share: a radix-2 FFT.
+package dsp
 
 import (
 	"math"
 	"math/bits"
 )
 
-// fft is an in-place radix-2 complex FFT of one size, with its twiddle
+// FFT is an in-place radix-2 complex FFT of one size, with its twiddle
 // factors and bit-reversal table computed once.
-type fft struct {
-	n       int
-	rev     []int32
-	cos     []float64
-	sin     []float64
-	reOut   []float64
-	imOut   []float64
-	halfRe  []float64
-	halfIm  []float64
-	realCos []float64
-	realSin []float64
+type FFT struct {
+	n   int
+	rev []int32
+	cos []float64
+	sin []float64
 }
 
-func newFFT(n int) *fft {
+// NewFFT prepares a transform of n points, a power of two.
+func NewFFT(n int) *FFT {
 	if n < 2 || n&(n-1) != 0 {
-		panic("audio: FFT size must be a power of two")
+		panic("dsp: FFT size must be a power of two")
 	}
-	f := &fft{n: n, rev: make([]int32, n), cos: make([]float64, n/2), sin: make([]float64, n/2)}
+	f := &FFT{n: n, rev: make([]int32, n), cos: make([]float64, n/2), sin: make([]float64, n/2)}
 	shift := 64 - bits.TrailingZeros(uint(n))
 	for i := range f.rev {
 		f.rev[i] = int32(bits.Reverse64(uint64(i)) >> shift)
@@ -36,8 +33,8 @@ func newFFT(n int) *fft {
 	return f
 }
 
-// transform computes the forward DFT of (re, im) in place.
-func (f *fft) transform(re, im []float64) {
+// Transform computes the forward DFT of (re, im) in place.
+func (f *FFT) Transform(re, im []float64) {
 	n := f.n
 	for i := 0; i < n; i++ {
 		j := int(f.rev[i])
@@ -65,19 +62,20 @@ func (f *fft) transform(re, im []float64) {
 	}
 }
 
-// realFFT computes the power spectrum of n real samples with one complex
+// RealFFT computes the power spectrum of n real samples with one complex
 // FFT of n/2 points.
-type realFFT struct {
+type RealFFT struct {
 	n    int
-	half *fft
+	half *FFT
 	re   []float64
 	im   []float64
 	wc   []float64
 	ws   []float64
 }
 
-func newRealFFT(n int) *realFFT {
-	r := &realFFT{n: n, half: newFFT(n / 2), re: make([]float64, n/2), im: make([]float64, n/2),
+// NewRealFFT prepares a real transform of n points, a power of two.
+func NewRealFFT(n int) *RealFFT {
+	r := &RealFFT{n: n, half: NewFFT(n / 2), re: make([]float64, n/2), im: make([]float64, n/2),
 		wc: make([]float64, n/2), ws: make([]float64, n/2)}
 	for k := range r.wc {
 		a := -2 * math.Pi * float64(k) / float64(n)
@@ -86,13 +84,13 @@ func newRealFFT(n int) *realFFT {
 	return r
 }
 
-// power writes |X[k]|² for k = 0..n/2 into out (len n/2+1).
-func (r *realFFT) power(x []float64, out []float64) {
+// Power writes |X[k]|² for k = 0..n/2 into out (len n/2+1).
+func (r *RealFFT) Power(x []float64, out []float64) {
 	h := r.n / 2
 	for i := 0; i < h; i++ {
 		r.re[i], r.im[i] = x[2*i], x[2*i+1]
 	}
-	r.half.transform(r.re, r.im)
+	r.half.Transform(r.re, r.im)
 	// Split the half-size transform Z into the even and odd parts of X.
 	out[0] = sq(r.re[0] + r.im[0])
 	out[h] = sq(r.re[0] - r.im[0])
