@@ -50,7 +50,7 @@ type Params struct {
 }
 
 // Defaults for Params.
-var Defaults = Params{DurSigma: 0.3, InnerPause: 0.08, PauseSigma: 0.9, SkipCost: 0.3, SkipPerSecond: 0.5, Passes: 3}
+var Defaults = Params{DurSigma: 0.3, InnerPause: 0.08, PauseSigma: 0.9, SkipCost: 0.3, SkipPerSecond: 0.5, Passes: 2}
 
 func (p Params) withDefaults() Params {
 	d := Defaults
@@ -306,6 +306,10 @@ func (m *model) run(units []Unit, spans []Span, lo, hi []int, stretch float64) (
 	inner := make([]float64, ns+1) // inner[k]: cost of the pauses before spans 1..k-1 taken as inner
 	skip := make([]float64, ns+1)
 	lnInner := math.Log(m.InnerPause)
+	lnGap := make([]float64, ns) // log of the pause before each span
+	for k := 1; k < ns; k++ {
+		lnGap[k] = math.Log(math.Max(gapOf(spans, k), 0.01))
+	}
 	for k, s := range spans {
 		// speech[k]: the time from span 0's start to span k's, less the
 		// pauses over PauseFloor beyond it (see unitTime).
@@ -383,9 +387,8 @@ func (m *model) run(units []Unit, spans []Span, lo, hi []int, stretch float64) (
 				d := math.Log(math.Max(t, 0.02) / want)
 				c := prev + d*d/sigma2 + inner[k+1] - inner[j+1]
 				if u > 0 && j > 0 {
-					g := math.Max(gapOf(spans, j), 0.01)
-					lg := math.Log(g) - lnNominal
-					c += math.Log(g) + lnPS + lg*lg/psigma2
+					lg := lnGap[j] - lnNominal
+					c += lnGap[j] + lnPS + lg*lg/psigma2
 				}
 				if c < best {
 					best, arg = c, int32(j)

@@ -138,13 +138,16 @@ type analyzer struct {
 	noise    []float64
 	// sustained sounds: the least smoothed power of each sustainBlock
 	// frames, in a ring, and the running one
-	sustain    [][]float64
-	curSustain []float64
-	sustained  int // sustain blocks stored
-	floor      []float64
-	started    bool // smoothing has begun, at the first whole frame
-	blocks     int  // blocks whose minimum is stored
-	warm       int  // frames smoothed
+	sustain     [][]float64
+	curSustain  []float64
+	sustained   int // sustain blocks stored
+	floor       []float64
+	floorKey    int // the sustain block the floor was computed for
+	floorNoise  int // and the noise block
+	scoredBlock int
+	started     bool // smoothing has begun, at the first whole frame
+	blocks      int  // blocks whose minimum is stored
+	warm        int  // frames smoothed
 
 	out *Features
 }
@@ -369,6 +372,8 @@ func (a *analyzer) scoreUpTo(end int, final bool) {
 			copy(a.noise, a.smooth)
 		}
 		last := min((b+1)*noiseBlock, end)
+		a.scoredBlock = b
+		a.floorKey = -1
 		for t := a.scored; t < last; t++ {
 			a.scoreFrame(t)
 		}
@@ -379,20 +384,26 @@ func (a *analyzer) scoreUpTo(end int, final bool) {
 func (a *analyzer) scoreFrame(t int) {
 	p := a.pending[t%len(a.pending)]
 	// The floor: the noise, or a sound sustained through the frames around
-	// this one (a held note, a hum), whichever is higher.
-	for i, n := range a.noise {
-		a.floor[i] = n * noiseBias
-	}
-	{
+	// this one (a held note, a hum), whichever is higher. The window moves
+	// a sustain block at a time, so the floor is computed once a block.
+	if key := t / sustainBlock; key != a.floorKey || a.floorNoise != a.scoredBlock {
+		a.floorKey, a.floorNoise = key, a.scoredBlock
+		for i, n := range a.noise {
+			a.floor[i] = n * noiseBias
+		}
 		lo := max(0, t-sustainReach) / sustainBlock
 		hi := min((t+sustainReach)/sustainBlock, a.sustained-1)
 		if hi-lo >= 2*sustainReach/sustainBlock-1 {
 			for i := range a.floor {
-				m := math.Inf(1)
-				for b := lo; b <= hi; b++ {
-					m = math.Min(m, a.sustain[b%len(a.sustain)][i])
+				m := a.sustain[lo%len(a.sustain)][i]
+				for b := lo + 1; b <= hi; b++ {
+					if v := a.sustain[b%len(a.sustain)][i]; v < m {
+						m = v
+					}
 				}
-				a.floor[i] = math.Max(a.floor[i], sustainFactor*m)
+				if m *= sustainFactor; m > a.floor[i] {
+					a.floor[i] = m
+				}
 			}
 		}
 	}
