@@ -139,16 +139,20 @@ func Assign(units []Unit, spans []Span, p Params) (*Result, error) {
 		m.InnerPause = Defaults.InnerPause
 	}
 	// The first two passes place the units on coarse spans (the spans with
-	// pauses under CoarseGap closed), each unit's end searched widely, the
-	// model refitted between them; the later passes place them on the
+	// pauses under CoarseGap closed), each unit's end searched widely, then
+	// with the model refitted within a minute of that; the later passes place them on the
 	// spans as found, each unit's end near where the pass before put it.
 	coarse, back := mergeSpans(spans, CoarseGap)
 	var res *Result
 	for pass := 0; pass < 2 && len(coarse) >= len(units); pass++ {
-		if res != nil {
+		var lo, hi []int
+		if res == nil {
+			lo, hi = wideBand(units, coarse)
+		} else {
+			// The refitted model, within a minute either way of the first.
 			m.refit(units, spans, res, fitRate, fitInner)
+			lo, hi = nearBand(res, coarse, 60)
 		}
-		lo, hi := wideBand(units, coarse)
 		r, err := m.run(units, coarse, lo, hi, 3)
 		if err != nil {
 			break
@@ -268,7 +272,7 @@ func wideBand(units []Unit, spans []Span) (lo, hi []int) {
 		t += s.End - s.Start
 		speech[k] = t
 	}
-	band := math.Max(90, t/10)
+	band := math.Min(180, math.Max(90, t/10))
 	wsum := 0.0
 	for _, u := range units {
 		wsum += u.Weight
@@ -371,6 +375,7 @@ func (m *model) run(units []Unit, spans []Span, lo, hi []int, stretch float64) (
 	lnPS := math.Log(m.PauseSigma * math.Sqrt(2*math.Pi))
 	for u, un := range units {
 		want := math.Max(un.Weight/m.Rate, 0.05)
+		lnWant := math.Log(want)
 		nominal := math.Max(un.Pause*m.scale, 0.03)
 		lnNominal := math.Log(nominal)
 		for k := lo[u]; k < hi[u]; k++ {
@@ -384,13 +389,16 @@ func (m *model) run(units []Unit, spans []Span, lo, hi []int, stretch float64) (
 				if prev == inf {
 					continue
 				}
-				d := math.Log(math.Max(t, 0.02) / want)
-				c := prev + d*d/sigma2 + inner[k+1] - inner[j+1]
+				c := prev + inner[k+1] - inner[j+1]
 				if u > 0 && j > 0 {
 					lg := lnGap[j] - lnNominal
 					c += lnGap[j] + lnPS + lg*lg/psigma2
 				}
-				if c < best {
+				if c >= best {
+					continue // the duration's cost can only add
+				}
+				d := fastLog(math.Max(t, 0.02)) - lnWant
+				if c += d * d / sigma2; c < best {
 					best, arg = c, int32(j)
 				}
 			}
@@ -453,6 +461,22 @@ func unitTime(spans []Span, from, to int) float64 {
 		t -= math.Max(0, gapOf(spans, k)-PauseFloor)
 	}
 	return t
+}
+
+// fastLog is the natural log of a positive x to about 1e-6: the exponent
+// of its float64 form times ln 2, and the log of its mantissa m in
+// [1, 2) from the series 2·atanh((m-1)/(m+1)).
+func fastLog(x float64) float64 {
+	b := math.Float64bits(x)
+	e := int((b>>52)&0x7ff) - 1023
+	m := math.Float64frombits(b&^(0x7ff<<52) | 1023<<52)
+	if m > math.Sqrt2 {
+		m /= 2
+		e++
+	}
+	s := (m - 1) / (m + 1)
+	s2 := s * s
+	return float64(e)*math.Ln2 + 2*s*(1+s2*(1.0/3+s2*(1.0/5+s2*(1.0/7+s2*(1.0/9+s2/11)))))
 }
 
 // gapOf is the pause before span k.

@@ -141,3 +141,11 @@ func BenchmarkAssignHour(b *testing.B) {
 		}
 	}
 }
+
+func TestFastLog(t *testing.T) {
+	for _, x := range []float64{1e-3, 0.02, 0.5, 0.7071, 1, 1.4142, 1.5, 2, 3.3, 17, 1234.5, 1e6} {
+		if d := math.Abs(fastLog(x) - math.Log(x)); d > 1e-6 {
+			t.Errorf("fastLog(%g) = %.9f, want %.9f", x, fastLog(x), math.Log(x))
+		}
+	}
+}

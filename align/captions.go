@@ -1,7 +1,6 @@
 package align
 
 import (
-	"fmt"
 	"math"
 	"time"
 
@@ -71,10 +70,4 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 
 func msDuration(sec float64) time.Duration {
 	return time.Duration(math.Round(sec*1000)) * time.Millisecond
-}
-
-// Describe says in one line how an alignment went, for a log.
-func (r *Result) Describe() string {
-	return fmt.Sprintf("%d captions on the speech, %d stretches left out as noise; speaking rate %.2f units/s (spread %.2f), pauses %.2f of nominal, inside captions %.0f ms",
-		len(r.Units), r.Skipped, r.Rate, r.DurSigma, r.PauseScale, r.InnerPause*1000)
 }

@@ -258,6 +258,9 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	}
 	cfg.segmenter = wordSegmenter()
 	if audioFile != "" {
+		// The Chinese dictionaries load on another core while the sound
+		// is analysed (they take about half a second).
+		go cfg.segmenter.Segment("中文")
 		if cfg.audio, err = analyzeAudio(audioFile); err != nil {
 			return nil, err
 		}
