@@ -111,7 +111,10 @@ func (s *Stream) wait() error {
 			if l, _, _ := strings.Cut(msg, "\n"); l != "" {
 				msg = l
 			}
-			s.err = fmt.Errorf("%s: ffmpeg could not decode it: %s", s.path, msg)
+			if strings.Contains(msg, "does not contain any stream") {
+				msg = "it has no audio stream"
+			}
+			s.err = fmt.Errorf("ffmpeg could not decode it: %s", msg)
 		}
 	})
 	return s.err

@@ -65,8 +65,7 @@ func TestOpenThroughFFmpeg(t *testing.T) {
 	}
 }
 
-// ffmpeg's complaint about a file it cannot decode is passed on with the
-// file's name.
+// ffmpeg's complaint about a file it cannot decode is passed on.
 func TestOpenUndecodable(t *testing.T) {
 	extcheck.RequireTool(t, "ffmpeg")
 	p := filepath.Join(t.TempDir(), "junk.mp3")
@@ -76,8 +75,8 @@ func TestOpenUndecodable(t *testing.T) {
 		defer s.Close()
 		_, err = Analyze(s)
 	}
-	if err == nil || !containsAll(err.Error(), p, "ffmpeg") {
-		t.Fatalf("got %v, want an error naming %s and ffmpeg", err, p)
+	if err == nil || !containsAll(err.Error(), "ffmpeg could not decode it") {
+		t.Fatalf("got %v, want ffmpeg's complaint", err)
 	}
 }
 

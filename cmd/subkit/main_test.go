@@ -27,7 +27,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SAMPLE", sampleTranscript(t))
 			// SUBKITBIN is the directory with subkit alone, for scripts
-			// that run it with nothing else on the PATH.
+			// that run it with nothing else on the PATH; ORIGPATH puts
+			// the PATH back.
+			e.Setenv("ORIGPATH", e.Getenv("PATH"))
 			for _, dir := range filepath.SplitList(e.Getenv("PATH")) {
 				if _, err := os.Stat(filepath.Join(dir, "subkit")); err == nil {
 					e.Setenv("SUBKITBIN", dir)
