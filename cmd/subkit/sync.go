@@ -64,6 +64,15 @@ func (e *env) sync(c *cli.Context) error {
 	if cfg.inPlace && cfg.output != "" {
 		return usagef("sync: --in-place replaces the inputs; it takes no -o")
 	}
+	// An input that would be overwritten fails now, not after the sound
+	// is analysed.
+	if !cfg.inPlace {
+		for _, in := range inputs {
+			if out := batchOutput(in, cfg); out != "-" && in.path != "-" && sameFile(out, in.path) {
+				return fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg))
+			}
+		}
+	}
 	f, err := analyzeAudio(name)
 	if err != nil {
 		return err
