@@ -156,3 +156,22 @@ func BenchmarkAnalyzeMinute(b *testing.B) {
 		AnalyzeSamples(x, 16000)
 	}
 }
+
+// Audio too short for a noise estimate, or empty, is analysed without
+// failing: every sample length from none to a few blocks.
+func TestAnalyzeShort(t *testing.T) {
+	x := synth(16000, 2, []burst{{0.2, 0.9}}, 20, false, 6)
+	for _, n := range []int{0, 1, 159, 160, 161, 400, 3200, 16000, 32000} {
+		f := AnalyzeSamples(x[:n], 16000)
+		want := (n + 159) / 160
+		if f.Frames() != want || len(f.Sub) != SubFrames*want || len(f.Level) != want {
+			t.Errorf("%d samples: %d frames, %d sub-blocks, %d levels; want %d frames", n, f.Frames(), len(f.Sub), len(f.Level), want)
+		}
+		for _, v := range f.Score {
+			if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+				t.Fatalf("%d samples: score %g", n, v)
+			}
+		}
+		Detect(f, VADOptions{})
+	}
+}
