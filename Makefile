@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test check fuzz bench bench-timing update-golden tools
+.PHONY: all build test check fuzz bench bench-timing bench-align update-golden tools
 
 all: check test
 
@@ -38,6 +38,7 @@ fuzz:
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
 	$(GO) test ./timing -run '^$$' -fuzz FuzzEstimate -fuzztime 60s
+	$(GO) test ./audio -run '^$$' -fuzz FuzzWAVReader -fuzztime 60s
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -45,3 +46,7 @@ bench:
 # Timing accuracy against speech with exact truth (needs espeak-ng, sox).
 bench-timing:
 	scripts/bench-timing.sh
+
+# Alignment and sync accuracy against ground truth, and the hard variant.
+bench-align:
+	scripts/bench-align.sh

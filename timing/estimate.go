@@ -44,6 +44,11 @@ type Caption struct {
 	Start, End time.Duration
 	Lines      []string
 	Line       int // the transcript line it comes from
+	// Weight is the caption's spoken length (see Weight) and Pause the
+	// nominal pause before it (PauseLine, PauseClause, ...; 0 for the
+	// first), for aligners that place captions by other means.
+	Weight float64
+	Pause  time.Duration
 }
 
 // Text returns the caption's lines joined with a space (CJK: no space).
@@ -236,10 +241,12 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		end := int64(math.Round(t + min(slot, float64(maxMS))))
 		end = min(max(end, start+minMS), start+maxMS)
 		res.Captions = append(res.Captions, Caption{
-			Start: time.Duration(start) * time.Millisecond,
-			End:   time.Duration(end) * time.Millisecond,
-			Lines: Wrap(c.text, seg, o.Rules.MaxChars, o.Rules.MaxLines, cjk),
-			Line:  lines[c.line].Num,
+			Start:  time.Duration(start) * time.Millisecond,
+			End:    time.Duration(end) * time.Millisecond,
+			Lines:  Wrap(c.text, seg, o.Rules.MaxChars, o.Rules.MaxLines, cjk),
+			Line:   lines[c.line].Num,
+			Weight: c.weight,
+			Pause:  c.pause,
 		})
 		prevEnd = end
 		t += slot
@@ -289,6 +296,10 @@ func (o Options) check() error {
 	}
 	return nil
 }
+
+// Warnings lists what a person should look at in captions timed by other
+// means: reading speed over the profile's ceiling, lines too wide.
+func (o Options) Warnings(cs []Caption) []Warning { return o.check2(cs) }
 
 // check2 lists what a person should look at in the timed captions.
 func (o Options) check2(cs []Caption) []Warning {

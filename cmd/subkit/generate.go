@@ -13,6 +13,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/subkit-dev/subkit/align"
+	"github.com/subkit-dev/subkit/audio"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/segment"
 	"github.com/subkit-dev/subkit/subtitle"
@@ -20,13 +22,31 @@ import (
 )
 
 func generateCommand(e *env) *cli.Command {
+	return genCommand(e, "generate", "time a plain transcript (one caption a line) into SRT, WebVTT and TTML tracks")
+}
+
+// alignCommand is generate with --audio required.
+func alignCommand(e *env) *cli.Command {
+	c := genCommand(e, "align", "time a plain transcript to the speech in an audio or video file (generate --audio)")
+	c.Action = func(c *cli.Context) error {
+		if c.String("audio") == "" {
+			return usagef("align: --audio FILE is required (the sound to time the transcript to)")
+		}
+		return e.generate(c)
+	}
+	return c
+}
+
+func genCommand(e *env, name, usage string) *cli.Command {
 	return &cli.Command{
-		Name:      "generate",
-		Usage:     "time a plain transcript (one caption a line) into SRT, WebVTT and TTML tracks",
+		Name:      name,
+		Usage:     usage,
 		ArgsUsage: "TRANSCRIPT... (- for standard input)",
 		Description: `Each line of the transcript becomes a caption (or several, when it is too long
-to show at once). With --duration or --video the captions are fitted to the
-video's length; without, they are placed at --cps characters a second.
+to show at once). With --audio each caption is timed to the speech in the
+file's sound: a WAV is read directly, anything else is decoded by ffmpeg.
+With --duration or --video the captions are fitted to the video's length;
+without, they are placed at --cps characters a second.
 
 Outputs go beside each transcript (talk.txt -> talk.srt, talk.vtt, talk.ttml),
 into the directory -o names, into the file -o names (one format), or to
@@ -39,6 +59,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
 			&cli.StringFlag{Name: "duration", Aliases: []string{"d"}, Usage: "the video's length `D`: fit the captions to it"},
 			&cli.StringFlag{Name: "video", Usage: "read the video's length from `FILE` with ffprobe"},
+			&cli.StringFlag{Name: "audio", Usage: "time the captions to the speech in `FILE` (WAV, or any audio or video ffmpeg reads)"},
 			&cli.StringFlag{Name: "start", Usage: "start time `D` of the first caption", Value: "0"},
 			&cli.Float64Flag{Name: "cps", Usage: "speaking rate `N` in characters a second, pauses included, when no length is known", DefaultText: "by language: Chinese 4.4, English 15"},
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` (BCP 47: zh-Hans, zh-Hant, en, ja...); detected from the text when absent"},
@@ -68,6 +89,8 @@ type genConfig struct {
 	encode    subtitle.EncodeOptions
 	quiet     bool
 	segmenter timing.Segmenter
+	audio     *audio.Features // the speech to time to, with --audio
+	audioName string
 }
 
 func (e *env) generate(c *cli.Context) error {
@@ -151,7 +174,14 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	var err error
 	dur := c.String("duration")
 	video := c.String("video")
+	audioFile := c.String("audio")
 	switch {
+	case audioFile != "" && (dur != "" || video != ""):
+		return nil, usagef("generate: --audio times the captions to the speech; it takes no --duration or --video")
+	case audioFile != "" && c.IsSet("cps"):
+		return nil, usagef("generate: --audio measures the speaking rate; it takes no --cps")
+	case audioFile != "" && c.IsSet("start"):
+		return nil, usagef("generate: --audio finds where the speech starts; it takes no --start")
 	case dur != "" && video != "":
 		return nil, usagef("generate: give --duration or --video, not both")
 	case dur != "":
@@ -227,7 +257,36 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
 	}
 	cfg.segmenter = wordSegmenter()
+	if audioFile != "" {
+		// The Chinese dictionaries load on another core while the sound
+		// is analysed (they take about half a second).
+		go cfg.segmenter.Segment("中文")
+		if cfg.audio, err = analyzeAudio(audioFile); err != nil {
+			return nil, err
+		}
+		cfg.audioName = audioFile
+	}
 	return cfg, nil
+}
+
+// analyzeAudio reads an audio or video file's sound into features.
+func analyzeAudio(name string) (*audio.Features, error) {
+	s, err := audio.Open(context.Background(), name)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("--audio: %w", err)
+		}
+		return nil, err
+	}
+	defer s.Close()
+	f, err := audio.Analyze(s)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if f.Frames() == 0 {
+		return nil, fmt.Errorf("%s: no sound in the file", name)
+	}
+	return f, nil
 }
 
 // ruleFlag reads a --min, --max or --gap flag: whether it was given, and
@@ -301,14 +360,23 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	}
 	p := timing.ProfileFor(lang)
 	p.Lang = lang
-	res, err := timing.Estimate(lines, timing.Options{
+	topt := timing.Options{
 		Profile:   p,
 		Rules:     cfg.rules(p),
 		Duration:  cfg.duration,
 		Start:     cfg.start,
 		CPS:       cfg.cps,
 		Segmenter: cfg.segmenter,
-	})
+	}
+	var res *timing.Result
+	if cfg.audio != nil {
+		res, _, err = align.Captions(lines, cfg.audio, align.Options{Timing: topt})
+		if err != nil {
+			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
+		}
+	} else {
+		res, err = timing.Estimate(lines, topt)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(in), err)
 	}

@@ -85,8 +85,10 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			generateCommand(e),
+			alignCommand(e),
 			convertCommand(e),
 			retimeCommand(e),
+			syncCommand(e),
 			fixCommand(e),
 			checkCommand(e),
 			statsCommand(e),

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"encoding/binary"
 	"errors"
+	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -23,9 +28,19 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SAMPLE", sampleTranscript(t))
+			// SUBKITBIN is the directory with subkit alone, for scripts
+			// that run it with nothing else on the PATH; ORIGPATH puts
+			// the PATH back.
+			e.Setenv("ORIGPATH", e.Getenv("PATH"))
+			for _, dir := range filepath.SplitList(e.Getenv("PATH")) {
+				if _, err := os.Stat(filepath.Join(dir, "subkit")); err == nil {
+					e.Setenv("SUBKITBIN", dir)
+					break
+				}
+			}
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits, "mkwav": mkwav},
 	})
 }
 
@@ -58,4 +73,62 @@ func sampleTranscript(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return p + "/../../testdata/interview-zh.txt"
+}
+
+// mkwav FILE [START-END...] writes a 16 kHz 16-bit WAV of voice-like
+// bursts at the given seconds in quiet white noise, lasting 1 s past the
+// last burst (or 5 s of noise alone). A burst is a harmonic complex whose
+// pitch moves about 140 Hz and whose level rises and falls four times a
+// second, as syllables do (a steady tone is taken for a held note, not
+// speech).
+func mkwav(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: mkwav FILE [START-END...]")
+	}
+	type burst struct{ a, b float64 }
+	var bs []burst
+	end := 5.0
+	for _, arg := range args[1:] {
+		a, b, ok := strings.Cut(arg, "-")
+		x, err1 := strconv.ParseFloat(a, 64)
+		y, err2 := strconv.ParseFloat(b, 64)
+		if !ok || err1 != nil || err2 != nil || y <= x {
+			ts.Fatalf("mkwav: bad burst %q", arg)
+		}
+		bs = append(bs, burst{x, y})
+		end = y + 1
+	}
+	const rate = 16000
+	n := int(end * rate)
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 2*n)
+	phase := 0.0
+	for i := 0; i < n; i++ {
+		t := float64(i) / rate
+		v := 0.003 * rng.NormFloat64()
+		phase += 2 * math.Pi * 140 * (1 + 0.1*math.Sin(2*math.Pi*3*t)) / rate
+		for _, b := range bs {
+			if t >= b.a && t < b.b {
+				env := 0.8 + 0.2*math.Cos(2*math.Pi*4*(t-b.a))
+				for h := 1; h <= 20; h++ {
+					v += 0.08 * env * math.Sin(float64(h)*phase) / float64(h)
+				}
+			}
+		}
+		binary.LittleEndian.PutUint16(data[2*i:], uint16(int16(math.Max(-1, math.Min(1, v))*32767)))
+	}
+	var h []byte
+	h = append(h, "RIFF"...)
+	h = binary.LittleEndian.AppendUint32(h, uint32(36+len(data)))
+	h = append(h, "WAVEfmt "...)
+	h = binary.LittleEndian.AppendUint32(h, 16)
+	h = binary.LittleEndian.AppendUint16(h, 1)
+	h = binary.LittleEndian.AppendUint16(h, 1)
+	h = binary.LittleEndian.AppendUint32(h, rate)
+	h = binary.LittleEndian.AppendUint32(h, 2*rate)
+	h = binary.LittleEndian.AppendUint16(h, 2)
+	h = binary.LittleEndian.AppendUint16(h, 16)
+	h = append(h, "data"...)
+	h = binary.LittleEndian.AppendUint32(h, uint32(len(data)))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), append(h, data...), 0o644))
 }

@@ -1,0 +1,452 @@
+package align
+
+import (
+	"errors"
+	"math"
+	"math/cmplx"
+	"sort"
+	"time"
+
+	"github.com/subkit-dev/subkit/internal/dsp"
+	"github.com/subkit-dev/subkit/timing"
+)
+
+// Cue is a caption's times in seconds, as the file to sync has them.
+type Cue struct{ Start, End float64 }
+
+// Rates are the speed changes Sync tries first: none, and the usual frame
+// rate conversions (PAL speed-up and its reverse, 24 and 30 fps film and
+// video against their NTSC 1000/1001 rates).
+var Rates = []float64{
+	1,
+	25 / 23.976, 23.976 / 25,
+	25.0 / 24, 24.0 / 25,
+	24 / 23.976, 23.976 / 24,
+	30 / 29.97, 29.97 / 30,
+	25 / 29.97, 29.97 / 25,
+}
+
+// SyncOptions tune Sync. The zero value means the defaults.
+type SyncOptions struct {
+	// MaxOffset bounds the offset searched, in seconds. Zero: the length
+	// of the audio.
+	MaxOffset float64
+	// Split finds a separate offset for each part of the file (as when
+	// adverts were cut from the video, or a reel change moved the rest).
+	Split bool
+	// MinPart is the least number of captions a part may have with Split.
+	MinPart int
+}
+
+// SyncPart is one part of a split result: captions From..To-1 (in the
+// file's order) move by Offset, after the rate.
+type SyncPart struct {
+	From, To int
+	Offset   float64
+}
+
+// SyncResult maps the file's times onto the audio's: new = Rate × old +
+// Offset (per part with Split).
+type SyncResult struct {
+	Rate, Offset float64
+	Parts        []SyncPart
+	// Confidence is the share of caption starts that land on a speech
+	// onset (within MatchWindow) beyond what chance would give, 0 to 1.
+	Confidence float64
+	// Matched is how many caption starts land on an onset.
+	Matched int
+}
+
+// MatchWindow is how near a caption start must land to a speech onset to
+// count as matched.
+const MatchWindow = 0.1
+
+// syncStep is the resolution of the coarse search, in seconds.
+const syncStep = 0.02
+
+// ErrNoSpeech means there is no speech in the audio to sync to.
+var ErrNoSpeech = errors.New("no speech found in the audio")
+
+// Sync finds the rate and offset that put the cues on the speech.
+//
+// For each rate in Rates the caption on/off signal, stretched by that
+// rate, is cross-correlated with the speech on/off signal (20 ms steps,
+// by FFT); the rate and offset with the highest correlation are kept.
+// Then each caption start is matched with the nearest speech onset and
+// the rate and offset are refitted by least squares, three times with a
+// narrowing window and outliers left out, so rates not in the list are
+// found too. With Split, each part of the file gets its own offset.
+func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
+	if len(cues) == 0 {
+		return nil, errors.New("no captions to sync")
+	}
+	if len(spans) == 0 {
+		return nil, ErrNoSpeech
+	}
+	if o.MinPart == 0 {
+		o.MinPart = 8
+	}
+	audioEnd := spans[len(spans)-1].End + 1
+	maxOff := o.MaxOffset
+	if maxOff == 0 {
+		maxOff = audioEnd
+	}
+	onsets := speechOnsets(spans)
+	speech := activity(func(yield func(a, b float64)) {
+		for _, s := range spans {
+			yield(s.Start, s.End)
+		}
+	}, audioEnd)
+	rate, offset := coarse(cues, speech, audioEnd, maxOff)
+	rate, offset = refine(cues, onsets, rate, offset, true)
+	res := &SyncResult{Rate: rate, Offset: offset}
+	if o.Split {
+		res.Parts = splitParts(cues, onsets, rate, offset, o.MinPart)
+	} else {
+		res.Parts = []SyncPart{{From: 0, To: len(cues), Offset: offset}}
+	}
+	res.Matched, res.Confidence = confidence(cues, onsets, res)
+	return res, nil
+}
+
+// Map returns where the result puts a time of caption i.
+func (r *SyncResult) Map(i int, t float64) float64 {
+	off := r.Offset
+	for _, p := range r.Parts {
+		if i >= p.From && i < p.To {
+			off = p.Offset
+		}
+	}
+	return r.Rate*t + off
+}
+
+// speechOnsets are the starts of speech after a pause (spans closer than
+// 0.15 s are one).
+func speechOnsets(spans []Span) []float64 {
+	var on []float64
+	for i, s := range spans {
+		if i == 0 || s.Start-spans[i-1].End >= 0.15 {
+			on = append(on, s.Start)
+		}
+	}
+	return on
+}
+
+// activity is a ±1 signal at syncStep over [0, end): +1 inside the
+// intervals, -1 outside, less its mean.
+func activity(each func(func(a, b float64)), end float64) []float64 {
+	n := int(math.Ceil(end / syncStep))
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = -1
+	}
+	each(func(a, b float64) {
+		for i := max(0, int(a/syncStep)); i < min(n, int(math.Ceil(b/syncStep))); i++ {
+			x[i] = 1
+		}
+	})
+	var m float64
+	for _, v := range x {
+		m += v
+	}
+	m /= float64(n)
+	for i := range x {
+		x[i] -= m
+	}
+	return x
+}
+
+// coarse is the best rate from Rates and offset by cross-correlation.
+func coarse(cues []Cue, speech []float64, audioEnd, maxOff float64) (rate, offset float64) {
+	capEnd := cues[len(cues)-1].End + 1
+	n := 1
+	for n < 2*(len(speech)+int(capEnd*1.3/syncStep)+2) {
+		n <<= 1
+	}
+	f := dsp.NewFFT(n)
+	sr, si := make([]float64, n), make([]float64, n)
+	copy(sr, speech)
+	f.Transform(sr, si)
+	best := math.Inf(-1)
+	cr, ci := make([]float64, n), make([]float64, n)
+	for _, r := range Rates {
+		caps := activity(func(yield func(a, b float64)) {
+			for _, c := range cues {
+				yield(c.Start*r, c.End*r)
+			}
+		}, capEnd*r)
+		clear(cr)
+		clear(ci)
+		copy(cr, caps)
+		f.Transform(cr, ci)
+		// corr[k] = Σ speech[t+k] caps[t]: S × conj(C), inverse by the
+		// forward transform of the conjugate.
+		for i := 0; i < n; i++ {
+			p := complex(sr[i], si[i]) * cmplx.Conj(complex(cr[i], ci[i]))
+			cr[i], ci[i] = real(p), -imag(p)
+		}
+		f.Transform(cr, ci)
+		for k := 0; k < n; k++ {
+			lag := k
+			if k > n/2 {
+				lag = k - n
+			}
+			off := float64(lag) * syncStep
+			if math.Abs(off) > maxOff {
+				continue
+			}
+			if v := cr[k] / float64(n); v > best {
+				best, rate, offset = v, r, off
+			}
+		}
+	}
+	return rate, offset
+}
+
+// refine fits rate and offset to the caption starts matched with speech
+// onsets by least squares, narrowing the window each round. With fitRate
+// false only the offset is fitted.
+func refine(cues []Cue, onsets []float64, rate, offset float64, fitRate bool) (float64, float64) {
+	for _, win := range []float64{0.5, 0.25, 0.12} {
+		var xs, ys []float64
+		for _, c := range cues {
+			t := rate*c.Start + offset
+			if on, ok := nearest(onsets, t, win); ok {
+				xs = append(xs, c.Start)
+				ys = append(ys, on)
+			}
+		}
+		if len(xs) < 2 {
+			return rate, offset
+		}
+		r, b := rate, offset
+		if fitRate && len(xs) >= 8 {
+			r, b = lineFit(xs, ys)
+		} else {
+			var s float64
+			for i := range xs {
+				s += ys[i] - rate*xs[i]
+			}
+			b = s / float64(len(xs))
+		}
+		// Leave out the pairs far from the fit and fit again.
+		var res []float64
+		for i := range xs {
+			res = append(res, math.Abs(ys[i]-(r*xs[i]+b)))
+		}
+		mad := median(res)
+		var kx, ky []float64
+		for i := range xs {
+			if res[i] <= math.Max(3*1.4826*mad, 0.01) {
+				kx = append(kx, xs[i])
+				ky = append(ky, ys[i])
+			}
+		}
+		if fitRate && len(kx) >= 8 {
+			r, b = lineFit(kx, ky)
+		} else if len(kx) > 0 {
+			var s float64
+			for i := range kx {
+				s += ky[i] - r*kx[i]
+			}
+			b = s / float64(len(kx))
+		}
+		rate, offset = r, b
+	}
+	return rate, offset
+}
+
+func lineFit(xs, ys []float64) (a, b float64) {
+	n := float64(len(xs))
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i]
+		my += ys[i]
+	}
+	mx /= n
+	my /= n
+	var sxy, sxx float64
+	for i := range xs {
+		sxy += (xs[i] - mx) * (ys[i] - my)
+		sxx += (xs[i] - mx) * (xs[i] - mx)
+	}
+	if sxx == 0 {
+		return 1, my - mx
+	}
+	a = sxy / sxx
+	return a, my - a*mx
+}
+
+// nearest is the onset nearest t, if within win.
+func nearest(onsets []float64, t, win float64) (float64, bool) {
+	i := sort.SearchFloat64s(onsets, t)
+	best, ok := 0.0, false
+	for _, j := range []int{i - 1, i} {
+		if j >= 0 && j < len(onsets) && math.Abs(onsets[j]-t) <= win && (!ok || math.Abs(onsets[j]-t) < math.Abs(best-t)) {
+			best, ok = onsets[j], true
+		}
+	}
+	return best, ok
+}
+
+// confidence counts the caption starts that land within MatchWindow of an
+// onset and compares the share with what onsets strewn at random would
+// give.
+func confidence(cues []Cue, onsets []float64, r *SyncResult) (int, float64) {
+	matched := 0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, c := range cues {
+		t := r.Map(i, c.Start)
+		lo, hi = math.Min(lo, t), math.Max(hi, t)
+		if _, ok := nearest(onsets, t, MatchWindow); ok {
+			matched++
+		}
+	}
+	// Onsets within the captions' time, and the share of that time within
+	// MatchWindow of one.
+	in := 0
+	for _, on := range onsets {
+		if on >= lo-MatchWindow && on <= hi+MatchWindow {
+			in++
+		}
+	}
+	span := math.Max(hi-lo, 1)
+	chance := math.Min(1, float64(in)*2*MatchWindow/span)
+	share := float64(matched) / float64(len(cues))
+	if chance >= 1 {
+		return matched, 0
+	}
+	return matched, math.Max(0, (share-chance)/(1-chance))
+}
+
+// splitParts finds where the offset changes: each window of captions gets
+// its best offset (rate fixed), runs of windows with one offset become
+// parts, and each part's offset is refitted. The change between two parts
+// is put at the caption where the second part's offset starts matching
+// better than the first's.
+func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int) []SyncPart {
+	n := len(cues)
+	if n < 2*minPart {
+		return []SyncPart{{From: 0, To: n, Offset: offset}}
+	}
+	type win struct {
+		from, to int
+		off      float64
+	}
+	var wins []win
+	for from := 0; from < n; from += minPart {
+		to := min(n, from+minPart)
+		if n-to < minPart/2 {
+			to = n
+		}
+		part := cues[from:to]
+		off := partOffset(part, onsets, rate, offset)
+		_, off = refine(part, onsets, rate, off, false)
+		wins = append(wins, win{from, to, off})
+		if to == n {
+			break
+		}
+	}
+	// Join neighbouring windows whose offsets agree.
+	var parts []SyncPart
+	for _, w := range wins {
+		if len(parts) > 0 && math.Abs(parts[len(parts)-1].Offset-w.off) < 0.25 {
+			parts[len(parts)-1].To = w.to
+			continue
+		}
+		parts = append(parts, SyncPart{From: w.from, To: w.to, Offset: w.off})
+	}
+	// Refit each part, then move each border to the caption where the
+	// next part's offset starts to fit better.
+	for i := range parts {
+		_, parts[i].Offset = refine(cues[parts[i].From:parts[i].To], onsets, rate, parts[i].Offset, false)
+	}
+	for i := 1; i < len(parts); i++ {
+		a, b := &parts[i-1], &parts[i]
+		lo, hi := max(a.From+1, b.From-minPart), min(b.To-1, b.From+minPart)
+		bestK, bestScore := b.From, math.Inf(-1)
+		for k := lo; k <= hi; k++ {
+			score := 0
+			for j := lo - 1; j < hi+1 && j < n; j++ {
+				if j < 0 {
+					continue
+				}
+				off := a.Offset
+				if j >= k {
+					off = b.Offset
+				}
+				if _, ok := nearest(onsets, rate*cues[j].Start+off, MatchWindow); ok {
+					score++
+				}
+			}
+			if float64(score) > bestScore {
+				bestScore, bestK = float64(score), k
+			}
+		}
+		a.To, b.From = bestK, bestK
+	}
+	return parts
+}
+
+// PartReach is how far (in seconds) a part's offset may be from the
+// whole file's with Split.
+const PartReach = 300.0
+
+// partOffset is the offset, within PartReach of offset, that lands the most
+// caption starts of a window on speech onsets: each pairing of a start
+// with an onset proposes one, and the proposal matching most wins.
+func partOffset(cues []Cue, onsets []float64, rate, offset float64) float64 {
+	best, bestN := offset, -1
+	for _, c := range cues {
+		t := rate * c.Start
+		lo := sort.SearchFloat64s(onsets, t+offset-PartReach)
+		for _, on := range onsets[lo:] {
+			if on > t+offset+PartReach {
+				break
+			}
+			off := on - t
+			n := 0
+			for _, d := range cues {
+				if _, ok := nearest(onsets, rate*d.Start+off, MatchWindow); ok {
+					n++
+				}
+			}
+			if n > bestN || n == bestN && math.Abs(off-offset) < math.Abs(best-offset) {
+				best, bestN = off, n
+			}
+		}
+	}
+	return best
+}
+
+// TimingMap is the result as a timing.Map for the file whose cues start
+// at starts, in whole milliseconds: the rate about 0, then the offset of the part each time falls
+// in (a part begins at its first cue's start), to whole milliseconds.
+func (r *SyncResult) TimingMap(starts []time.Duration) timing.Map {
+	m := timing.Scale(r.Rate, 0)
+	if len(r.Parts) <= 1 {
+		return m.Then(timing.Shift(seconds(r.Offset)))
+	}
+	type cut struct{ at, off time.Duration }
+	var cuts []cut
+	for _, p := range r.Parts {
+		at := time.Duration(math.MinInt64)
+		if p.From > 0 && p.From < len(starts) {
+			at = starts[p.From]
+		}
+		cuts = append(cuts, cut{at, seconds(p.Offset)})
+	}
+	return func(t time.Duration) time.Duration {
+		off := cuts[0].off
+		for _, c := range cuts {
+			if t >= c.at {
+				off = c.off
+			}
+		}
+		return m(t) + off
+	}
+}
+
+func seconds(s float64) time.Duration {
+	return time.Duration(math.Round(s*1000)) * time.Millisecond
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/subkit-dev/subkit/align"
+	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/edit"
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/timing"
+)
+
+func syncCommand(e *env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "audio", Usage: "the sound `FILE` to sync to (WAV, or any audio or video ffmpeg reads)"},
+		&cli.BoolFlag{Name: "split", Usage: "find a separate offset for each part (as when adverts were cut out)", DisableDefaultText: true},
+		&cli.Float64Flag{Name: "min-confidence", Usage: "refuse (exit 1, write nothing) below confidence `C` (0 to 1)", Value: 0.5},
+		&cli.StringFlag{Name: "max-offset", Usage: "search offsets up to `D` either way", DefaultText: "the audio's length"},
+		&cli.BoolFlag{Name: "drop-negative", Usage: "drop captions that end up wholly before 0 (they are kept at 0 otherwise; reported either way)", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its synced self", DisableDefaultText: true},
+	}
+	return &cli.Command{
+		Name:      "sync",
+		Usage:     "shift and stretch caption files to fit the speech in an audio or video file",
+		ArgsUsage: "CAPTIONS... (files, directories with -r, - for standard input)",
+		Description: `Finds the offset and rate (a frame rate change such as 25 to 23.976, or any
+steady drift) that put the captions on the speech in --audio's sound, and
+retimes the file by them, as retime would. It prints what it found and a
+confidence: the share of caption starts that land on a speech onset beyond
+chance. Below --min-confidence nothing is written and the exit code is 1.
+With --split each part of the file gets its own offset (the rate is one).`,
+		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Action: func(c *cli.Context) error { return e.sync(c) },
+	}
+}
+
+func (e *env) sync(c *cli.Context) error {
+	start := time.Now()
+	name := c.String("audio")
+	if name == "" {
+		return usagef("sync: --audio FILE is required (the sound to sync to)")
+	}
+	minConf := c.Float64("min-confidence")
+	if minConf < 0 || minConf > 1 {
+		return usagef("--min-confidence must be between 0 and 1")
+	}
+	var opt align.SyncOptions
+	opt.Split = c.Bool("split")
+	if s := c.String("max-offset"); s != "" {
+		d, err := timing.ParseDuration(s)
+		if err != nil || d <= 0 {
+			return usagef("--max-offset must be a positive duration")
+		}
+		opt.MaxOffset = d.Seconds()
+	}
+	cfg, inputs, err := e.batchSetup(c, "sync", retimeFormatFlags, true)
+	if err != nil {
+		return err
+	}
+	cfg.inPlace = c.Bool("in-place")
+	if cfg.inPlace && cfg.output != "" {
+		return usagef("sync: --in-place replaces the inputs; it takes no -o")
+	}
+	// An input that would be overwritten fails now, not after the sound
+	// is analysed.
+	if !cfg.inPlace {
+		for _, in := range inputs {
+			if out := batchOutput(in, cfg); out != "-" && in.path != "-" && sameFile(out, in.path) {
+				return fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg))
+			}
+		}
+	}
+	f, err := analyzeAudio(name)
+	if err != nil {
+		return err
+	}
+	segs := audio.Detect(f, audio.VADOptions{})
+	spans := make([]align.Span, len(segs))
+	for i, s := range segs {
+		spans[i] = align.Span{Start: s.Start, End: s.End}
+	}
+	ropts := timing.RetimeOptions{DropNegative: c.Bool("drop-negative")}
+	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
+		if len(d.Cues) == 0 {
+			return nil, nil, fmt.Errorf("no captions to sync")
+		}
+		cues := make([]align.Cue, len(d.Cues))
+		for i, q := range d.Cues {
+			cues[i] = align.Cue{Start: q.Start.Seconds(), End: q.End.Seconds()}
+		}
+		r, err := align.Sync(cues, spans, opt)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sync to %s: %w", name, err)
+		}
+		found := describeSync(r, d)
+		if r.Confidence < minConf {
+			return nil, nil, fmt.Errorf("sync to %s: %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio?)", name, found[0], r.Confidence, minConf)
+		}
+		return found, edit.Retime(d, r.TimingMap(cueStarts(d)), ropts), nil
+	}
+	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// describeSync says what sync found, a line for the whole and one a part.
+func describeSync(r *align.SyncResult, d *subtitle.Document) []string {
+	rate := fmt.Sprintf("rate %.6f", r.Rate)
+	for _, known := range []struct {
+		from, to string
+		v        float64
+	}{{"25", "23.976", 25 / 23.976}, {"23.976", "25", 23.976 / 25}, {"25", "24", 25.0 / 24}, {"24", "25", 24.0 / 25},
+		{"24", "23.976", 24 / 23.976}, {"23.976", "24", 23.976 / 24}, {"30", "29.97", 30 / 29.97}, {"29.97", "30", 29.97 / 30}} {
+		// The file was timed at one frame rate and plays at another.
+		if math.Abs(r.Rate*known.v-1) < 2e-5 {
+			rate += fmt.Sprintf(" (frame rate %s to %s)", known.from, known.to)
+		}
+	}
+	out := []string{fmt.Sprintf("sync: offset %+.3f s, %s, confidence %.2f (%d of %d caption starts on speech onsets)",
+		r.Offset, rate, r.Confidence, r.Matched, len(d.Cues))}
+	if len(r.Parts) > 1 {
+		for _, p := range r.Parts {
+			out = append(out, fmt.Sprintf("sync: captions %d-%d (from %s): offset %+.3f s", p.From+1, p.To,
+				timing.FormatDuration(d.Cues[p.From].Start), p.Offset))
+		}
+	}
+	return out
+}
+
+// cueStarts are the starts of d's cues.
+func cueStarts(d *subtitle.Document) []time.Duration {
+	starts := make([]time.Duration, len(d.Cues))
+	for i, c := range d.Cues {
+		starts[i] = c.Start
+	}
+	return starts
+}

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Alignment benchmark for `subkit generate --audio` and `subkit sync`: scores captions timed to the
+# speech against exact ground truth made by speaking the sample transcript with espeak-ng
+# (../shared/bench/timing/), beside the character-count split of the known length.
+#
+# Usage: scripts/bench-align.sh [--no-hard] [--no-sync] [--keep]
+#   --no-hard  skip the harder variant (scripts/make-hard-audio.py: music-like background, a minute
+#              of music with no speech, a long silent intro)
+#   --no-sync  skip the sync check (truth shifted by +3.2 s and stretched by 25/23.976)
+#   --keep     keep the candidate SRTs and score.py reports (the path is printed)
+# Environment:
+#   SEEDS             seeds to run (default "1 2 3 4 5")
+#   CONDITIONS        audio files of each seed to align (default "clean snr20 snr10")
+#   SUBKIT_BENCH_DIR  cache of the generated truth, one seed-N/ folder per seed (default
+#                     ${TMPDIR:-/tmp}/subkit-bench); a missing seed is made by
+#                     scripts/bench-timing.sh's way (make_truth.sh, about half a minute a seed).
+# Needs: go, python3; espeak-ng and sox to make a truth or the hard variant.
+# Output: a table on stdout: seed, condition, method, median / p90 start error (ms), % of starts
+# within 100 ms and 250 ms, and CPU seconds per minute of audio (beside ffmpeg only decoding the
+# same file, measured in the same run); then what sync found. Progress on stderr.
+set -euo pipefail
+
+die() { echo "bench-align: $*" >&2; exit 1; }
+say() { echo "bench-align: $*" >&2; }
+
+hard=1 sync=1 keep=0
+for arg in "$@"; do
+  case $arg in
+    --no-hard) hard=0 ;;
+    --no-sync) sync=0 ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    *) die "unknown argument: $arg (see --help)" ;;
+  esac
+done
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+bench=$root/../shared/bench/timing
+transcript=$root/testdata/interview-zh.txt
+seeds=${SEEDS:-1 2 3 4 5}
+conditions=${CONDITIONS:-clean snr20 snr10}
+cache=${SUBKIT_BENCH_DIR:-${TMPDIR:-/tmp}/subkit-bench}
+command -v python3 >/dev/null || die "python3 not found (Debian: apt-get install python3)"
+command -v go >/dev/null || die "go not found"
+[ -f "$bench/score.py" ] || die "$bench/score.py not found: ../shared must sit beside the project"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/subkit-bench-align.XXXXXX")
+cleanup() { if [ "$keep" = 1 ]; then say "kept candidates and reports in $tmp"; else rm -rf "$tmp"; fi; }
+trap cleanup EXIT
+
+say "building subkit"
+(cd "$root" && go build -o "$tmp/subkit" ./cmd/subkit) || die "go build ./cmd/subkit failed"
+
+wav_seconds() {
+  python3 -c 'import sys,wave; w=wave.open(sys.argv[1]); print("%.3f" % (w.getnframes()/w.getframerate()))' "$1"
+}
+
+printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' seed audio method "median ms" "p90 ms" "<=100ms" "<=250ms" "cpu s/min"
+# row SEED AUDIO METHOD TRUTH CANDIDATE [CPU_S_PER_MIN]
+row() {
+  local report=$tmp/score-$1-$2-${3//[^A-Za-z0-9]/_}.txt last
+  python3 "$bench/score.py" "$4" "$5" >"$report" 2>&1 || { cat "$report" >&2; die "score.py failed: $1 $2 $3"; }
+  last=$(tail -n 1 "$report")
+  kv() { tr ' ' '\n' <<<"$last" | sed -n "s/^$1=//p"; }
+  printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' "$1" "$2" "$3" "$(kv median_start_err_ms)" \
+    "$(kv p90_start_err_ms)" "$(kv within100)" "$(kv within250)" "${6:--}"
+}
+
+# align SEED AUDIO WAV TRUTH: subkit generate --audio, timed in CPU seconds.
+align() {
+  local seed=$1 name=$2 wav=$3 truth=$4 out=$tmp/$1-$2.srt secs t
+  secs=$(wav_seconds "$wav")
+  t=$( { /usr/bin/time -f '%U %S' "$tmp/subkit" generate -q --audio "$wav" -f srt -o "$out" "$transcript" 2>&1 >/dev/null; } | tail -n 1) \
+    || die "seed $seed $name: subkit generate --audio failed: $t"
+  local cpu
+  cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
+  row "$seed" "$name" "subkit generate --audio" "$truth" "$out" "$cpu"
+}
+
+# sync SEED AUDIO WAV TRUTH: the truth shifted by +3.2 s and stretched by 25/23.976, synced back.
+sync_check() {
+  local seed=$1 name=$2 wav=$3 truth=$4 bad=$tmp/$1-$2-bad.srt out=$tmp/$1-$2-synced.srt log
+  python3 - "$truth" "$bad" <<'PY'
+import re, sys
+k = 25 / 23.976
+def ms(t):
+    h, m, s, f = map(int, re.match(r"(\d+):(\d+):(\d+),(\d+)", t.strip()).groups())
+    return ((h * 60 + m) * 60 + s) * 1000 + f
+def fmt(v):
+    v = int(round(v))
+    return "%02d:%02d:%02d,%03d" % (v // 3600000, v // 60000 % 60, v // 1000 % 60, v % 1000)
+out = []
+for block in open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n"):
+    l = block.split("\n")
+    a, b = [ms(x) for x in l[1].split("-->")]
+    out.append("\n".join([l[0], "%s --> %s" % (fmt(a * k + 3200), fmt(b * k + 3200))] + l[2:]))
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+PY
+  log=$("$tmp/subkit" sync --audio "$wav" -o "$out" "$bad" 2>&1) || die "seed $seed $name: subkit sync failed: $log"
+  sync_rows+=("$(printf '%-5s %-9s %s' "$seed" "$name" "${log#*: sync: }")")
+  row "$seed" "$name" "sync (+3.2 s, 25/23.976)" "$truth" "$out"
+  # --split: the first 200 captions 1.5 s late, the rest 8.5 s late (7 s of advert cut out).
+  python3 - "$truth" "$bad" <<'PY'
+import re, sys
+def ms(t):
+    h, m, s, f = map(int, re.match(r"(\d+):(\d+):(\d+),(\d+)", t.strip()).groups())
+    return ((h * 60 + m) * 60 + s) * 1000 + f
+def fmt(v):
+    return "%02d:%02d:%02d,%03d" % (v // 3600000, v // 60000 % 60, v // 1000 % 60, v % 1000)
+out = []
+for i, block in enumerate(open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")):
+    l = block.split("\n")
+    a, b = [ms(x) for x in l[1].split("-->")]
+    d = 1500 if i < 200 else 8500
+    out.append("\n".join([l[0], "%s --> %s" % (fmt(a + d), fmt(b + d))] + l[2:]))
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+PY
+  out=$tmp/$1-$2-split.srt
+  log=$("$tmp/subkit" sync --split --audio "$wav" -o "$out" "$bad" 2>&1) || die "seed $seed $name: subkit sync --split failed: $log"
+  sync_rows+=("$(printf '%-5s %-9s %s' "$seed" "$name" "$(sed 's/^[^:]*: sync: //' <<<"$log" | paste -sd';' -)")")
+  row "$seed" "$name" "sync --split (+1.5 s, +8.5 s)" "$truth" "$out"
+}
+
+sync_rows=()
+for seed in $seeds; do
+  dir=$cache/seed-$seed
+  if [ ! -f "$dir/truth.srt" ]; then
+    say "making truth for seed $seed"
+    SEEDS=$seed SUBKIT_BENCH_DIR=$cache bash "$here/bench-timing.sh" --baselines-only >/dev/null
+  fi
+  secs=$(wav_seconds "$dir/clean.wav")
+  python3 "$here/bench-baselines.py" --duration "$secs" --text "$transcript" --chars "$tmp/$seed-chars.srt" \
+    || die "bench-baselines.py failed"
+  row "$seed" any "char-count split (known)" "$dir/truth.srt" "$tmp/$seed-chars.srt"
+  for c in $conditions; do
+    align "$seed" "$c" "$dir/$c.wav" "$dir/truth.srt"
+  done
+  if command -v ffmpeg >/dev/null; then
+    # The yardstick: ffmpeg only decoding the same file to 16 kHz mono, as --audio does for
+    # anything but WAV.
+    t=$( { /usr/bin/time -f '%U %S' ffmpeg -nostdin -v error -i "$dir/snr10.wav" -ac 1 -ar 16000 -f s16le -y /dev/null 2>&1; } | tail -n 1)
+    cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
+    printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' "$seed" snr10 "ffmpeg decode only" - - - - "$cpu"
+  fi
+  if [ "$sync" = 1 ]; then
+    sync_check "$seed" snr10 "$dir/snr10.wav" "$dir/truth.srt"
+  fi
+  if [ "$hard" = 1 ]; then
+    hdir=$cache/hard-$seed
+    if [ ! -f "$hdir/hard.wav" ]; then
+      say "making the hard variant of seed $seed"
+      bash "$here/make-hard-audio.sh" "$dir" "$hdir" 2>/dev/null || die "make-hard-audio.sh failed for seed $seed"
+    fi
+    align "$seed" hard "$hdir/hard.wav" "$hdir/truth.srt"
+  fi
+done
+if [ "${#sync_rows[@]}" -gt 0 ]; then
+  echo
+  echo "sync found (want offset -3.069 s = -3.2 s x 23.976/25, rate 0.959040; with --split, -1.500 s"
+  echo "for captions 1-200 and -8.500 s from 201):"
+  printf '%s\n' "${sync_rows[@]}"
+fi
