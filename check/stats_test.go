@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"slices"
 	"testing"
 	"time"
 
@@ -41,22 +42,22 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("cps p90 = %g, want %g", s.CPS.P90, want)
 	}
 	// Edges at 4.5, 6.75, 8.1, 9, 11.25: three under 4.5, one in 8.1-9, one in 9-11.25.
-	if want := []int{3, 0, 0, 1, 1, 0}; !equalInts(s.CPS.Counts, want) {
+	if want := []int{3, 0, 0, 1, 1, 0}; !slices.Equal(s.CPS.Counts, want) {
 		t.Errorf("cps counts %v, want %v", s.CPS.Counts, want)
 	}
 	// Durations 2, 1.5, 1.5, 1, 3, 0.9.
-	if s.Duration.N != 6 || s.Duration.Min != 0.9 || s.Duration.Max != 3 || s.Duration.Median != 1.5 || !equalInts(s.Duration.Counts, []int{1, 3, 1, 1, 0, 0, 0, 0}) {
+	if s.Duration.N != 6 || s.Duration.Min != 0.9 || s.Duration.Max != 3 || s.Duration.Median != 1.5 || !slices.Equal(s.Duration.Counts, []int{1, 3, 1, 1, 0, 0, 0, 0}) {
 		t.Errorf("durations = %+v", s.Duration)
 	}
 	// Gaps 0.5, 0 (overlap), 0, 52, 0.1; the first edge is the least gap.
-	if s.Gap.N != 5 || s.Gap.Edges[0] != 0.083 || s.Gap.Max != 52 || !equalInts(s.Gap.Counts, []int{2, 1, 0, 1, 0, 0, 1}) {
+	if s.Gap.N != 5 || s.Gap.Edges[0] != 0.083 || s.Gap.Max != 52 || !slices.Equal(s.Gap.Counts, []int{2, 1, 0, 1, 0, 0, 1}) {
 		t.Errorf("gaps = %+v", s.Gap)
 	}
 	var worst []int
 	for _, w := range s.Worst {
 		worst = append(worst, w.Caption)
 	}
-	if !equalInts(worst, []int{2, 6, 5, 3, 1}) {
+	if !slices.Equal(worst, []int{2, 6, 5, 3, 1}) {
 		t.Errorf("worst = %v", worst)
 	}
 	if e := Measure(&subtitle.Document{}, Limits{}); e.Captions != 0 || e.CPS.N != 0 || len(e.Worst) != 0 {
@@ -104,7 +105,7 @@ func TestTimeline(t *testing.T) {
 	}
 	want := map[string][]string{"1": {"ok"}, "2": {"over"}, "3": {"ok"}, "4": {"notext"}, "5": {"ok", "ok"}, "6": {"near"}}
 	for k, v := range want {
-		if !equalStrings(classes[k], v) {
+		if !slices.Equal(classes[k], v) {
 			t.Errorf("caption %s bars %v, want %v", k, classes[k], v)
 		}
 	}
@@ -114,28 +115,4 @@ func TestTimeline(t *testing.T) {
 	if Class(Caption{Speed: 5}, 0) != "plain" {
 		t.Error("no limit is not plain")
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

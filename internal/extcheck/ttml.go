@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -181,7 +182,7 @@ func DiffTTML(r TTMLResult, want []Cue, lang string) []string {
 		}
 	}
 	sort.Slice(events, func(i, j int) bool { return events[i] < events[j] })
-	if !equalInts(r.Events, events) {
+	if !slices.Equal(r.Events, events) {
 		d = append(d, fmt.Sprintf("time events %s, want %s", short(r.Events), short(events)))
 	}
 	n := 0
@@ -231,18 +232,6 @@ func DiffTTML(r TTMLResult, want []Cue, lang string) []string {
 // squeeze drops spaces and line breaks.
 func squeeze(s string) string {
 	return strings.NewReplacer(" ", "", "\n", "").Replace(s)
-}
-
-func equalInts(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // short prints a list of times, eliding the middle of a long one.
