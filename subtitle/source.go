@@ -15,8 +15,9 @@ type CueSource struct {
 // source of each cue the reader keeps, in the Document's order: one for
 // each cue of ReadText's Document. SRT and WebVTT have them with the text;
 // TTML with the line of the cue's <p> and no text (its markup is XML,
-// which the reader makes sure is well formed). For other formats, and
-// text that does not read, it returns nil.
+// which the reader makes sure is well formed); ASS and SSA with the line
+// of the cue's Dialogue and no text. For EBU STL, and text that does not
+// read, it returns nil.
 func Sources(name, text string, f Format) []CueSource {
 	switch f {
 	case SRT:
@@ -44,6 +45,19 @@ func Sources(name, text string, f Format) []CueSource {
 			return nil
 		}
 		return r.sources
+	case ASS, SSA:
+		// The Dialogue lines, when go-astisub read one cue from each (it
+		// keeps their order and reads nothing else as a cue).
+		subs, err := astisubParse(f, text)
+		lines := dialogueLines(text)
+		if err != nil || len(lines) == 0 || len(subs.Items) != len(lines) {
+			return nil
+		}
+		out := make([]CueSource, len(lines))
+		for i, l := range lines {
+			out[i] = CueSource{Line: l}
+		}
+		return out
 	}
 	return nil
 }

@@ -53,7 +53,15 @@ func TestSources(t *testing.T) {
 		t.Errorf("TTML sources = %+v", got)
 	}
 	if Sources("a.ttml", "<tt>", TTML) != nil || Sources("a.vtt", "not", WebVTT) != nil || Sources("a.ass", "[Script Info]", ASS) != nil {
-		t.Error("sources for a file that does not read, or ASS")
+		t.Error("sources for a file that does not read")
+	}
+	// ASS: the Dialogue lines, skipping the Comment between them.
+	script := assHead + "Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,one\n" +
+		"Comment: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,not a cue\n" +
+		"Dialogue: 0,0:00:03.00,0:00:04.00,Default,,0,0,0,,{\\an8}two\n"
+	src := Sources("a.ass", script, ASS)
+	if len(src) != 2 || src[0].Line != 11 || src[1].Line != 13 || src[0].Text != nil {
+		t.Errorf("ASS sources %+v", src)
 	}
 }
 
