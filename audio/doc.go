@@ -20,13 +20,18 @@
 // frame (minimum statistics, with a bias factor). The frame's Score is the
 // log of the mean over bins of power/noise: every bin is measured against
 // its own noise, so pink or brown noise, hum and steady music beds count as
-// flat. Level (band energy), spectral Flatness and the energy of four
+// flat. The floor of a bin also rises to a sound that has not risen there in
+// the quarter second before the frame or will not fall in the quarter second
+// after (a held or decaying note): a voice's harmonics move with its pitch
+// and stop at each closure. Level (band energy), spectral Flatness and the energy of four
 // 2.5 ms sub-blocks of the pre-emphasized signal are kept too.
 //
 // # Detection
 //
 // Detect marks runs of frames whose Score stays above a low threshold and
-// reaches a high one somewhere (hysteresis), and refines each run's onset
+// reaches a high one somewhere (hysteresis), drops runs struck on a steady
+// beat (runs of the same length starting on a grid of 0.25 to 2 s around
+// them: drums, ticks, chords played in time), and refines each run's onset
 // and offset to a 2.5 ms sub-block, where the energy first rises a few dB
 // over the median of the pause before it (and last stands over the pause
 // after it).

@@ -36,11 +36,13 @@ const (
 	noiseWarmup = 8 // frames smoothed before the minimum is taken
 )
 
-// A sound held in a frequency bin for sustainReach frames either side of
-// a frame (a note, a chord, a hum) is taken as background there, not
-// speech, whose harmonics move from bin to bin as the pitch does: the
-// floor is at least sustainFactor times the least smoothed power in that
-// window.
+// A sound in a frequency bin that has not risen in the sustainReach
+// frames before a frame, or will not fall in the sustainReach frames
+// after it (a held or decaying note, a chord, a hum), is taken as
+// background there, not speech, whose harmonics move from bin to bin as
+// the pitch does and stop at each closure: the floor is at least
+// sustainFactor times the higher of the least smoothed power before and
+// the least after.
 const (
 	sustainBlock  = 5
 	sustainReach  = 25
@@ -394,14 +396,25 @@ func (a *analyzer) scoreFrame(t int) {
 		lo := max(0, t-sustainReach) / sustainBlock
 		hi := min((t+sustainReach)/sustainBlock, a.sustained-1)
 		if hi-lo >= 2*sustainReach/sustainBlock-1 {
+			// The least power before the frame (its own block included)
+			// and after it, each over half the window; the floor is the
+			// higher of the two, so a sound that has not risen in the
+			// half window before (a decaying note) or will not fall in
+			// the half window after (a note held on) is background.
 			for i := range a.floor {
-				m := a.sustain[lo%len(a.sustain)][i]
-				for b := lo + 1; b <= hi; b++ {
-					if v := a.sustain[b%len(a.sustain)][i]; v < m {
-						m = v
+				past := a.sustain[lo%len(a.sustain)][i]
+				for b := lo + 1; b <= key; b++ {
+					if v := a.sustain[b%len(a.sustain)][i]; v < past {
+						past = v
 					}
 				}
-				if m *= sustainFactor; m > a.floor[i] {
+				next := a.sustain[key%len(a.sustain)][i]
+				for b := key + 1; b <= hi; b++ {
+					if v := a.sustain[b%len(a.sustain)][i]; v < next {
+						next = v
+					}
+				}
+				if m := sustainFactor * max(past, next); m > a.floor[i] {
 					a.floor[i] = m
 				}
 			}

@@ -6,8 +6,11 @@ import (
 	"testing"
 )
 
-// burst is a stretch of a voice-like signal: a 140 Hz harmonic complex
-// with a 4 Hz syllable rhythm.
+// burst is a stretch of a voice-like signal: a harmonic complex whose
+// pitch glides around 140 Hz (by a fifth either way, as intonation does),
+// with a syllable rhythm near 4 Hz 20 dB deep (vowels and the closures between
+// them). A pitch held still for long is what the
+// detector takes for a note, not a voice.
 type burst struct{ start, end float64 }
 
 // synth makes rate-Hz audio of the bursts in white or pink noise, the
@@ -17,12 +20,16 @@ func synth(rate int, seconds float64, bursts []burst, snr float64, pink bool, se
 	n := int(seconds * float64(rate))
 	x := make([]float64, n)
 	for _, b := range bursts {
+		var phase float64
+		// whole syllables, so the burst starts and ends at a vowel
+		syl := math.Max(1, math.Round(4*(b.end-b.start))) / (b.end - b.start)
 		for i := int(b.start * float64(rate)); i < int(b.end*float64(rate)) && i < n; i++ {
 			t := float64(i) / float64(rate)
-			env := 0.8 + 0.2*math.Cos(2*math.Pi*4*(t-b.start))
+			env := 0.55 + 0.45*math.Cos(2*math.Pi*syl*(t-b.start))
+			phase += 2 * math.Pi * 140 * (1 + 0.3*math.Sin(2*math.Pi*1.5*(t-b.start))) / float64(rate)
 			var v float64
 			for h := 1; h <= 20; h++ {
-				v += math.Sin(2*math.Pi*140*float64(h)*t) / float64(h)
+				v += math.Sin(float64(h)*phase) / float64(h)
 			}
 			x[i] = 0.1 * env * v
 		}
