@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -54,21 +55,11 @@ var Defaults = Params{DurSigma: 0.3, InnerPause: 0.08, PauseSigma: 0.9, SkipCost
 
 func (p Params) withDefaults() Params {
 	d := Defaults
-	if p.DurSigma == 0 {
-		p.DurSigma = d.DurSigma
-	}
-	if p.PauseSigma == 0 {
-		p.PauseSigma = d.PauseSigma
-	}
-	if p.SkipCost == 0 {
-		p.SkipCost = d.SkipCost
-	}
-	if p.SkipPerSecond == 0 {
-		p.SkipPerSecond = d.SkipPerSecond
-	}
-	if p.Passes == 0 {
-		p.Passes = d.Passes
-	}
+	p.DurSigma = cmp.Or(p.DurSigma, d.DurSigma)
+	p.PauseSigma = cmp.Or(p.PauseSigma, d.PauseSigma)
+	p.SkipCost = cmp.Or(p.SkipCost, d.SkipCost)
+	p.SkipPerSecond = cmp.Or(p.SkipPerSecond, d.SkipPerSecond)
+	p.Passes = cmp.Or(p.Passes, d.Passes)
 	return p
 }
 

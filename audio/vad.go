@@ -1,6 +1,7 @@
 package audio
 
 import (
+	"cmp"
 	"math"
 	"sort"
 )
@@ -23,18 +24,10 @@ var DefaultVAD = VADOptions{High: 1.2, Low: 0.55, MinSpeech: 0.03, Rise: 3}
 // WithDefaults returns o with its zero fields set from DefaultVAD.
 func (o VADOptions) WithDefaults() VADOptions {
 	d := DefaultVAD
-	if o.High == 0 {
-		o.High = d.High
-	}
-	if o.Low == 0 {
-		o.Low = d.Low
-	}
-	if o.MinSpeech == 0 {
-		o.MinSpeech = d.MinSpeech
-	}
-	if o.Rise == 0 {
-		o.Rise = d.Rise
-	}
+	o.High = cmp.Or(o.High, d.High)
+	o.Low = cmp.Or(o.Low, d.Low)
+	o.MinSpeech = cmp.Or(o.MinSpeech, d.MinSpeech)
+	o.Rise = cmp.Or(o.Rise, d.Rise)
 	return o
 }
 

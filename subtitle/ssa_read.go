@@ -124,61 +124,78 @@ func dialogueLines(text string) []int {
 // line numbers in warnings).
 func fromSSA(s *astisub.Subtitles, text string, f Format) (*Document, []Warning) {
 	d := fromAstisub(s)
-	styles := map[*astisub.Style]ssaStyle{}
-	byName := map[string]*astisub.Style{}
+	sc := &ssaScript{styles: map[string]ssaStyle{}}
 	for name, st := range s.Styles {
-		styles[st] = styleFromAstisub(st, f == SSA)
-		byName[name] = st
+		sc.styles[name] = styleFromAstisub(st, f == SSA)
 	}
 	lines := dialogueLines(text)
 	if len(lines) != len(s.Items) {
 		lines = nil
 	}
-	var dropped ssaDropped
 	for i, it := range s.Items {
-		line := 0
+		ev := ssaEvent{script: sc, cue: &d.Cues[i]}
 		if lines != nil {
-			line = lines[i]
+			ev.line = lines[i]
 		}
-		base := styles[it.Style]
-		c := &d.Cues[i]
-		c.Lines = c.Lines[:0]
-		c.Align = base.align
-		alignSet := false
-		st := base.state
+		if it.Style != nil {
+			ev.base = sc.styles[it.Style.ID]
+		}
+		ev.cue.Lines = ev.cue.Lines[:0]
+		ev.cue.Align = ev.base.align
+		ev.st = ev.base.state
 		for _, l := range it.Lines {
 			var out Line
 			for _, li := range l.Items {
 				if li.InlineStyle != nil && li.InlineStyle.SSAEffect != "" {
-					st = applySSAOverrides(li.InlineStyle.SSAEffect, st, base, byName, styles, c, &alignSet, f == SSA, &dropped, line)
+					ev.override(li.InlineStyle.SSAEffect)
 				}
 				if li.Text == "" {
 					continue
 				}
-				if st.drawing {
-					dropped.add(`drawings (\p)`, line)
+				if ev.st.drawing {
+					sc.dropped.add(`drawings (\p)`, ev.line)
 					continue
 				}
 				t := strings.ReplaceAll(li.Text, `\h`, "\u00a0")
+				st := ev.st
 				out = append(out, Span{Text: t, Italic: st.italic, Bold: st.bold, Underline: st.underline, Color: st.color, Voice: l.VoiceName})
 			}
 			if len(out) > 0 {
-				c.Lines = append(c.Lines, out)
+				ev.cue.Lines = append(ev.cue.Lines, out)
 			}
 		}
 	}
-	return d, dropped.warnings()
+	return d, sc.dropped.warnings()
 }
 
-// applySSAOverrides applies the override tags of one block ("{...}") to st.
-func applySSAOverrides(block string, st ssaState, base ssaStyle, byName map[string]*astisub.Style, styles map[*astisub.Style]ssaStyle,
-	c *Cue, alignSet *bool, legacy bool, dropped *ssaDropped, line int) ssaState {
+// ssaScript is what fromSSA knows of the whole script: its styles by
+// name, and what it dropped.
+type ssaScript struct {
+	styles  map[string]ssaStyle
+	dropped ssaDropped
+}
+
+// ssaEvent is one event being read: its style, the formatting in force,
+// its cue, and whether an alignment tag has set the cue's (the first one
+// in an event counts).
+type ssaEvent struct {
+	script   *ssaScript
+	base     ssaStyle
+	st       ssaState
+	cue      *Cue
+	alignSet bool
+	line     int
+}
+
+// override applies the override tags of one block ("{...}").
+func (ev *ssaEvent) override(block string) {
+	dropped := &ev.script.dropped
 	inner := strings.TrimSuffix(strings.TrimPrefix(block, "{"), "}")
 	if !strings.Contains(inner, `\`) {
 		if strings.TrimSpace(inner) != "" {
-			dropped.add("comments in braces", line)
+			dropped.add("comments in braces", ev.line)
 		}
-		return st
+		return
 	}
 	for _, tag := range splitSSATags(inner) {
 		name, arg := ssaTagName(tag)
@@ -190,24 +207,21 @@ func applySSAOverrides(block string, st ssaState, base ssaStyle, byName map[stri
 					on = w >= 700 // a font weight
 				}
 			}
-			if arg == "" {
-				on = map[string]bool{"i": base.state.italic, "b": base.state.bold, "u": base.state.underline}[name]
-			}
 			switch name {
 			case "i":
-				st.italic = on
+				ev.st.italic = on || arg == "" && ev.base.state.italic
 			case "b":
-				st.bold = on
+				ev.st.bold = on || arg == "" && ev.base.state.bold
 			case "u":
-				st.underline = on
+				ev.st.underline = on || arg == "" && ev.base.state.underline
 			}
 		case "c", "1c":
 			if arg == "" {
-				st.color = base.state.color
+				ev.st.color = ev.base.state.color
 			} else if col, ok := ssaColor(arg); ok {
-				st.color = col
+				ev.st.color = col
 			} else {
-				dropped.add(`colours it cannot read (\c)`, line)
+				dropped.add(`colours it cannot read (\c)`, ev.line)
 			}
 		case "an", "a":
 			n, err := strconv.Atoi(arg)
@@ -215,27 +229,24 @@ func applySSAOverrides(block string, st ssaState, base ssaStyle, byName map[stri
 				n = legacyAlign(n)
 			}
 			if err != nil || n < 1 || n > 9 {
-				dropped.add(`alignments it cannot read (\`+name+`)`, line)
-			} else if !*alignSet { // the first one in an event counts
-				c.Align, *alignSet = n, true
+				dropped.add(`alignments it cannot read (\`+name+`)`, ev.line)
+			} else if !ev.alignSet {
+				ev.cue.Align, ev.alignSet = n, true
 			}
 		case "r":
-			next := base
-			if arg != "" {
-				if s, ok := byName[arg]; ok {
-					next = styles[s]
-				}
+			next := ev.base
+			if s, ok := ev.script.styles[arg]; ok && arg != "" {
+				next = s
 			}
-			st = next.state
+			ev.st = next.state
 		case "p":
 			n, _ := strconv.Atoi(arg)
-			st.drawing = n > 0
+			ev.st.drawing = n > 0
 		case "":
 		default:
-			dropped.add(ssaTagWhat(name), line)
+			dropped.add(ssaTagWhat(name), ev.line)
 		}
 	}
-	return st
 }
 
 // splitSSATags splits the inside of an override block into its tags,

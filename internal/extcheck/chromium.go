@@ -130,28 +130,11 @@ func Chromium(t testing.TB, files ...string) []TrackResult {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	profile, err := os.MkdirTemp("", "extcheck-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(profile)
-	stdout, stderr, status := run(t, 2*time.Minute, profile, chromium,
-		"--headless",
-		"--no-sandbox", // CI runs as root, where Chromium's sandbox will not start
-		"--disable-gpu",
+	stdout, stderr, status := headless(t, chromium, srv.URL+"/",
 		"--disable-quic",
-		"--no-first-run",
-		"--no-default-browser-check",
-		"--disable-background-networking",
-		"--disable-component-update",
-		"--disable-sync",
-		"--disable-extensions",
-		"--disable-dev-shm-usage",
 		"--mute-audio",
-		"--user-data-dir="+profile,
 		"--virtual-time-budget=30000",
 		"--dump-dom",
-		srv.URL+"/",
 	)
 	m := outRE.FindSubmatch(stdout)
 	if status != 0 || m == nil || len(m[1]) == 0 {
@@ -175,4 +158,30 @@ func (r TrackResult) String() string {
 		return fmt.Sprintf("%s: readyState %d: %s", r.File, r.ReadyState, r.Error)
 	}
 	return fmt.Sprintf("%s: readyState %d, %d cues", r.File, r.ReadyState, len(r.Cues))
+}
+
+// headless runs Chromium headless on url with a fresh profile directory
+// (removed when the test ends), the flags every run here needs, and extra.
+func headless(t testing.TB, chromium, url string, extra ...string) (stdout, stderr []byte, status int) {
+	t.Helper()
+	profile, err := os.MkdirTemp("", "extcheck-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(profile) })
+	args := []string{
+		"--headless",
+		"--no-sandbox", // CI runs as root, where Chromium's sandbox will not start
+		"--disable-gpu",
+		"--no-first-run",
+		"--no-default-browser-check",
+		"--disable-background-networking",
+		"--disable-component-update",
+		"--disable-sync",
+		"--disable-extensions",
+		"--disable-dev-shm-usage",
+		"--user-data-dir=" + profile,
+	}
+	args = append(append(args, extra...), url)
+	return run(t, 2*time.Minute, profile, chromium, args...)
 }

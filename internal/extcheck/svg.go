@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // svgPage shows the image as a browser shows an SVG file: through <img>,
@@ -42,29 +41,12 @@ func SVGScreenshot(t testing.TB, file string, width, height int) image.Image {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	profile, err := os.MkdirTemp("", "extcheck-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(profile)
-	shot := filepath.Join(profile, "shot.png")
-	_, stderr, status := run(t, 2*time.Minute, profile, chromium,
-		"--headless",
-		"--no-sandbox",
-		"--disable-gpu",
+	shot := filepath.Join(t.TempDir(), "shot.png")
+	_, stderr, status := headless(t, chromium, srv.URL+"/",
 		"--hide-scrollbars",
-		"--no-first-run",
-		"--no-default-browser-check",
-		"--disable-background-networking",
-		"--disable-component-update",
-		"--disable-sync",
-		"--disable-extensions",
-		"--disable-dev-shm-usage",
-		"--user-data-dir="+profile,
 		"--virtual-time-budget=10000",
 		fmt.Sprintf("--window-size=%d,%d", width, height),
 		"--screenshot="+shot,
-		srv.URL+"/",
 	)
 	f, err := os.Open(shot)
 	if status != 0 || err != nil {
