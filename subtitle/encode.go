@@ -4,13 +4,14 @@ import (
 	"bufio"
 
 	"fmt"
-	astisub "github.com/asticode/go-astisub"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	astisub "github.com/asticode/go-astisub"
 )
 
 // EncodeOptions are the byte-level choices every writer honours.
@@ -28,14 +29,7 @@ func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 	if err := validate(d); err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	e := &encoder{w: bw, nl: "\n"}
-	if o.CRLF {
-		e.nl = "\r\n"
-	}
-	if o.BOM {
-		e.raw("\ufeff")
-	}
+	e := newEncoder(w, o)
 	switch f {
 	case SRT:
 		e.srt(d)
@@ -44,13 +38,13 @@ func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 	case TTML:
 		e.ttml(d)
 	case ASS, SSA, STL:
-		if err := writeAstisub(bw, d, f); err != nil {
+		if err := writeAstisub(e.w, d, f); err != nil {
 			return err
 		}
 	default:
 		return fmt.Errorf("cannot write format %v", f)
 	}
-	return bw.Flush()
+	return e.w.Flush()
 }
 
 // Check reports what Encode would refuse in d (a negative time), so that a
@@ -74,6 +68,19 @@ type encoder struct {
 	nl   string
 	buf  []byte
 	base int // cues written before this document's, when streaming
+}
+
+// newEncoder writes to w through a buffer, with the line ends and the
+// byte-order mark o asks for (the mark written at once).
+func newEncoder(w io.Writer, o EncodeOptions) *encoder {
+	e := &encoder{w: bufio.NewWriterSize(w, 64<<10), nl: "\n"}
+	if o.CRLF {
+		e.nl = "\r\n"
+	}
+	if o.BOM {
+		e.raw("\ufeff")
+	}
+	return e
 }
 
 func (e *encoder) raw(s string) { e.w.WriteString(s) }

@@ -1,7 +1,6 @@
 package subtitle
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -26,8 +25,9 @@ type StreamInfo struct {
 // StreamSRT converts SRT text to SRT or WebVTT holding only about a
 // quarter megabyte of cues at a time: the text is cut at cue starts (a
 // blank line, a number line, a timing line), each piece is read with the
-// SRT reader and written at once. The output is byte for byte what Encode writes for the
-// whole document. Warnings of one kind may repeat, once for each piece.
+// SRT reader and written at once. The output is byte for byte what Encode
+// writes for the whole document. Warnings of one kind may repeat, once for
+// each piece.
 func StreamSRT(name, text string, to Format, o EncodeOptions, w io.Writer) (*StreamInfo, error) {
 	return streamSRT(name, text, to, o, w, streamChunk)
 }
@@ -38,14 +38,7 @@ func streamSRT(name, text string, to Format, o EncodeOptions, w io.Writer, chunk
 	}
 	info := &StreamInfo{}
 	losses := map[string]int{}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	e := &encoder{w: bw, nl: "\n"}
-	if o.CRLF {
-		e.nl = "\r\n"
-	}
-	if o.BOM {
-		e.raw("\ufeff")
-	}
+	e := newEncoder(w, o)
 	text = strings.TrimPrefix(text, "\ufeff")
 	line := 0 // lines before the piece
 	// Each piece is written before the next is read, and nothing read is
@@ -92,7 +85,7 @@ func streamSRT(name, text string, to Format, o EncodeOptions, w io.Writer, chunk
 		start = end
 	}
 	info.Losses = formatLosses(losses)
-	return info, bw.Flush()
+	return info, e.w.Flush()
 }
 
 // srtCut returns where the piece that should end near at does end: at the
@@ -130,15 +123,4 @@ func srtCut(text string, at int) int {
 	return len(text)
 }
 
-func isDigitsLine(s string) bool {
-	s = strings.TrimRight(s, "\r")
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func isDigitsLine(s string) bool { return allDigits(strings.TrimRight(s, "\r")) }
