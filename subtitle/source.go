@@ -19,12 +19,16 @@ type CueSource struct {
 // of the cue's Dialogue and no text. For EBU STL, and text that does not
 // read, it returns nil.
 func Sources(name, text string, f Format) []CueSource {
+	_, _, src, _ := ReadTextSources(name, text, f)
+	return src
+}
+
+// ReadTextSources is ReadText that also returns the cues' sources (see
+// Sources), reading the text once.
+func ReadTextSources(name, text string, f Format) (*Document, []Warning, []CueSource, error) {
 	switch f {
 	case SRT:
-		text = strings.TrimPrefix(text, "\ufeff")
-		r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1, keepSources: true}
-		r.read()
-		return r.sources
+		return readSRTWith(name, text, 0, nil, true)
 	case WebVTT:
 		var out []CueSource
 		r := vttReader{rawText: func(_, line int, text string) {
@@ -34,30 +38,38 @@ func Sources(name, text string, f Format) []CueSource {
 			}
 			out = append(out, CueSource{Line: line, Text: lines})
 		}}
-		if _, _, err := r.read(name, text); err != nil {
-			return nil
+		d, ws, err := r.read(name, text)
+		if err != nil {
+			return d, ws, nil, err
 		}
-		return out
+		return d, ws, out, nil
 	case TTML:
 		r := newTTMLReader(name, text)
 		r.keepSources = true
-		if r.read() != nil {
-			return nil
+		err := r.read()
+		ws := r.warnings()
+		if err != nil {
+			return nil, ws, nil, err
 		}
-		return r.sources
+		return r.doc, ws, r.sources, nil
 	case ASS, SSA:
+		subs, err := astisubParse(f, text)
+		if err != nil {
+			return nil, nil, nil, &ParseError{File: name, Err: err}
+		}
+		d, ws := fromSSA(subs, text, f)
 		// The Dialogue lines, when go-astisub read one cue from each (it
 		// keeps their order and reads nothing else as a cue).
-		subs, err := astisubParse(f, text)
 		lines := dialogueLines(text)
-		if err != nil || len(lines) == 0 || len(subs.Items) != len(lines) {
-			return nil
+		if len(lines) == 0 || len(subs.Items) != len(lines) {
+			return d, ws, nil, nil
 		}
 		out := make([]CueSource, len(lines))
 		for i, l := range lines {
 			out[i] = CueSource{Line: l}
 		}
-		return out
+		return d, ws, out, nil
 	}
-	return nil
+	d, ws, err := ReadText(name, text, f)
+	return d, ws, nil, err
 }

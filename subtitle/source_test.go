@@ -87,6 +87,10 @@ func TestSourcesMatchCues(t *testing.T) {
 			continue
 		}
 		src := Sources(f, text, info.Format)
+		// Read once with the sources, the document is ReadText's.
+		if doc2, _, _, err := ReadTextSources(f, text, info.Format); err != nil || !reflect.DeepEqual(doc2, doc) {
+			t.Errorf("%s: ReadTextSources read another document (%v)", f, err)
+		}
 		if len(src) != len(doc.Cues) {
 			t.Errorf("%s: %d sources for %d cues", f, len(src), len(doc.Cues))
 		}

@@ -72,8 +72,15 @@ func (s *slab[T]) reset() { s.buf, s.start, s.n = s.buf[:0], 0, 0 }
 // readSRTReusing is readSRTFrom reading into mem (nil: new memory). The
 // document it returns lives in mem until the next read into mem.
 func readSRTReusing(name, text string, before int, mem *srtMemory) (*Document, []Warning, error) {
+	d, ws, _, err := readSRTWith(name, text, before, mem, false)
+	return d, ws, err
+}
+
+// readSRTWith is readSRTReusing that also returns the cues' sources when
+// keepSources is set.
+func readSRTWith(name, text string, before int, mem *srtMemory, keepSources bool) (*Document, []Warning, []CueSource, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
-	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1, numBase: before}
+	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1, numBase: before, keepSources: keepSources}
 	if mem != nil {
 		r.cues, r.spans, r.lines = mem.cues[:0], mem.spans, mem.lines
 		r.spans.reset()
@@ -82,9 +89,9 @@ func readSRTReusing(name, text string, before int, mem *srtMemory) (*Document, [
 	}
 	r.read()
 	if len(r.cues) == 0 && r.skipN > 0 {
-		return nil, nil, &ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", ErrSyntax)}
+		return nil, nil, nil, &ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", ErrSyntax)}
 	}
-	return &Document{Cues: r.cues}, r.warnings(), nil
+	return &Document{Cues: r.cues}, r.warnings(), r.sources, nil
 }
 
 // lineScanner splits text into lines ended by LF, CRLF or CR.

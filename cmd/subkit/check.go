@@ -159,13 +159,13 @@ func (e *env) readChecked(in input, s *limitSetup) checked {
 		r.err = err
 		return r
 	}
-	doc, ws, err := subtitle.ReadText(name, text, info.Format)
+	doc, ws, src, err := subtitle.ReadTextSources(name, text, info.Format)
 	if err != nil {
 		r.err = err
 		return r
 	}
 	r.doc = doc
-	r.raw = &check.Raw{Format: info.Format, Cues: subtitle.Sources(name, text, info.Format), Warnings: ws}
+	r.raw = &check.Raw{Format: info.Format, Cues: src, Warnings: ws}
 	return r
 }
 
