@@ -159,17 +159,31 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		tokens[i] = seg.Segment(l.Text)
 	}
 	parts := make([]int, len(lines)) // least number of captions for each line
+	// A line's parts are kept from round to round while its number of
+	// parts stays and they wrap within the limits: only the lines a round
+	// splits further are split again.
+	split := make([][]string, len(lines))
+	splitAt := make([]int, len(lines))
 	var chunks []chunk
 	var f fit
 	for round := 0; ; round++ {
 		chunks = chunks[:0]
 		for i, l := range lines {
-			ps := splitTokens(tokens[i], capWidth, max(parts[i], 1), cjk)
-			// A part that fits the width in total may still not wrap into
-			// MaxLines lines without breaking a word: cut it finer.
-			for extra := 0; extra < maxExtraPieces && !wrapsWithin(ps, seg, o.Rules, cjk); extra++ {
-				parts[i] = len(ps) + 1
-				ps = splitTokens(tokens[i], capWidth, parts[i], cjk)
+			ps := split[i]
+			if ps == nil || splitAt[i] != parts[i] {
+				ps = splitTokens(tokens[i], capWidth, max(parts[i], 1), cjk)
+				// A part that fits the width in total may still not wrap into
+				// MaxLines lines without breaking a word: cut it finer.
+				wraps := wrapsWithin(ps, seg, o.Rules, cjk)
+				for extra := 0; extra < maxExtraPieces && !wraps; extra++ {
+					parts[i] = len(ps) + 1
+					ps = splitTokens(tokens[i], capWidth, parts[i], cjk)
+					wraps = wrapsWithin(ps, seg, o.Rules, cjk)
+				}
+				split[i], splitAt[i] = nil, 0
+				if wraps {
+					split[i], splitAt[i] = ps, parts[i]
+				}
 			}
 			for k, p := range ps {
 				c := chunk{text: p, weight: Weight(p), line: i}
@@ -199,14 +213,14 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 			return nil, err
 		}
 		// Lines whose captions would last longer than Max are split further.
+		// The chunks come in line order: one pass sums each line's.
 		again := false
+		k := 0
 		for i := range lines {
 			total, n := 0.0, 0
-			for _, c := range chunks {
-				if c.line == i {
-					total += c.weight / f.rate
-					n++
-				}
+			for ; k < len(chunks) && chunks[k].line == i; k++ {
+				total += chunks[k].weight / f.rate
+				n++
 			}
 			want := int(math.Ceil(total / o.Rules.Max.Seconds()))
 			if want > n && n < countBreakable(tokens[i]) {

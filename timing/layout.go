@@ -255,12 +255,14 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 		}
 		return c
 	}
-	cut := func(j int) float64 { // cost of a break before token j
-		c := breakCost(tokens, j, cjk)
-		if c < 0 {
-			return 500
+	// cut[j] is the cost of a break before token j, worked out once: the
+	// search below looks at each break many times.
+	cut := make([]float64, T)
+	for j := 1; j < T; j++ {
+		cut[j] = breakCost(tokens, j, cjk)
+		if cut[j] < 0 {
+			cut[j] = 500
 		}
-		return c
 	}
 	// best[k][j]: least cost of cutting tokens[0:j] into k pieces
 	inf := math.Inf(1)
@@ -286,7 +288,7 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 				}
 				c := best[k-1][i] + pieceCost(i, j)
 				if i > 0 {
-					c += cut(i)
+					c += cut[i]
 				}
 				if c < best[k][j] {
 					best[k][j], from[k][j] = c, i
