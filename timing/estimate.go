@@ -121,7 +121,9 @@ type chunk struct {
 // pauses above between captions, so that the last caption ends at
 // Duration; without one the span is the transcript's SpeechChars at CPS.
 // Every caption lasts at least Min and at most Max and the gap between two
-// captions is at least Gap. Times are whole milliseconds.
+// captions is at least Gap. Times are whole milliseconds. A byte that is
+// not UTF-8 is taken as U+FFFD: a break between two such bytes cannot
+// make a character of them that the transcript did not have.
 func Estimate(lines []Line, o Options) (*Result, error) {
 	if err := o.check(); err != nil {
 		return nil, err
@@ -136,6 +138,7 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("no lines to time")
 	}
+	lines = validLines(lines)
 	seg := o.Segmenter
 	if seg == nil {
 		seg = SimpleSegmenter{}
@@ -474,4 +477,25 @@ func solve(cs []chunk, span time.Duration, r Rules) (fit, error) {
 	}
 	f.rate = hi
 	return f, nil
+}
+
+// validLines returns lines with each byte that is not part of a UTF-8
+// character replaced by U+FFFD (lines itself when all are valid).
+func validLines(lines []Line) []Line {
+	out := lines
+	copied := false
+	for i, l := range lines {
+		if utf8.ValidString(l.Text) {
+			continue
+		}
+		if !copied {
+			out, copied = append([]Line(nil), lines...), true
+		}
+		var b strings.Builder
+		for _, r := range l.Text {
+			b.WriteRune(r) // an invalid byte ranges as utf8.RuneError
+		}
+		out[i].Text = b.String()
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func zhOptions(d time.Duration) Options {
@@ -255,7 +256,7 @@ func TestEstimateProperties(t *testing.T) {
 }
 
 // checkTextKept asserts that the captions hold the lines' text, in order,
-// white space aside.
+// white space aside, and are valid UTF-8.
 func checkTextKept(t *testing.T, ls []Line, res *Result) {
 	t.Helper()
 	var got, want strings.Builder
@@ -263,7 +264,13 @@ func checkTextKept(t *testing.T, ls []Line, res *Result) {
 		got.WriteString(strings.Join(c.Lines, ""))
 	}
 	for _, l := range ls {
-		want.WriteString(l.Text)
+		// A byte that is not UTF-8 is kept as U+FFFD.
+		for _, r := range l.Text {
+			want.WriteRune(r)
+		}
+	}
+	if !utf8.ValidString(got.String()) {
+		t.Fatalf("captions are not valid UTF-8: %q", got.String())
 	}
 	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	if g, w := strip(got.String()), strip(want.String()); g != w {
