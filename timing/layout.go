@@ -149,7 +149,8 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 type piece struct{ from, to int }
 
 // maxDPPieces is the most pieces layout searches for at once; more are
-// cut in halves first (bisect), so long text costs O(T log n).
+// cut in halves first (bisect), so long text costs O(T log n), and the
+// halvings' share of it only a comparison a token a level.
 const maxDPPieces = 8
 
 // layoutAny is layout for any number of pieces: past maxDPPieces it
@@ -162,19 +163,53 @@ func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
 	if len(tokens) < n {
 		return nil
 	}
-	n1 := n / 2
-	total := Width(strings.Join(tokens, ""), cjk)
-	target := total * float64(n1) / float64(n)
-	window := math.Max(limit, total/float64(n)) / 2
-	bestJ, bestC := -1, math.Inf(1)
-	w := 0.0
+	// The tokens' widths (as prefix sums: widths are multiples of a half,
+	// so the sums are exact) and break costs, worked out once for all
+	// the halvings.
+	b := bisector{tokens: tokens, limit: limit, cjk: cjk, pre: make([]float64, len(tokens)+1), cost: make([]float64, len(tokens))}
+	for i, t := range tokens {
+		b.pre[i+1] = b.pre[i] + Width(t, cjk)
+	}
 	for j := 1; j < len(tokens); j++ {
-		w += Width(tokens[j-1], cjk)
+		b.cost[j] = breakCost(tokens, j, cjk)
+	}
+	return b.layout(0, len(tokens), n)
+}
+
+type bisector struct {
+	tokens []string
+	limit  float64
+	cjk    bool
+	pre    []float64 // pre[i]: width of tokens[:i]
+	cost   []float64 // cost[j]: breakCost(tokens, j)
+}
+
+// layout is layoutAny of tokens[from:to], its pieces counted from from.
+func (b *bisector) layout(from, to, n int) []piece {
+	tokens := b.tokens[from:to]
+	if n <= maxDPPieces {
+		return layout(tokens, n, b.limit, b.cjk)
+	}
+	if len(tokens) < n {
+		return nil
+	}
+	n1 := n / 2
+	total := b.pre[to] - b.pre[from]
+	target := total * float64(n1) / float64(n)
+	window := math.Max(b.limit, total/float64(n)) / 2
+	bestJ, bestC := -1, math.Inf(1)
+	for j := 1; j < len(tokens); j++ {
+		w := b.pre[from+j] - b.pre[from]
 		d := math.Abs(w - target)
 		if d > window && bestJ >= 0 && w > target {
 			break
 		}
-		c := breakCost(tokens, j, cjk)
+		// breakCost looks one token past each side of a space: at the
+		// ends of this run it sees less than the whole text's cost did.
+		c := b.cost[from+j]
+		if j < 2 || j > len(tokens)-2 {
+			c = breakCost(tokens, j, b.cjk)
+		}
 		if c < 0 {
 			c = 500
 		}
@@ -186,8 +221,8 @@ func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
 	if bestJ < 0 {
 		return nil
 	}
-	left := layoutAny(tokens[:bestJ], n1, limit, cjk)
-	right := layoutAny(tokens[bestJ:], n-n1, limit, cjk)
+	left := b.layout(from, from+bestJ, n1)
+	right := b.layout(from+bestJ, to, n-n1)
 	if left == nil || right == nil {
 		return nil
 	}
