@@ -102,12 +102,16 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 		if m.short > 0 {
 			add(hints[i], "lasts %s, under the minimum %s, and there is no room to lengthen it", FormatDuration(d), FormatDuration(r.Min))
 		}
-		if m.slow > 0 && d > 0 {
+		if m.slow > 0 {
 			hint := hints[i]
 			if r.Max > 0 && f.needCPS > r.Max {
 				hint = "" // no timing can make it readable: it needs fewer words
 			}
-			add(hint, "reads at %.1f characters a second, over %g, and there is no room to lengthen it", c.Chars/d.Seconds(), r.CPS)
+			if d > 0 {
+				add(hint, "reads at %.1f characters a second, over %g, and there is no room to lengthen it", c.Chars/d.Seconds(), r.CPS)
+			} else {
+				add(hint, "has no time on screen for its %g characters, and there is no room to lengthen it", c.Chars)
+			}
 		}
 		if m.long > 0 {
 			add("", "lasts %s, over the maximum %s, and shortening it would make it too fast to read", FormatDuration(d), FormatDuration(r.Max))
