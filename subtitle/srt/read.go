@@ -5,9 +5,9 @@ package srt
 // a cue stays in the cue, "-->" in text is text, entities are not decoded,
 // and every place it guesses is a Warning with a line number.
 //
-// Read, encode (srtLine) and read again give the same Document: the reader
+// Read, encode (writeSRT) and read again give the same Document: the reader
 // normalizes a line the way the writer would write it (edges trimmed as in
-// textLines, styles as spans), so writing cannot change what is read.
+// textout.Lines, styles as spans), so writing cannot change what is read.
 
 import (
 	"fmt"
@@ -907,7 +907,7 @@ func (r *srtReader) flush() {
 	r.pendSet, r.pendMulti, r.pendOpen = false, false, false
 }
 
-// endLine ends a line of markup: its edges are trimmed as textLines trims
+// endLine ends a line of markup: its edges are trimmed as textout.Lines trims
 // them, and a line left with no text is dropped.
 func (r *srtReader) endLine() {
 	sp := r.spans.open()

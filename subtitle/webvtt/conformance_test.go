@@ -9,7 +9,7 @@ package webvtt
 // of JavaScript they use (var, for, forEach, map, Array.from, arithmetic,
 // the testharness asserts) over cue and region objects built from our
 // Document the way a VTTCue and VTTRegion would be: settings through
-// parseVTTSettings, regions through parseVTTRegion, cue.text the raw cue
+// cuesettings.Parse, regions through cuesettings.ParseRegion, cue.text the raw cue
 // text, document.styleSheets our Styles with their rules listed by a
 // minimal CSS reader. A test passes when every assertion holds.
 //
