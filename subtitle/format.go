@@ -109,7 +109,10 @@ type Carries struct {
 	SomeColors func(color string) bool
 }
 
-var registry = map[Format]*Spec{}
+var (
+	registry = map[Format]*Spec{}
+	ordered  []Format // the registered formats, in the order of Formats
+)
 
 // Register makes a format known to the core: to ParseFormat,
 // FormatFromPath, Detect, Decode, Encode and Losses. Format packages call
@@ -126,27 +129,31 @@ func Register(s Spec) {
 		}
 	}
 	registry[s.Format] = &s
+	reorder()
+}
+
+// reorder sorts the registered formats: those of displayOrder first, in
+// its order, then the others by name.
+func reorder() {
+	ordered = ordered[:0]
+	for _, f := range displayOrder {
+		if registry[f] != nil {
+			ordered = append(ordered, f)
+		}
+	}
+	n := len(ordered)
+	for f := range registry {
+		if !slices.Contains(displayOrder, f) {
+			ordered = append(ordered, f)
+		}
+	}
+	slices.Sort(ordered[n:])
 }
 
 func lookup(f Format) *Spec { return registry[f] }
 
 // Formats lists the registered formats, in the order help texts show them.
-func Formats() []Format {
-	out := make([]Format, 0, len(registry))
-	for _, f := range displayOrder {
-		if registry[f] != nil {
-			out = append(out, f)
-		}
-	}
-	var more []Format
-	for f := range registry {
-		if !slices.Contains(displayOrder, f) {
-			more = append(more, f)
-		}
-	}
-	slices.Sort(more)
-	return append(out, more...)
-}
+func Formats() []Format { return slices.Clone(ordered) }
 
 // TextFormats are the formats generate writes: the text formats with a
 // writer of subkit's own.
@@ -174,13 +181,13 @@ func (f Format) Ext() string {
 // known ones.
 func ParseFormat(name string) (Format, error) {
 	n := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "."))
-	for _, f := range Formats() {
+	for _, f := range ordered {
 		if n == string(f) || slices.Contains(registry[f].Aliases, n) {
 			return f, nil
 		}
 	}
 	var known []string
-	for _, f := range Formats() {
+	for _, f := range ordered {
 		known = append(known, f.String())
 	}
 	return Unknown, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(known, ", "))

@@ -60,7 +60,8 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 }
 
 // Prepare is the first half of Decode: it finds the format and decodes the
-// text (for STL, the bytes as they are), without reading the cues.
+// text (for a binary format such as EBU STL, the bytes as they are),
+// without reading the cues.
 func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 	info := &ReadInfo{Format: o.Format}
 	if info.Format == Unknown {
@@ -73,20 +74,17 @@ func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 		return "", info, &ParseError{File: name, Err: fmt.Errorf("%w: not a caption format subkit knows (give --from)", ErrSyntax)}
 	}
 	s := lookup(info.Format)
-	var text string
-	var err error
-	switch {
-	case s != nil && s.Binary:
-		text = string(b)
-	case s != nil && s.Decode != nil && o.Encoding == "":
-		var ok bool
-		if text, info.Encoding, ok = s.Decode(b); ok {
-			break
-		}
-		text, info.Encoding, err = decodeDefault(name, b, o)
-	default:
-		text, info.Encoding, err = decodeDefault(name, b, o)
+	if s != nil && s.Binary {
+		return string(b), info, nil
 	}
+	if s != nil && s.Decode != nil && o.Encoding == "" {
+		if text, enc, ok := s.Decode(b); ok {
+			info.Encoding = enc
+			return text, info, nil
+		}
+	}
+	text, enc, err := decodeDefault(name, b, o)
+	info.Encoding = enc
 	return text, info, err
 }
 
@@ -104,7 +102,7 @@ func decodeDefault(name string, b []byte, o ReadOptions) (text, encoding string,
 	return DecodeText(name, b)
 }
 
-// plainUTF8 reports whether b is text DecodeText returns as it is: valid
+// plainText reports whether b is text DecodeText returns as it is: valid
 // UTF-8 with no byte-order mark, no control bytes but tab, LF, VT, FF and
 // CR, and no Ctrl-Z at its end.
 func plainText(b []byte) bool {
@@ -140,8 +138,7 @@ func Read(name string, b []byte, f Format) (*Document, error) {
 // [Script Info] section, an EBU STL header, an SRT cue. It returns Unknown
 // when nothing fits.
 func Detect(b []byte) Format {
-	formats := Formats()
-	for _, f := range formats {
+	for _, f := range ordered {
 		if s := registry[f]; s.Binary && s.Sniff(b, "") != NoMatch {
 			return f
 		}
@@ -157,9 +154,12 @@ func Detect(b []byte) Format {
 	}
 	t := strings.TrimLeft(text, " \t\r\n")
 	best, bestMatch := Unknown, NoMatch
-	for _, f := range formats {
+	for _, f := range ordered {
 		if s := registry[f]; !s.Binary {
-			if m := s.Sniff(b, t); m > bestMatch {
+			switch m := s.Sniff(b, t); {
+			case m == Sure:
+				return f
+			case m > bestMatch:
 				best, bestMatch = f, m
 			}
 		}

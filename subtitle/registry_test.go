@@ -26,7 +26,7 @@ func fakeSpec(name string, sig string, m Match) Spec {
 func registerFake(t *testing.T, s Spec) {
 	t.Helper()
 	Register(s)
-	t.Cleanup(func() { delete(registry, s.Format) })
+	t.Cleanup(func() { unregister(s.Format) })
 }
 
 func TestRegisterRefuses(t *testing.T) {
@@ -43,7 +43,7 @@ func TestRegisterRefuses(t *testing.T) {
 			defer func() {
 				if recover() == nil {
 					t.Errorf("Register took %s", name)
-					delete(registry, s.Format)
+					unregister(s.Format)
 				}
 			}()
 			Register(s)
@@ -110,4 +110,9 @@ func TestWeakExtension(t *testing.T) {
 	if got := FormatFromPath("x.ZZW"); got != "zz-weak" {
 		t.Errorf("FormatFromPath = %v, want zz-weak", got)
 	}
+}
+
+func unregister(f Format) {
+	delete(registry, f)
+	reorder()
 }
