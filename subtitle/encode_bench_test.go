@@ -2,10 +2,11 @@ package subtitle_test
 
 import (
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
 	"io"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // BenchmarkEncode writes a 200,000-cue document, the size of the

@@ -3,12 +3,13 @@ package subtitle_test
 import (
 	"bytes"
 	"flag"
-	"github.com/subkit-dev/subkit/subtitle"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")

@@ -1,10 +1,11 @@
 package subtitle_test
 
 import (
-	"github.com/subkit-dev/subkit/subtitle"
 	"reflect"
 	"sort"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 func TestLosses(t *testing.T) {

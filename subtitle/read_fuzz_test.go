@@ -3,8 +3,9 @@ package subtitle_test
 import (
 	"bytes"
 	"errors"
-	"github.com/subkit-dev/subkit/subtitle"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // FuzzRead feeds arbitrary bytes to every reader: no panic may escape, an

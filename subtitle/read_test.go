@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	astisub "github.com/asticode/go-astisub"
-	"github.com/subkit-dev/subkit/subtitle"
 	"reflect"
 	"strings"
 	"testing"
+
+	astisub "github.com/asticode/go-astisub"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // readBackWithAstisub writes doc as f and reads it with go-astisub

@@ -2,12 +2,13 @@ package subtitle_test
 
 import (
 	"bytes"
-	"github.com/subkit-dev/subkit/subtitle"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // randomSRTDoc makes a document of what SRT carries: times, lines of

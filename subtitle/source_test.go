@@ -1,11 +1,12 @@
 package subtitle_test
 
 import (
-	"github.com/subkit-dev/subkit/subtitle"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 func TestSources(t *testing.T) {

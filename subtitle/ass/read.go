@@ -2,12 +2,13 @@ package ass
 
 import (
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
 	"sort"
 	"strconv"
 	"strings"
 
 	astisub "github.com/asticode/go-astisub"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // go-astisub reads ASS and SSA events and styles but hands over the

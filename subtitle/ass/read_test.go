@@ -1,10 +1,11 @@
 package ass
 
 import (
-	"github.com/subkit-dev/subkit/subtitle"
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 const assHead = `[Script Info]

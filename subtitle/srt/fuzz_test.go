@@ -3,12 +3,13 @@ package srt
 import (
 	"bytes"
 	"errors"
-	"github.com/subkit-dev/subkit/subtitle"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // FuzzReadSRT reads arbitrary text as SRT: no panic, an error only as a

@@ -11,14 +11,15 @@ package srt
 
 import (
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
-	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // readSRT reads SRT text.

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
-	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -20,6 +18,9 @@ import (
 	"unicode/utf8"
 
 	astisub "github.com/asticode/go-astisub"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // dumpSRT renders what readSRT returned, one cue a block, for golden files

@@ -2,12 +2,13 @@ package srt
 
 import (
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
-	"github.com/subkit-dev/subkit/subtitle/internal/textout"
-	"github.com/subkit-dev/subkit/subtitle/webvtt"
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
+	"github.com/subkit-dev/subkit/subtitle/webvtt"
 )
 
 var srtMemories = sync.Pool{New: func() any { return new(srtMemory) }}

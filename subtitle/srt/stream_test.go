@@ -3,11 +3,12 @@ package srt
 import (
 	"bytes"
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // TestStreamSRTSameAsEncode: streamed in small pieces, SRT converts to the

@@ -21,9 +21,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
-	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
-	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 	"math"
 	"os"
 	"path/filepath"
@@ -32,6 +29,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // The pass counts reached; the tests fail if they drop below.

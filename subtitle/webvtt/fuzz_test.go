@@ -3,13 +3,14 @@ package webvtt
 import (
 	"bytes"
 	"errors"
-	"github.com/subkit-dev/subkit/subtitle"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // FuzzReadWebVTT: readWebVTT never panics; an error is only a missing

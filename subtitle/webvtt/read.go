@@ -2,9 +2,6 @@ package webvtt
 
 import (
 	"fmt"
-	"github.com/subkit-dev/subkit/subtitle"
-	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
-	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 	"html"
 	"math"
 	"slices"
@@ -12,6 +9,10 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // readWebVTT reads a WebVTT file with the W3C WebVTT parser algorithm
