@@ -10,7 +10,8 @@
 // definition; bad bytes and NULs read as U+FFFD.
 //
 // The writer writes what strict clients (the W3C parser, browsers'
-// TextTrack) accept without warnings; it keeps everything a Document
-// holds but colors outside the default color classes. Encoder writes a
-// file a piece at a time, for subtitle.StreamSRT.
+// TextTrack) accept without warnings. Colors outside WebVTT's default
+// color classes, and other formats' styles and regions, are not written;
+// subtitle.Losses reports them. Encoder writes a file a piece at a time,
+// for subtitle.StreamSRT.
 package webvtt
