@@ -11,7 +11,8 @@ type EncodeOptions struct {
 	CRLF bool // end lines with CR LF instead of LF
 }
 
-// Encode writes d to w in format f.
+// Encode writes d to w in format f, whose package must be imported (see
+// Register).
 //
 // Cue times must be non-negative; a cue that breaks this is an error naming
 // the cue. A cue that ends before it starts is written as it is: browsers

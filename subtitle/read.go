@@ -118,7 +118,8 @@ func plainText(b []byte) bool {
 }
 
 // ReadText is the second half of Decode: it reads the cues of text,
-// decoded as Prepare decodes it, in format f.
+// decoded as Prepare decodes it, in format f, whose package must be
+// imported (see Register).
 func ReadText(name, text string, f Format) (*Document, []Warning, error) {
 	s := lookup(f)
 	if s == nil {
