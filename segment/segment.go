@@ -270,3 +270,26 @@ func isTraditional(text string) bool {
 	}
 	return false
 }
+
+// Simplify returns token in Simplified Chinese characters, character for
+// character (OpenCC's table, as Traditional text is segmented): the same
+// number of characters, other characters unchanged. Line breaking looks
+// words up in this form (see timing.Simplifier).
+func (s *Segmenter) Simplify(token string) string {
+	m := t2s()
+	var b []rune
+	for i, r := range token {
+		if x, ok := m[r]; ok {
+			if b == nil {
+				b = []rune(token[:i])
+			}
+			b = append(b, x)
+		} else if b != nil {
+			b = append(b, r)
+		}
+	}
+	if b == nil {
+		return token
+	}
+	return string(b)
+}

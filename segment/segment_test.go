@@ -449,3 +449,11 @@ func BenchmarkLongHanRun(b *testing.B) {
 		shared.Segment(text)
 	}
 }
+
+func TestSimplify(t *testing.T) {
+	for in, want := range map[string]string{"什麼時候": "什么时候", "能夠": "能够", "中国": "中国", "GPT-4": "GPT-4", "": ""} {
+		if got := shared.Simplify(in); got != want {
+			t.Errorf("Simplify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -14,6 +14,32 @@ type Segmenter interface {
 	Segment(text string) []string
 }
 
+// A Simplifier is a Segmenter that also gives a token's Simplified Chinese
+// form, character for character (the same number of characters). The
+// Chinese breaking rules look words up in that form, so Traditional text
+// breaks as Simplified text does.
+type Simplifier interface {
+	Simplify(token string) string
+}
+
+// ruleKeys are the tokens as the breaking rules see them: their Simplified
+// form when seg gives it, else the tokens themselves.
+func ruleKeys(seg Segmenter, tokens []string) []string {
+	s, ok := seg.(Simplifier)
+	if !ok {
+		return tokens
+	}
+	keys := make([]string, len(tokens))
+	for i, t := range tokens {
+		k := s.Simplify(t)
+		if utf8.RuneCountInString(k) != utf8.RuneCountInString(t) {
+			k = t
+		}
+		keys[i] = k
+	}
+	return keys
+}
+
 // SimpleSegmenter is the segmenter used when none is given: runs of
 // letters and digits of alphabetic scripts are words, each Han, kana or
 // Hangul character is a token of its own (any break between them is
@@ -201,11 +227,12 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 		return breakSentence
 	case strings.ContainsRune(clauseMarks, la):
 		return breakClause
-	case strings.ContainsRune("）)】]」』》”", la):
+	case strings.ContainsRune("）)】]」』》”", la) && !(cjk && strings.ContainsRune(noLineStart, fb)):
 		return breakClause
 	case cjk && !space && strings.ContainsRune("（(【[", fb):
-		// An explanation in brackets stays with what it explains.
-		return breakBound
+		// An explanation in brackets stays with what it explains, as
+		// closely as the characters of a word.
+		return breakInside
 	}
 	if cjk {
 		za, zb := zhWord(a), zhWord(b)
@@ -234,7 +261,7 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 			return breakParticle
 		case utf8.RuneCountInString(a) == 1 && strings.ContainsRune(noLineEnd, la):
 			return breakDangling
-		case zhClosers[za] || zhOpeners[zb] && !zhOpeners[za]:
+		case zhClosers[za] || zhOpeners[zb] && !(zhOpeners[za] && utf8.RuneCountInString(a) == 1):
 			// Before the first of the words that open a phrase: |都在以
 			return breakOpen
 		}
@@ -283,17 +310,29 @@ func isMeasurePhrase(w string) bool {
 // units cuts tokens finer for layout: a long Chinese word into parts, so
 // that a line can break inside it when nothing else fits (at breakInside)
 // rather than run over its width or make another caption. cost[j] is the cost of a break before unit j
-// (cost[0] is unused).
-func units(tokens []string, cjk bool) (us []string, cost []float64) {
+// (cost[0] is unused). keys are the tokens as the rules see them (see
+// ruleKeys).
+func units(tokens, keys []string, cjk bool) (us []string, cost []float64) {
 	us = make([]string, 0, len(tokens))
 	cost = make([]float64, 0, len(tokens))
+	depth := 0 // inside how many brackets
 	for j, t := range tokens {
 		c := 0.0
 		if j > 0 {
-			c = breakCost(tokens, j, cjk)
+			c = breakCost(keys, j, cjk)
 			if c < 0 {
 				c = neverCost
 			}
+			if cjk && depth > 0 {
+				// What a bracket holds is one aside: 相空間(又被稱為…)
+				c = max(c, breakInside)
+			}
+		}
+		switch {
+		case strings.ContainsAny(t, "（(【["):
+			depth++
+		case strings.ContainsAny(t, "）)】]") && depth > 0:
+			depth--
 		}
 		if rs := []rune(t); cjk && len(rs) >= 4 && isHanWord(t) {
 			// A Chinese compound of four or more characters may break
@@ -538,14 +577,14 @@ func Split(text string, seg Segmenter, limit float64, minParts int, cjk bool) []
 	if n < 1 {
 		n = 1
 	}
-	return cut(tokens, text, n, n+maxExtraPieces, limit, cjk)
+	return cut(tokens, ruleKeys(seg, tokens), text, n, n+maxExtraPieces, limit, cjk)
 }
 
 // cut lays tokens out in the fewest pieces from lo to hi that fit limit
 // (or in hi pieces, the last tried, when none fits) and returns the
 // pieces' text; text itself when no layout can be made.
-func cut(tokens []string, text string, lo, hi int, limit float64, cjk bool) []string {
-	tokens, cost := units(tokens, cjk)
+func cut(tokens, keys []string, text string, lo, hi int, limit float64, cjk bool) []string {
+	tokens, cost := units(tokens, keys, cjk)
 	var ps []piece
 	for n := lo; n <= len(tokens) && n <= hi; n++ {
 		cand := layoutAny(tokens, cost, n, limit, cjk)
@@ -581,5 +620,6 @@ func Wrap(text string, seg Segmenter, maxChars, maxLines int, cjk bool) []string
 	if seg == nil {
 		seg = SimpleSegmenter{}
 	}
-	return cut(seg.Segment(text), text, 2, maxLines, float64(maxChars), cjk)
+	tokens := seg.Segment(text)
+	return cut(tokens, ruleKeys(seg, tokens), text, 2, maxLines, float64(maxChars), cjk)
 }
