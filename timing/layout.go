@@ -151,10 +151,11 @@ var (
 	// zhMeasures are measure words: not split from their number.
 	zhMeasures = `个种些只条张本次位件样项点倍元块台部名天年月日秒分钟小时岁度米克层步页份段句章遍类组对双把辆架座所家套幅片封场首`
 	// zhClassifiers are the measure words that count things (not time).
-	zhClassifiers = `个种些只条张本次位件样项点倍块台部名层步页份段句章遍类组对双把辆架座所家套幅片封场首`
-	// zhCoverbs after a one-character verb are its complement (站在,
-	// 放到, 变成), not the start of a phrase.
-	zhCoverbs = `在到给成于为向`
+	zhClassifiers = `个种些只条张本次位件项点倍块台部名层步页份段句章遍类组对双把辆架座所家套幅片封场首`
+	// zhCoverbs after a one-character verb of zhCoverbVerbs are its
+	// complement (站在, 放到, 变成), not the start of a phrase.
+	zhCoverbs     = `在到给成于为向`
+	zhCoverbVerbs = `站放住坐躺落写停留生长走跑送交带拿搬变当作分看用加减乘除发传改推拉扔丢移转飞跳`
 	// zhAfterDate are the words that finish a date: 二零二零年|冬天.
 	zhAfterDate = zhSet(`春天 夏天 秋天 冬天 春季 夏季 秋季 冬季 年初 年底 年末 年中 初 底 末 中旬 上旬 下旬 上半年 下半年 以来 前后 左右`)
 	// zhNumerals start a numeral or demonstrative phrase.
@@ -254,15 +255,19 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 		case han(la) && zhBoundAfter[zb]:
 			// 世界|上, 放|进来
 			return breakBound
-		case utf8.RuneCountInString(a) == 1 && han(la) && !zhOpeners[za] && utf8.RuneCountInString(zb) == 1 && strings.ContainsRune(zhCoverbs, fzb):
+		case utf8.RuneCountInString(za) == 1 && strings.ContainsRune(zhCoverbVerbs, la) && utf8.RuneCountInString(zb) == 1 && strings.ContainsRune(zhCoverbs, fzb):
 			// 站|在, 放|到
 			return breakBound
 		case strings.ContainsRune(noLineStart, fb):
 			return breakParticle
 		case utf8.RuneCountInString(a) == 1 && strings.ContainsRune(noLineEnd, la):
 			return breakDangling
-		case zhClosers[za] || zhOpeners[zb] && !(zhOpeners[za] && utf8.RuneCountInString(a) == 1):
-			// Before the first of the words that open a phrase: |都在以
+		case zhClosers[za]:
+			return breakOpen
+		case zhOpeners[zb] && (utf8.RuneCountInString(za) > 1 || strings.ContainsRune(noLineStart, la)):
+			// Before the first of the words that open a phrase (|都在以),
+			// and not after a word of one character (画|我们), which would
+			// end the line on it.
 			return breakOpen
 		}
 	}
