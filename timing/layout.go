@@ -166,12 +166,12 @@ var (
 )
 
 // t2sChars maps the Traditional characters of the word lists above to
-// their Simplified forms.
+// their Simplified forms, for segmenters that are not Simplifiers.
 var t2sChars = strings.NewReplacer(strings.Fields(`們 们 這 这 個 个 種 种 樣 样 裡 里 裏 里 對 对 於 于 從 从 給 给
 	與 与 為 为 關 关 讓 让 將 将 實 实 際 际 還 还 雖 虽 並 并 經 经 應 应 須 须 麼 么 時 时 後 后 開 开 來 来 過 过
 	進 进 間 间 邊 边 條 条 張 张 項 项 點 点 塊 块 臺 台 鐘 钟 歲 岁 層 层 頁 页 類 类 組 组 雙 双 輛 辆 場 场 萬 万
 	億 亿 幾 几 兩 两 儘 尽 無 无 論 论 換 换 話 话 說 说 隨 随 極 极 長 长 價 价 許 许 則 则 總 总 會 会 僅 仅
-	隻 只 罷 罷 嗎 吗 價 价 際 际 許 许 無 无 邊 边 後 后`)...)
+	隻 只 罷 罢 嗎 吗 夠 够 該 该 傳 传 發 发 變 变 當 当 寫 写 帶 带 轉 转 飛 飞 丟 丢 誰 谁`)...)
 
 func zhSet(words string) map[string]bool {
 	m := map[string]bool{}

@@ -225,3 +225,31 @@ func TestWrapNever(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWrap wraps arbitrary text cut into arbitrary words ("|" marks them)
+// at arbitrary widths: no panic, no text lost, at most two lines unless the
+// text is one unbreakable token.
+func FuzzWrap(f *testing.F) {
+	f.Add("用来|讨论|人工智能|什么|时候|能够|达到|人类|水平", uint8(16))
+	f.Add("這|就是|相空間|（|又|被|稱為|狀態|空間|）|的|概念", uint8(12))
+	f.Add("m1| |*| |v1| |=| |常數|……", uint8(4))
+	f.Add("人工智能数据中心|和|实验室", uint8(3))
+	f.Fuzz(func(t *testing.T, s string, width uint8) {
+		if len(s) > 2000 || width == 0 {
+			return
+		}
+		text, seg := marked(s)
+		lines := Wrap(text, seg, int(width), 2, true)
+		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		var got strings.Builder
+		for _, l := range lines {
+			got.WriteString(strip(l))
+		}
+		if g, w := got.String(), strip(text); g != w {
+			t.Fatalf("Wrap(%q, %d) = %q: text changed", text, width, lines)
+		}
+		if len(lines) > 2 {
+			t.Fatalf("Wrap(%q, %d) = %d lines", text, width, len(lines))
+		}
+	})
+}
