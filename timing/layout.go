@@ -149,7 +149,7 @@ var (
 	// zhLocalizers and complements stay with the word before them.
 	zhBoundAfter = zhSet(`上 下 里 中 内 外 前 后 间 边 旁 来 去 到 出 起 完 住 掉 走 开 好 成 过 着 下来 下去 起来 出来 进来 过来 回来 上来 之中 之间 之上 之下 之后 之前 以上 以下 以后 以前 时 时候`)
 	// zhMeasures are measure words: not split from their number.
-	zhMeasures = `个种些只条张本次位件样项点倍元块台部名天年月日秒分钟小时岁度米克层步页份段句章遍类组对双把辆架座所家套幅片封场首`
+	zhMeasures = `个种些只条张本次位件样项点倍元块台部名天年月日秒分钟小时岁度米克层步页份段句章遍类组对双把辆架座所家套幅片封场首公千毫厘美英`
 	// zhClassifiers are the measure words that count things (not time).
 	zhClassifiers = `个种些只条张本次位件项点倍块台部名层步页份段句章遍类组对双把辆架座所家套幅片封场首`
 	// zhCoverbs after a one-character verb of zhCoverbVerbs are its

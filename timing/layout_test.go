@@ -253,3 +253,30 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// TestBreakCostOrder checks the order of a few break costs the layout
+// tests cannot isolate.
+func TestBreakCostOrder(t *testing.T) {
+	cost := func(s string) float64 {
+		toks := strings.Split(s, "|")
+		for j, tok := range toks {
+			if tok == "^" {
+				return breakCost(append(toks[:j:j], toks[j+1:]...), j, true)
+			}
+		}
+		t.Fatalf("no ^ in %q", s)
+		return 0
+	}
+	for _, c := range []struct{ worse, better string }{
+		{"下载|70| |^|GB|的|数据", "下载|^|70| |GB|的|数据"}, // a number and its unit (Latin words in Chinese)
+		{"遇到|100|^|個|案例", "遇到|^|100|個|案例"},         // a number and its measure word
+		{"一个|^|问题|就|来|了", "一个|问题|^|就|来|了"},         // a measure word and its noun
+		{"完成|了|^|吗", "完成|了|吗|^|我们"},                // a particle starts no line
+		{"可以|和|^|他们", "可以|^|和|他们"},                 // no line ends on 和
+		{"所有|特征|^|的|组合", "所有|特征|的|组合|^|所以"},        // a phrase opener
+	} {
+		if w, b := cost(c.worse), cost(c.better); !(w > b) {
+			t.Errorf("break %q costs %v, not more than %q at %v", c.worse, w, c.better, b)
+		}
+	}
+}
