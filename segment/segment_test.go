@@ -206,8 +206,8 @@ func TestTraditional(t *testing.T) {
 // own loader of its own embedded "zh" dictionary: the same Han words with
 // the same frequencies, the same total frequency, and the same words for
 // every Han run of the Simplified sample. (Traditional text is segmented
-// through Simplified here, so it differs from gse by design; BenchmarkGSE
-// counts how much.)
+// through Simplified here, so it differs from gse by design;
+// scripts/zhseg-compare.py counts how, against jieba.)
 func TestMatchesGSE(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loading gse's embedded dictionary takes seconds")

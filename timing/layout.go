@@ -321,6 +321,12 @@ func units(tokens, keys []string, cjk bool) (us []string, cost []float64) {
 	us = make([]string, 0, len(tokens))
 	cost = make([]float64, 0, len(tokens))
 	depth := 0 // inside how many brackets
+	// closes[j]: a closing bracket comes at or after token j (an opening
+	// one with none after it, as in a smiley, holds nothing).
+	closes := make([]bool, len(tokens)+1)
+	for j := len(tokens) - 1; j >= 0; j-- {
+		closes[j] = closes[j+1] || strings.ContainsAny(tokens[j], "）)】]")
+	}
 	for j, t := range tokens {
 		c := 0.0
 		if j > 0 {
@@ -328,7 +334,7 @@ func units(tokens, keys []string, cjk bool) (us []string, cost []float64) {
 			if c < 0 {
 				c = neverCost
 			}
-			if cjk && depth > 0 {
+			if cjk && depth > 0 && closes[j] {
 				// What a bracket holds is one aside: 相空間(又被稱為…)
 				c = max(c, breakInside)
 			}

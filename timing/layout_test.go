@@ -280,3 +280,19 @@ func TestBreakCostOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitsBrackets: inside a bracket every break costs as much as one
+// inside a word, but an opening bracket that nothing closes (a smiley)
+// holds nothing.
+func TestUnitsBrackets(t *testing.T) {
+	toks := strings.Split("相空間|（|又|稱|狀態|空間|）|，|我們", "|")
+	_, cost := units(toks, toks, true)
+	if cost[3] < breakInside || cost[8] != breakClause {
+		t.Errorf("bracket: costs %v, want at least %v inside and %v after the comma", cost, breakInside, breakClause)
+	}
+	toks = strings.Split("好|吧|:(|我們|明天|，|再|試試", "|")
+	_, cost = units(toks, toks, true)
+	if cost[6] != breakClause {
+		t.Errorf("smiley: cost after the comma %v, want %v", cost[6], breakClause)
+	}
+}
