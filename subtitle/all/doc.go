@@ -9,6 +9,8 @@ package all
 
 import (
 	_ "github.com/subkit-dev/subkit/subtitle/ass"
+	_ "github.com/subkit-dev/subkit/subtitle/lrc"
+	_ "github.com/subkit-dev/subkit/subtitle/sbv"
 	_ "github.com/subkit-dev/subkit/subtitle/srt"
 	_ "github.com/subkit-dev/subkit/subtitle/stl"
 	_ "github.com/subkit-dev/subkit/subtitle/ttml"

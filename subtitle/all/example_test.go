@@ -20,5 +20,7 @@ func Example() {
 	// ass .ass
 	// ssa .ssa
 	// stl .stl
+	// lrc .lrc
+	// sbv .sbv
 	// vtt
 }
