@@ -42,6 +42,7 @@ func FFmpeg(t testing.TB, file, demuxer string, extra ...string) []Cue {
 var (
 	srtTiming = regexp.MustCompile(`^(\d+):(\d\d):(\d\d),(\d\d\d) --> (\d+):(\d\d):(\d\d),(\d\d\d)`)
 	markupRE  = regexp.MustCompile(`<[^>]*>|\{\\[^}]*\}`)
+	mdvdCodes = regexp.MustCompile(`\{[yYcCfFsSpPhH]:[^}]*\}`)
 )
 
 // parseSRT reads the SRT ffmpeg writes: blocks of a number, a timing line
@@ -166,6 +167,10 @@ func Aeidon(t testing.TB, format string, fps float64, files ...string) [][]Cue {
 		for i := range cues {
 			var lines []string
 			for _, l := range strings.Split(cues[i].Text, "\n") {
+				if format == "MICRODVD" {
+					// aeidon keeps MicroDVD's control codes as the text's markup.
+					l = strings.TrimPrefix(mdvdCodes.ReplaceAllString(l, ""), "/")
+				}
 				lines = append(lines, Plain(l))
 			}
 			cues[i].Text = strings.Join(lines, "\n")

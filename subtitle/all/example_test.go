@@ -21,6 +21,7 @@ func Example() {
 	// ssa .ssa
 	// stl .stl
 	// lrc .lrc
+	// microdvd .sub
 	// sbv .sbv
 	// vtt
 }
