@@ -14,6 +14,7 @@ import (
 	_ "github.com/subkit-dev/subkit/subtitle/sbv"
 	_ "github.com/subkit-dev/subkit/subtitle/srt"
 	_ "github.com/subkit-dev/subkit/subtitle/stl"
+	_ "github.com/subkit-dev/subkit/subtitle/subviewer"
 	_ "github.com/subkit-dev/subkit/subtitle/ttml"
 	_ "github.com/subkit-dev/subkit/subtitle/webvtt"
 )

@@ -23,5 +23,6 @@ func Example() {
 	// lrc .lrc
 	// microdvd .sub
 	// sbv .sbv
+	// subviewer .sub
 	// vtt
 }
