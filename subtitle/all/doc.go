@@ -11,6 +11,7 @@ import (
 	_ "github.com/subkit-dev/subkit/subtitle/ass"
 	_ "github.com/subkit-dev/subkit/subtitle/lrc"
 	_ "github.com/subkit-dev/subkit/subtitle/microdvd"
+	_ "github.com/subkit-dev/subkit/subtitle/sami"
 	_ "github.com/subkit-dev/subkit/subtitle/sbv"
 	_ "github.com/subkit-dev/subkit/subtitle/srt"
 	_ "github.com/subkit-dev/subkit/subtitle/stl"

@@ -22,6 +22,7 @@ func Example() {
 	// stl .stl
 	// lrc .lrc
 	// microdvd .sub
+	// sami .smi
 	// sbv .sbv
 	// subviewer .sub
 	// vtt
