@@ -39,6 +39,7 @@ fuzz:
 	$(GO) test ./subtitle/microdvd -run '^$$' -fuzz FuzzReadMicroDVD -fuzztime 60s
 	$(GO) test ./subtitle/subviewer -run '^$$' -fuzz FuzzReadSubViewer -fuzztime 60s
 	$(GO) test ./subtitle/sami -run '^$$' -fuzz FuzzReadSAMI -fuzztime 60s
+	$(GO) test ./subtitle/spruce -run '^$$' -fuzz FuzzReadSpruce -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s

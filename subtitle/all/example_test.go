@@ -24,6 +24,7 @@ func Example() {
 	// microdvd .sub
 	// sami .smi
 	// sbv .sbv
+	// spruce .stl
 	// subviewer .sub
 	// vtt
 }
