@@ -13,6 +13,7 @@ import (
 	_ "github.com/subkit-dev/subkit/subtitle/microdvd"
 	_ "github.com/subkit-dev/subkit/subtitle/sami"
 	_ "github.com/subkit-dev/subkit/subtitle/sbv"
+	_ "github.com/subkit-dev/subkit/subtitle/scc"
 	_ "github.com/subkit-dev/subkit/subtitle/spruce"
 	_ "github.com/subkit-dev/subkit/subtitle/srt"
 	_ "github.com/subkit-dev/subkit/subtitle/stl"

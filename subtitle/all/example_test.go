@@ -24,6 +24,7 @@ func Example() {
 	// microdvd .sub
 	// sami .smi
 	// sbv .sbv
+	// scc .scc
 	// spruce .stl
 	// subviewer .sub
 	// vtt
