@@ -19,6 +19,8 @@ func TestConvertNewFormats(t *testing.T) {
 		"a/song.lrc": "[ti:x]\n[00:01.00]from lrc\n[00:02.00]\n",
 		"b/mdvd.sub": "{1}{1}25\n{25}{50}from microdvd\n",
 		"b/sv.sub":   "[INFORMATION]\n[END INFORMATION]\n[SUBTITLE]\n00:00:01.00,00:00:02.00\nfrom subviewer\n",
+		"c/dvd.stl":  "$FontName = Arial\n00:00:01:00 , 00:00:02:00 , from spruce\n",
+		"c/cc.scc":   "Scenarist_SCC V1.0\n\n00:00:00;00\t9420 9420 94ae 94ae 9470 9470 e6f2 ef6d 2073 e3e3\n\n00:00:00;29\t942f 942f\n\n00:00:01;29\t942c 942c\n",
 		"b/ko.smi":   "<SAMI><BODY>\n<SYNC Start=1000><P Class=KRCC>from sami\n<SYNC Start=2000><P Class=KRCC>&nbsp;\n</BODY></SAMI>\n",
 	}
 	for name, text := range in {
@@ -43,11 +45,11 @@ func TestConvertNewFormats(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(b), "00:00:01,000 --> 00:00:02,000\nfrom ") {
+		if !strings.Contains(string(b), "00:00:01,000 --> 00:00:02,000\nfrom ") && !strings.Contains(string(b), "00:00:00,968 --> 00:00:01,969\n{\\an1}from scc") {
 			t.Errorf("%s as SRT:\n%s", r.Input, b)
 		}
 	}
-	want := map[string]string{"yt.sbv": "sbv", "song.lrc": "lrc", "mdvd.sub": "microdvd", "sv.sub": "subviewer", "ko.smi": "sami"}
+	want := map[string]string{"yt.sbv": "sbv", "song.lrc": "lrc", "mdvd.sub": "microdvd", "sv.sub": "subviewer", "ko.smi": "sami", "dvd.stl": "spruce", "cc.scc": "scc"}
 	for k, v := range want {
 		if from[k] != v {
 			t.Errorf("%s read as %q, want %s", k, from[k], v)
@@ -56,9 +58,9 @@ func TestConvertNewFormats(t *testing.T) {
 
 	srt := filepath.Join(dir, "x.srt")
 	os.WriteFile(srt, []byte("1\n00:00:01,000 --> 00:00:02,000\nhello\n"), 0o644)
-	for _, f := range []string{"sbv", "lrc", "microdvd", "subviewer", "sami"} {
+	for _, f := range []string{"sbv", "lrc", "microdvd", "subviewer", "sami", "spruce", "scc"} {
 		code, stdout, stderr := runSubkit(t, nil, "convert", "-t", f, "--fps", "25", "-o", "-", srt)
-		if code != 0 || !strings.Contains(stdout, "hello") {
+		if code != 0 || !strings.Contains(stdout, "hello") && !strings.Contains(stdout, "68e5 ecec ef80") {
 			t.Errorf("-t %s: exit %d\n%s%s", f, code, stdout, stderr)
 		}
 		if f == "microdvd" && !strings.Contains(stdout, "{1}{1}25\n{25}{50}hello") {
@@ -84,5 +86,20 @@ func TestConvertSAMILanguage(t *testing.T) {
 	code, _, stderr = runSubkit(t, nil, "convert", "-t", "srt", "--language", "ja", "-o", "-", smi)
 	if code != 1 || !strings.Contains(stderr, `no language "ja"`) {
 		t.Errorf("--language ja: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestConvertSCCRefuses: a caption SCC cannot carry fails the file, named,
+// and nothing is written.
+func TestConvertSCCRefuses(t *testing.T) {
+	dir := t.TempDir()
+	srt := filepath.Join(dir, "zh.srt")
+	os.WriteFile(srt, []byte("1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\n00:00:03,000 --> 00:00:04,000\n大家好\n"), 0o644)
+	code, _, stderr := runSubkit(t, nil, "convert", "-t", "scc", srt)
+	if code != 1 || !strings.Contains(stderr, `cue 2 ("大家好")`) || !strings.Contains(stderr, "608 character set") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "zh.scc")); err == nil {
+		t.Error("an output was left")
 	}
 }
