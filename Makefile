@@ -34,6 +34,13 @@ fuzz:
 	$(GO) test ./subtitle/webvtt -run '^$$' -fuzz FuzzReadWebVTT -fuzztime 60s
 	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
+	$(GO) test ./subtitle/sbv -run '^$$' -fuzz FuzzReadSBV -fuzztime 60s
+	$(GO) test ./subtitle/lrc -run '^$$' -fuzz FuzzReadLRC -fuzztime 60s
+	$(GO) test ./subtitle/microdvd -run '^$$' -fuzz FuzzReadMicroDVD -fuzztime 60s
+	$(GO) test ./subtitle/subviewer -run '^$$' -fuzz FuzzReadSubViewer -fuzztime 60s
+	$(GO) test ./subtitle/sami -run '^$$' -fuzz FuzzReadSAMI -fuzztime 60s
+	$(GO) test ./subtitle/spruce -run '^$$' -fuzz FuzzReadSpruce -fuzztime 60s
+	$(GO) test ./subtitle/scc -run '^$$' -fuzz FuzzReadSCC -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s

@@ -12,6 +12,13 @@
 //	subtitle/ttml    TTML (and DFXP, IMSC, EBU-TT-D as read)
 //	subtitle/ass     ASS and SSA scripts
 //	subtitle/stl     EBU STL
+//	subtitle/scc     Scenarist SCC (CEA-608)
+//	subtitle/sami    SAMI
+//	subtitle/lrc     LRC lyrics
+//	subtitle/sbv     SBV (YouTube)
+//	subtitle/microdvd MicroDVD
+//	subtitle/subviewer SubViewer 2.0
+//	subtitle/spruce  Spruce STL
 //	subtitle/all     imports all of them
 //
 // A program imports the formats it wants for their side effect, usually

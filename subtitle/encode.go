@@ -9,6 +9,9 @@ import (
 type EncodeOptions struct {
 	BOM  bool // start the file with a UTF-8 byte-order mark
 	CRLF bool // end lines with CR LF instead of LF
+	// FPS is the frame rate frame-based formats (MicroDVD) are written
+	// at; 0 is the format's default.
+	FPS float64
 }
 
 // Encode writes d to w in format f, whose package must be imported (see

@@ -67,6 +67,10 @@ type Spec struct {
 	// Read reads text (for a Binary format: the raw bytes) into a
 	// Document. name is the file's name, for errors and warnings.
 	Read func(name, text string) (*Document, []Warning, error)
+	// ReadWith, when set, is Read steered by the options a format
+	// takes (ReadOptions.FPS, ReadOptions.Language); Read is then the
+	// same with zero options.
+	ReadWith func(name, text string, o ReadOptions) (*Document, []Warning, error)
 	// ReadSources, when set, is Read that also returns each cue's source
 	// (see Sources) from the same run of the reader.
 	ReadSources func(name, text string) (*Document, []Warning, []CueSource, error)

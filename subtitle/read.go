@@ -37,6 +37,12 @@ type ReadOptions struct {
 	// input's memory when it is plain UTF-8, instead of copying it: the
 	// caller promises never to change the bytes afterwards.
 	ShareInput bool
+	// FPS is the frame rate of a frame-based format (MicroDVD) when the
+	// file does not say; 0 leaves it to the format's default.
+	FPS float64
+	// Language picks one language of a file that holds several (SAMI's
+	// classes): a class name or a language tag; "" reads the first.
+	Language string
 }
 
 // ReadInfo is what reading found out besides the document.
@@ -54,7 +60,7 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 	if err != nil {
 		return nil, info, err
 	}
-	doc, ws, err := ReadText(name, text, info.Format)
+	doc, ws, err := ReadTextWith(name, text, info.Format, o)
 	info.Warnings = ws
 	return doc, info, err
 }
@@ -121,9 +127,18 @@ func plainText(b []byte) bool {
 // decoded as Prepare decodes it, in format f, whose package must be
 // imported (see Register).
 func ReadText(name, text string, f Format) (*Document, []Warning, error) {
+	return ReadTextWith(name, text, f, ReadOptions{})
+}
+
+// ReadTextWith is ReadText with the options that steer a reader: o.FPS
+// and o.Language, for the formats that take them (see Spec.ReadWith).
+func ReadTextWith(name, text string, f Format, o ReadOptions) (*Document, []Warning, error) {
 	s := lookup(f)
 	if s == nil {
 		return nil, nil, fmt.Errorf("%s: cannot read format %v", name, f)
+	}
+	if s.ReadWith != nil {
+		return s.ReadWith(name, text, o)
 	}
 	return s.Read(name, text)
 }

@@ -88,6 +88,8 @@ type batchConfig struct {
 	dryRun    bool
 	to, from  subtitle.Format
 	encoding  string
+	fps       float64 // convert --fps: frame-based formats' frame rate
+	language  string  // convert --language: the SAMI language to read
 	output    string
 	outDir    bool
 	force     bool
@@ -334,7 +336,7 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	var doc *subtitle.Document
 	if !stream {
 		var ws []subtitle.Warning
-		doc, ws, err = subtitle.ReadText(name, text, info.Format)
+		doc, ws, err = subtitle.ReadTextWith(name, text, info.Format, subtitle.ReadOptions{FPS: cfg.fps, Language: cfg.language})
 		for _, w := range ws {
 			r.Warnings = append(r.Warnings, w.String())
 		}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"strings"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 
 	"github.com/urfave/cli/v2"
 )
@@ -9,7 +12,7 @@ import (
 func convertCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
-		Usage:     "convert caption files between SRT, WebVTT, TTML, ASS, SSA and EBU STL",
+		Usage:     "convert caption files between formats: " + formatList(),
 		ArgsUsage: "INPUT... (files, directories with -r, - for standard input)",
 		Description: `Reads each input, detecting its format (extension, then content) and text
 encoding, and writes it in the format -t names. Outputs go beside each input
@@ -22,7 +25,10 @@ place. A file that cannot be read is reported as file:line: reason and the
 others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
-		Flags:  batchFlags(convertFormatFlags, "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", "the extension of -o"),
+		Flags: append(batchFlags(convertFormatFlags, "output `FORMAT`: "+formatList(), "the extension of -o"),
+			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976"},
+			&cli.StringFlag{Name: "language", Usage: "the language `LANG` to read from a SAMI file of several (class name or tag: KRCC, en-US)", DefaultText: "the first"},
+		),
 		Action: func(c *cli.Context) error { return e.convert(c) },
 	}
 }
@@ -33,5 +39,19 @@ func (e *env) convert(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.IsSet("fps") && !(c.Float64("fps") > 0 && c.Float64("fps") < 1000) {
+		return usagef("--fps must be a frame rate above 0")
+	}
+	cfg.fps, cfg.language = c.Float64("fps"), c.String("language")
+	cfg.encodeOpt.FPS = cfg.fps
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// formatList names the formats, as -t takes them.
+func formatList() string {
+	var names []string
+	for _, f := range subtitle.Formats() {
+		names = append(names, f.String())
+	}
+	return strings.Join(names, ", ")
 }

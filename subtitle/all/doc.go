@@ -9,8 +9,15 @@ package all
 
 import (
 	_ "github.com/subkit-dev/subkit/subtitle/ass"
+	_ "github.com/subkit-dev/subkit/subtitle/lrc"
+	_ "github.com/subkit-dev/subkit/subtitle/microdvd"
+	_ "github.com/subkit-dev/subkit/subtitle/sami"
+	_ "github.com/subkit-dev/subkit/subtitle/sbv"
+	_ "github.com/subkit-dev/subkit/subtitle/scc"
+	_ "github.com/subkit-dev/subkit/subtitle/spruce"
 	_ "github.com/subkit-dev/subkit/subtitle/srt"
 	_ "github.com/subkit-dev/subkit/subtitle/stl"
+	_ "github.com/subkit-dev/subkit/subtitle/subviewer"
 	_ "github.com/subkit-dev/subkit/subtitle/ttml"
 	_ "github.com/subkit-dev/subkit/subtitle/webvtt"
 )

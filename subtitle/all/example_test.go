@@ -20,5 +20,12 @@ func Example() {
 	// ass .ass
 	// ssa .ssa
 	// stl .stl
+	// lrc .lrc
+	// microdvd .sub
+	// sami .smi
+	// sbv .sbv
+	// scc .scc
+	// spruce .stl
+	// subviewer .sub
 	// vtt
 }

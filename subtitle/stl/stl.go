@@ -17,10 +17,13 @@ func init() {
 		Format:  subtitle.STL,
 		Aliases: []string{"ebu-stl"},
 		Ext:     ".stl",
-		Binary:  true,
-		Sniff:   sniff,
-		Read:    read,
-		Write:   write,
+		// Spruce STL, a text format, uses .stl too: such files are
+		// detected by content.
+		WeakExts: []string{".stl"},
+		Binary:   true,
+		Sniff:    sniff,
+		Read:     read,
+		Write:    write,
 	})
 }
 

@@ -1,0 +1,221 @@
+package extcheck
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FFmpeg reads a caption file with ffmpeg's own demuxer and decoder for
+// the format (demuxer is ffmpeg's name for it: "sami", "microdvd",
+// "subviewer", "lrc", "scc", "stl" for Spruce STL; "" lets ffmpeg probe)
+// and returns the cues it read, as its SRT encoder writes them: times in
+// milliseconds, text with markup dropped and lines joined with "\n".
+// extra goes before -i (e.g. "-subfps", "25" for Spruce STL).
+func FFmpeg(t testing.TB, file, demuxer string, extra ...string) []Cue {
+	t.Helper()
+	ffmpeg := RequireTool(t, "ffmpeg")
+	abs := absAll(t, []string{file})
+	args := []string{"-nostdin", "-v", "error"}
+	if demuxer != "" {
+		args = append(args, "-f", demuxer)
+	}
+	args = append(args, extra...)
+	args = append(args, "-i", abs[0], "-map", "0:s:0", "-c:s", "srt", "-f", "srt", "-")
+	stdout, stderr, status := run(t, time.Minute, filepath.Dir(abs[0]), ffmpeg, args...)
+	if status != 0 {
+		t.Fatalf("ffmpeg could not read %s (exit %d):\n%s", file, status, tail(stderr))
+	}
+	if len(stderr) > 0 {
+		t.Logf("ffmpeg on %s said:\n%s", file, tail(stderr))
+	}
+	return parseSRT(string(stdout))
+}
+
+var (
+	srtTiming = regexp.MustCompile(`^(\d+):(\d\d):(\d\d),(\d\d\d) --> (\d+):(\d\d):(\d\d),(\d\d\d)`)
+	markupRE  = regexp.MustCompile(`<[^>]*>|\{\\[^}]*\}`)
+	mdvdCodes = regexp.MustCompile(`\{[yYcCfFsSpPhH]:[^}]*\}`)
+)
+
+// parseSRT reads the SRT ffmpeg writes: blocks of a number, a timing line
+// and text lines, separated by blank lines. It is deliberately simple and
+// separate from subkit's reader.
+func parseSRT(s string) []Cue {
+	var out []Cue
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i := 0; i < len(lines); i++ {
+		m := srtTiming.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		c := Cue{StartMs: srtMs(m[1:5]), EndMs: srtMs(m[5:9])}
+		var text []string
+		for i++; i < len(lines) && lines[i] != ""; i++ {
+			text = append(text, Plain(lines[i]))
+		}
+		c.Text = strings.Join(text, "\n")
+		out = append(out, c)
+	}
+	return out
+}
+
+func srtMs(p []string) int64 {
+	var n [4]int64
+	for i, s := range p {
+		n[i], _ = strconv.ParseInt(s, 10, 64)
+	}
+	return ((n[0]*60+n[1])*60+n[2])*1000 + n[3]
+}
+
+// Plain drops HTML-like and ASS override markup from a line of text, as a
+// viewer does not see it, and decodes the few entities clients write.
+func Plain(s string) string {
+	s = markupRE.ReplaceAllString(s, "")
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&nbsp;", "\u00a0", `\N`, "\n", `\h`, "\u00a0").Replace(s)
+}
+
+// DiffCuesWithin is DiffCues with times allowed to differ by up to tol
+// milliseconds: formats that count frames or centiseconds round.
+func DiffCuesWithin(got, want []Cue, tol int64) []string {
+	g := make([]Cue, len(got))
+	copy(g, got)
+	for i := range g {
+		if i < len(want) {
+			if abs64(g[i].StartMs-want[i].StartMs) <= tol {
+				g[i].StartMs = want[i].StartMs
+			}
+			if abs64(g[i].EndMs-want[i].EndMs) <= tol {
+				g[i].EndMs = want[i].EndMs
+			}
+		}
+	}
+	return DiffCues(g, want)
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// aeidonScript reads each file given as FORMAT=PATH with aeidon and
+// prints one JSON list of cues a file. Frame-based formats (MicroDVD) are
+// given as FORMAT@FPS=PATH: aeidon reads the frame numbers and text; the
+// script turns frames into time at FPS, and takes a {1}{1}FPS first line
+// (which aeidon reads as a cue) as the frame rate.
+const aeidonScript = `
+import json, sys, aeidon
+for arg in sys.argv[1:]:
+    fmt, path = arg.split("=", 1)
+    fps = None
+    if "@" in fmt:
+        fmt, fps = fmt.split("@")
+        fps = float(fps)
+    f = aeidon.files.new(getattr(aeidon.formats, fmt), path, "utf_8")
+    subs = f.read()
+    cues = []
+    for i, s in enumerate(subs):
+        if fps is not None:
+            if i == 0 and s.start_frame in (0, 1) and s.end_frame in (0, 1):
+                try:
+                    fps = float(s.main_text)
+                    continue
+                except ValueError:
+                    pass
+            start, end = round(s.start_frame / fps * 1000), round(s.end_frame / fps * 1000)
+        else:
+            start, end = round(s.start_seconds * 1000), round(s.end_seconds * 1000)
+        cues.append({"startMs": start, "endMs": end, "text": s.main_text})
+    print(json.dumps(cues))
+`
+
+// Aeidon reads caption files with aeidon, the library of the Gaupol
+// subtitle editor (Debian python3-aeidon). format is aeidon's name for the
+// format ("SUBVIEWER2", "MICRODVD"); fps, for MicroDVD, the frame rate
+// when the file has no {1}{1}FPS first line. Text has markup dropped.
+func Aeidon(t testing.TB, format string, fps float64, files ...string) [][]Cue {
+	t.Helper()
+	python := pythonWith(t, "aeidon", "Debian: apt-get install python3-aeidon")
+	abs := absAll(t, files)
+	args := []string{"-c", aeidonScript}
+	for _, f := range abs {
+		if fps > 0 {
+			args = append(args, fmt.Sprintf("%s@%v=%s", format, fps, f))
+		} else {
+			args = append(args, format+"="+f)
+		}
+	}
+	stdout, stderr, status := run(t, time.Minute, Root(t), python, args...)
+	if status != 0 {
+		t.Fatalf("aeidon could not read %v (exit %d):\n%s", files, status, tail(stderr))
+	}
+	var out [][]Cue
+	for _, line := range strings.Split(strings.TrimSpace(string(stdout)), "\n") {
+		var cues []Cue
+		if err := json.Unmarshal([]byte(line), &cues); err != nil {
+			t.Fatalf("aeidon output: %v\n%s", err, stdout)
+		}
+		for i := range cues {
+			var lines []string
+			for _, l := range strings.Split(cues[i].Text, "\n") {
+				if format == "MICRODVD" {
+					// aeidon keeps MicroDVD's control codes as the text's markup.
+					l = strings.TrimPrefix(mdvdCodes.ReplaceAllString(l, ""), "/")
+				}
+				lines = append(lines, Plain(l))
+			}
+			cues[i].Text = strings.Join(lines, "\n")
+		}
+		out = append(out, cues)
+	}
+	if len(out) != len(files) {
+		t.Fatalf("aeidon read %d files, gave %d", len(files), len(out))
+	}
+	return out
+}
+
+// TTConv converts a caption file with ttconv (Debian python3-ttconv) to
+// SRT and returns the cues it read.
+func TTConv(t testing.TB, file string) []Cue {
+	t.Helper()
+	ttconv := RequireTool(t, "ttconv")
+	abs := absAll(t, []string{file})
+	out := filepath.Join(t.TempDir(), "out.srt")
+	_, stderr, status := run(t, time.Minute, filepath.Dir(abs[0]), ttconv, "convert", "-i", abs[0], "-o", out)
+	if status != 0 {
+		t.Fatalf("ttconv could not read %s (exit %d):\n%s", file, status, tail(stderr))
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("ttconv wrote nothing: %v\n%s", err, tail(stderr))
+	}
+	return parseSRT(string(b))
+}
+
+// pythonWith returns a Python 3 that imports module: python3 on PATH, or
+// Debian's /usr/bin/python3, where Debian's python3-* packages live.
+func pythonWith(t testing.TB, module, how string) string {
+	t.Helper()
+	var tried []string
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		path, err := exec.LookPath(p)
+		if err != nil {
+			continue
+		}
+		if exec.Command(path, "-c", "import "+module).Run() == nil {
+			return path
+		}
+		tried = append(tried, path)
+	}
+	Missing(t, "Python module "+module+" (tried "+strings.Join(tried, ", ")+")", how)
+	return ""
+}

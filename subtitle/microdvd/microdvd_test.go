@@ -1,0 +1,223 @@
+package microdvd
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/subkit-dev/subkit/internal/extcheck"
+	"github.com/subkit-dev/subkit/subtitle"
+)
+
+func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
+
+func decode(t *testing.T, file string, o subtitle.ReadOptions) (*subtitle.Document, *subtitle.ReadInfo) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, info, err := subtitle.Decode(file, b, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Format != Format {
+		t.Fatalf("format %v", info.Format)
+	}
+	return d, info
+}
+
+// TestReadHeader reads a file whose first line says 25 fps, with line and
+// caption styles, a color, a "/" italic line and font codes it drops.
+func TestReadHeader(t *testing.T) {
+	d, info := decode(t, "testdata/pl.sub", subtitle.ReadOptions{})
+	want := []subtitle.Cue{
+		{Start: ms(1000), End: ms(3000), Lines: []subtitle.Line{{{Text: "Dzień dobry!", Italic: true}}, {{Text: "Czerwony", Color: "#ff0000"}}}},
+		{Start: ms(4000), End: ms(6000), Lines: []subtitle.Line{{{Text: "Kursywa", Italic: true}}, {{Text: "zwykły"}}}},
+		{Start: ms(8000), End: ms(10400), Lines: []subtitle.Line{{{Text: "bold both", Bold: true}}, {{Text: "lines", Bold: true}}}},
+		{Start: ms(12000), End: ms(14000), Lines: subtitle.Text("font dropped")},
+	}
+	if !reflect.DeepEqual(d.Cues, want) {
+		t.Fatalf("got  %+v\nwant %+v", d.Cues, want)
+	}
+	if w := info.Warnings; len(w) != 2 || w[0].Line != 5 || !strings.Contains(w[0].Message, "font") || !strings.Contains(w[1].Message, "size") {
+		t.Errorf("warnings %v", w)
+	}
+	// --fps wins over the file, and says so.
+	d, info = decode(t, "testdata/pl.sub", subtitle.ReadOptions{FPS: 50})
+	if d.Cues[0].Start != ms(500) || len(info.Warnings) != 3 || !strings.Contains(info.Warnings[0].Message, "says 25 fps") {
+		t.Errorf("--fps 50: start %v, warnings %v", d.Cues[0].Start, info.Warnings)
+	}
+}
+
+// TestReadDefault: without a frame rate line, 23.976 fps; --fps changes it.
+func TestReadDefault(t *testing.T) {
+	d, _ := decode(t, "testdata/nofps.sub", subtitle.ReadOptions{})
+	if got := []time.Duration{d.Cues[0].End, d.Cues[1].Start, d.Cues[2].End}; !reflect.DeepEqual(got, []time.Duration{ms(2002), ms(3003), ms(41708)}) {
+		t.Errorf("at 23.976: %v", got)
+	}
+	d, _ = decode(t, "testdata/nofps.sub", subtitle.ReadOptions{FPS: 24})
+	if d.Cues[0].End != ms(2000) {
+		t.Errorf("at 24: %v", d.Cues[0].End)
+	}
+}
+
+func TestReadProblems(t *testing.T) {
+	d, ws, err := read("in.sub", "{10}{20}a\nnonsense\n{30}{}open end\n{40}{50}b\n{60}{}last\n", subtitle.ReadOptions{FPS: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Cues) != 4 || d.Cues[1].End != ms(4000) || d.Cues[3].End != ms(9000) || len(ws) != 2 || ws[0].Line != 2 || ws[1].Line != 5 {
+		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
+	}
+	_, _, err = read("in.sub", "Dialogue: hello\n", subtitle.ReadOptions{})
+	var pe *subtitle.ParseError
+	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
+		t.Fatalf("error %v", err)
+	}
+}
+
+func TestWrite(t *testing.T) {
+	d := &subtitle.Document{Cues: []subtitle.Cue{
+		{Start: ms(1000), End: ms(2500), Lines: []subtitle.Line{{{Text: "all italic", Italic: true}}, {{Text: "red", Color: "#ff0000"}, {Text: " too", Color: "#ff0000"}}}},
+		{Start: ms(3000), End: ms(4000), Lines: []subtitle.Line{{{Text: "a|b "}, {Text: "part", Bold: true}}, {{Text: "/not italic"}}}},
+	}}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{FPS: 25}); err != nil {
+		t.Fatal(err)
+	}
+	want := "{1}{1}25\n{25}{63}{y:i}all italic|{c:$0000FF}red too\n{75}{100}a¦b part|\u200b/not italic\n"
+	if buf.String() != want {
+		t.Errorf("got  %q\nwant %q", buf.String(), want)
+	}
+	buf.Reset()
+	subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{})
+	if !strings.HasPrefix(buf.String(), "{1}{1}23.976\n{24}{60}") {
+		t.Errorf("default rate: %q", buf.String())
+	}
+	if l := strings.Join(subtitle.Losses(d, Format), "; "); l != "bold in 1 cue; colors in 1 cue; italics in 1 cue" {
+		t.Errorf("losses %q", l)
+	}
+}
+
+// randomDoc makes captions with whole-line styles, which MicroDVD keeps.
+func randomDoc(rng *rand.Rand) *subtitle.Document {
+	words := []string{"hello", "大家好", "Zażółć", "a < b", "{x}", "(1)"}
+	d := &subtitle.Document{}
+	at := ms(rng.Int64N(10000))
+	for i := 0; i < 1+rng.IntN(10); i++ {
+		c := subtitle.Cue{Start: at, End: at + ms(100+rng.Int64N(5000))}
+		for l := 0; l < 1+rng.IntN(2); l++ {
+			c.Lines = append(c.Lines, subtitle.Line{{Text: words[rng.IntN(len(words))], Italic: rng.IntN(3) == 0, Bold: rng.IntN(4) == 0}})
+		}
+		d.Cues = append(d.Cues, c)
+		at = c.End + ms(rng.Int64N(3600*1000))
+	}
+	return d
+}
+
+// TestRoundTrip: times come back within half a frame, text and whole-line
+// styles exactly, and writing again gives the same bytes.
+func TestRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 200; n++ {
+		d := randomDoc(rng)
+		fps := []float64{23.976, 25, 29.97, 30000.0 / 1001}[n%4]
+		var buf bytes.Buffer
+		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{FPS: fps}); err != nil {
+			t.Fatal(err)
+		}
+		back, ws, err := read("x.sub", buf.String(), subtitle.ReadOptions{})
+		if err != nil || len(ws) > 0 {
+			t.Fatalf("%v %v\n%s", err, ws, buf.String())
+		}
+		half := time.Duration(float64(time.Second)/fps/2) + time.Millisecond
+		for i, c := range d.Cues {
+			b := back.Cues[i]
+			if (b.Start-c.Start).Abs() > half || (b.End-c.End).Abs() > half || !reflect.DeepEqual(b.Lines, c.Lines) {
+				t.Fatalf("cue %d at %v fps: got %+v, want %+v", i, fps, b, c)
+			}
+		}
+		var again bytes.Buffer
+		subtitle.Encode(&again, back, Format, subtitle.EncodeOptions{FPS: fps})
+		if again.String() != buf.String() {
+			t.Fatalf("second write differs:\n%s\n%s", buf.String(), again.String())
+		}
+	}
+}
+
+// TestIndependentReaders gives our output and a hand-written file to
+// ffmpeg's MicroDVD demuxer and to aeidon (Gaupol's library): both must
+// read the times (to the millisecond ffmpeg rounds to) and the text.
+func TestIndependentReaders(t *testing.T) {
+	dir := t.TempDir()
+	ours := filepath.Join(dir, "ours.sub")
+	var buf bytes.Buffer
+	d := randomDoc(rand.New(rand.NewPCG(9, 9)))
+	if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{FPS: 25}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(ours, buf.Bytes(), 0o644)
+	for _, file := range []string{ours, "testdata/pl.sub", "testdata/nofps.sub"} {
+		b, _ := os.ReadFile(file)
+		doc, _, err := read(file, string(b), subtitle.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := extcheck.ExpectedCues(doc)
+		if diff := extcheck.DiffCuesWithin(extcheck.FFmpeg(t, file, "microdvd"), want, 1); diff != nil {
+			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
+		}
+		if diff := extcheck.DiffCuesWithin(extcheck.Aeidon(t, "MICRODVD", DefaultFPS, file)[0], want, 1); diff != nil {
+			t.Errorf("%s: aeidon read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
+		}
+	}
+}
+
+// FuzzReadMicroDVD reads arbitrary text as MicroDVD: no panic, errors
+// only as positioned ParseErrors; what is read writes, and writing what
+// that reads back gives the same bytes.
+func FuzzReadMicroDVD(f *testing.F) {
+	for _, file := range []string{"testdata/pl.sub", "testdata/nofps.sub"} {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("{1}{1}29.97\r{0}{}/a|{Y:ub}{C:$00ff00}b{y:x}\n{5}{3}{P:1,2}{c:zz}|\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		d, ws, err := read("fuzz.sub", text, subtitle.ReadOptions{})
+		if err != nil {
+			var pe *subtitle.ParseError
+			if !errors.As(err, &pe) || pe.File != "fuzz.sub" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		for _, w := range ws {
+			if w.Line < 1 {
+				t.Fatalf("warning without a line: %v", w)
+			}
+		}
+		var one, two bytes.Buffer
+		if err := subtitle.Encode(&one, d, Format, subtitle.EncodeOptions{}); err != nil {
+			if subtitle.Check(d) != nil {
+				return
+			}
+			t.Fatal(err)
+		}
+		back, _, err := read("fuzz.sub", one.String(), subtitle.ReadOptions{})
+		if err != nil {
+			t.Fatalf("reading what was written: %v\n%q", err, one.String())
+		}
+		subtitle.Encode(&two, back, Format, subtitle.EncodeOptions{})
+		if one.String() != two.String() {
+			t.Fatalf("wrote %q\nthen %q", one.String(), two.String())
+		}
+	})
+}

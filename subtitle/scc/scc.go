@@ -1,0 +1,124 @@
+package scc
+
+import (
+	"strings"
+	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
+)
+
+// Format is SCC's name, as flags spell it.
+const Format subtitle.Format = "scc"
+
+func init() {
+	subtitle.Register(subtitle.Spec{
+		Format:  Format,
+		Ext:     ".scc",
+		Sniff:   sniff,
+		Read:    read,
+		Write:   write,
+		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: someColor},
+	})
+}
+
+// sniff knows SCC by its first line, "Scenarist_SCC V1.0".
+func sniff(_ []byte, head string) subtitle.Match {
+	if strings.HasPrefix(head, "Scenarist_SCC") {
+		return subtitle.Sure
+	}
+	return subtitle.NoMatch
+}
+
+// colors are 608's foreground colors, by their code (white is the
+// default, 7 is italics).
+var colors = []string{"", "green", "blue", "cyan", "red", "yellow", "magenta"}
+
+// colorCode finds a CSS color among 608's: a name or its #rrggbb.
+func colorCode(c string) (int, bool) {
+	switch strings.ToLower(c) {
+	case "", "white", "#ffffff", "#fff":
+		return 0, true
+	case "green", "#00ff00", "lime", "#0f0":
+		return 1, true
+	case "blue", "#0000ff", "#00f":
+		return 2, true
+	case "cyan", "#00ffff", "aqua", "#0ff":
+		return 3, true
+	case "red", "#ff0000", "#f00":
+		return 4, true
+	case "yellow", "#ffff00", "#ff0":
+		return 5, true
+	case "magenta", "#ff00ff", "fuchsia", "#f0f":
+		return 6, true
+	}
+	return 0, false
+}
+
+func someColor(c string) bool { _, ok := colorCode(c); return ok }
+
+// Frames are counted at 30000/1001 per second; timecodes are drop-frame.
+const (
+	fpsNum = 30000
+	fpsDen = 1001
+)
+
+// frameAt is the frame showing at t, rounded to the nearest.
+func frameAt(t time.Duration) int64 {
+	return (int64(t)*fpsNum + int64(time.Second)*fpsDen/2) / (int64(time.Second) * fpsDen)
+}
+
+// frameTime is the time frame f starts at, to the millisecond.
+func frameTime(f int64) time.Duration {
+	ms := (f*fpsDen*1000 + fpsNum/2) / fpsNum
+	return time.Duration(ms) * time.Millisecond
+}
+
+// dropFrame writes frame f as a drop-frame timecode, HH:MM:SS;FF: frame
+// numbers 0 and 1 are skipped each minute but every tenth.
+func dropFrame(f int64) string {
+	d, m := f/17982, f%17982
+	adj := 18 * d
+	if m >= 2 {
+		adj += 2 * ((m - 2) / 1798)
+	}
+	n := f + adj
+	ff, ss, mm, hh := n%30, n/30%60, n/1800%60, n/108000
+	b := []byte{byte('0' + hh/10%10), byte('0' + hh%10), ':', byte('0' + mm/10), byte('0' + mm%10), ':', byte('0' + ss/10), byte('0' + ss%10), ';', byte('0' + ff/10), byte('0' + ff%10)}
+	if hh >= 100 {
+		return "99:59:59;29"
+	}
+	return string(b)
+}
+
+// parseTimecode reads HH:MM:SS;FF (drop-frame; also "." or "," before the
+// frames) or HH:MM:SS:FF (non-drop) and returns its frame number.
+func parseTimecode(s string) (int64, bool) {
+	if len(s) != 11 || s[2] != ':' || s[5] != ':' {
+		return 0, false
+	}
+	var v [4]int64
+	for i, p := range []string{s[0:2], s[3:5], s[6:8], s[9:11]} {
+		for _, c := range []byte(p) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v[i] = v[i]*10 + int64(c-'0')
+		}
+	}
+	hh, mm, ss, ff := v[0], v[1], v[2], v[3]
+	if mm > 59 || ss > 59 || ff > 29 {
+		return 0, false
+	}
+	n := ((hh*60+mm)*60+ss)*30 + ff
+	switch s[8] {
+	case ':':
+		return n, true
+	case ';', '.', ',':
+		minutes := hh*60 + mm
+		if ss == 0 && ff < 2 && mm%10 != 0 {
+			return 0, false // a frame number drop-frame skips
+		}
+		return n - 2*(minutes-minutes/10), true
+	}
+	return 0, false
+}

@@ -1,0 +1,140 @@
+package subviewer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
+)
+
+func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
+	d := &subtitle.Document{}
+	var ws []subtitle.Warning
+	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	i := 0
+	// The header: lines of [KEY]value until the first timing line.
+	for ; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if _, _, ok := parseTiming(l); ok {
+			break
+		}
+		if l == "" {
+			continue
+		}
+		if !strings.HasPrefix(l, "[") {
+			break
+		}
+		for _, part := range strings.Split(l, ",[") {
+			part = strings.TrimPrefix(part, "[")
+			key, val, _ := strings.Cut(part, "]")
+			val = strings.TrimSpace(val)
+			switch strings.ToUpper(key) {
+			case "TITLE":
+				d.Title = val
+			case "DELAY":
+				if val != "" && val != "0" {
+					ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("[%s]%s is not applied", key, clip(val))})
+				}
+			}
+		}
+	}
+	for i < len(lines) {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			i++
+			continue
+		}
+		start, end, ok := parseTiming(l)
+		if !ok {
+			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a SubViewer timing line, block skipped: %q", clip(l))})
+			for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
+				i++
+			}
+			continue
+		}
+		c := subtitle.Cue{Start: start, End: end}
+		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != ""; i++ {
+			for _, part := range splitBR(lines[i]) {
+				if part = strings.TrimSpace(part); part != "" {
+					c.Lines = append(c.Lines, subtitle.Line{{Text: part}})
+				}
+			}
+		}
+		d.Cues = append(d.Cues, c)
+	}
+	if len(d.Cues) == 0 && len(ws) > 0 {
+		return nil, ws, &subtitle.ParseError{File: name, Line: ws[0].Line, Err: fmt.Errorf("%w: no SubViewer cue (a cue starts with a line like 00:00:01.00,00:00:02.50)", subtitle.ErrSyntax)}
+	}
+	if len(d.Cues) == 0 && d.Title == "" && strings.TrimSpace(text) != "" && !strings.Contains(strings.ToUpper(text), "[SUBTITLE]") {
+		return nil, ws, &subtitle.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: no SubViewer cue (a cue starts with a line like 00:00:01.00,00:00:02.50)", subtitle.ErrSyntax)}
+	}
+	return d, ws, nil
+}
+
+// splitBR splits a text line at [br], in any case.
+func splitBR(s string) []string {
+	var out []string
+	for k := 0; k+4 <= len(s); k++ {
+		if s[k] == '[' && s[k+3] == ']' && (s[k+1]|0x20) == 'b' && (s[k+2]|0x20) == 'r' {
+			out = append(out, s[:k])
+			s = s[k+4:]
+			k = -1
+		}
+	}
+	return append(out, s)
+}
+
+// parseTiming reads "HH:MM:SS.cc,HH:MM:SS.cc".
+func parseTiming(l string) (start, end time.Duration, ok bool) {
+	a, b, found := strings.Cut(l, ",")
+	if !found {
+		return 0, 0, false
+	}
+	start, ok1 := parseTime(strings.TrimSpace(a))
+	end, ok2 := parseTime(strings.TrimSpace(b))
+	return start, end, ok1 && ok2
+}
+
+// parseTime reads HH:MM:SS.cc (two to three digits of fraction; hours of
+// one digit or more).
+func parseTime(s string) (time.Duration, bool) {
+	h, rest, ok := strings.Cut(s, ":")
+	if !ok {
+		return 0, false
+	}
+	m, rest, ok := strings.Cut(rest, ":")
+	if !ok {
+		return 0, false
+	}
+	sec, frac, ok := strings.Cut(rest, ".")
+	if !ok || len(h) < 1 || len(h) > 4 || len(m) != 2 || len(sec) != 2 || len(frac) != 2 {
+		return 0, false
+	}
+	hv, ok1 := digits(h)
+	mv, ok2 := digits(m)
+	sv, ok3 := digits(sec)
+	fv, ok4 := digits(frac)
+	if !ok1 || !ok2 || !ok3 || !ok4 || mv > 59 || sv > 59 {
+		return 0, false
+	}
+	return time.Duration(((hv*60+mv)*60+sv)*1000+fv*10) * time.Millisecond, true
+}
+
+func digits(s string) (int64, bool) {
+	var n int64
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, s != ""
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
