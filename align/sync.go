@@ -4,9 +4,11 @@ import (
 	"errors"
 	"math"
 	"math/cmplx"
+	"slices"
 	"sort"
 	"time"
 
+	"github.com/subkit-dev/subkit/audio"
 	"github.com/subkit-dev/subkit/internal/dsp"
 	"github.com/subkit-dev/subkit/timing"
 )
@@ -36,6 +38,10 @@ type SyncOptions struct {
 	Split bool
 	// MinPart is the least number of captions a part may have with Split.
 	MinPart int
+	// Features, when given, are the analysed audio the spans were found
+	// in: caption starts are then also matched with the rises in its
+	// energy, which music under the speech does not hide.
+	Features *audio.Features
 }
 
 // SyncPart is one part of a split result: captions From..To-1 (in the
@@ -98,10 +104,23 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 		}
 	}, audioEnd)
 	rate, offset := coarse(cues, speech, audioEnd, maxOff)
-	rate, offset = refine(cues, onsets, rate, offset, true)
+	match := onsetMatcher(onsets)
+	best := fitRates(cues, match, rate, offset)
+	if o.Features != nil {
+		// Where a music bed fills the pauses or lines follow each other
+		// without one, the spans give few onsets; the rises in the
+		// energy give one for nearly every line. Starting from the
+		// spans' fit, the energy's wins when clearly more starts agree
+		// with it.
+		em := newOnsetFinder(o.Features).matcher()
+		if e := fitRates(cues, em, best.rate, best.offset); closeShare(e) > closeShare(best)+0.2 {
+			best, match = e, em
+		}
+	}
+	rate, offset = best.rate, best.offset
 	res := &SyncResult{Rate: rate, Offset: offset}
 	if o.Split {
-		res.Parts = splitParts(cues, onsets, rate, offset, o.MinPart)
+		res.Parts = splitParts(cues, onsets, match, rate, offset, o.MinPart)
 	} else {
 		res.Parts = []SyncPart{{From: 0, To: len(cues), Offset: offset}}
 	}
@@ -203,57 +222,175 @@ func coarse(cues []Cue, speech []float64, audioEnd, maxOff float64) (rate, offse
 	return rate, offset
 }
 
+// matcher finds the speech onset nearest time t, within win seconds.
+type matcher func(t, win float64) (float64, bool)
+
+func onsetMatcher(onsets []float64) matcher {
+	return func(t, win float64) (float64, bool) { return nearest(onsets, t, win) }
+}
+
+// fit is a refit's outcome: the map, the pairs of caption start and onset
+// it kept, and how well they agree.
+type fit struct {
+	rate, offset float64
+	xs, ys       []float64
+	// spread is the median distance of the kept pairs from the map;
+	// rateErr the standard error of the rate (0 when it was not fitted).
+	spread, rateErr float64
+	// n is the number of captions.
+	n int
+}
+
 // refine fits rate and offset to the caption starts matched with speech
-// onsets by least squares, narrowing the window each round. With fitRate
-// false only the offset is fitted.
-func refine(cues []Cue, onsets []float64, rate, offset float64, fitRate bool) (float64, float64) {
+// onsets by least squares, narrowing the window each round and leaving out
+// pairs far from the fit. With fitRate false only the offset is fitted.
+func refine(cues []Cue, match matcher, rate, offset float64, fitRate bool) fit {
+	f := fit{rate: rate, offset: offset, n: len(cues)}
 	for _, win := range []float64{0.5, 0.25, 0.12} {
 		var xs, ys []float64
 		for _, c := range cues {
-			t := rate*c.Start + offset
-			if on, ok := nearest(onsets, t, win); ok {
+			if on, ok := match(f.rate*c.Start+f.offset, win); ok {
 				xs = append(xs, c.Start)
 				ys = append(ys, on)
 			}
 		}
 		if len(xs) < 2 {
-			return rate, offset
+			return f
 		}
-		r, b := rate, offset
-		if fitRate && len(xs) >= 8 {
-			r, b = lineFit(xs, ys)
-		} else {
-			var s float64
-			for i := range xs {
-				s += ys[i] - rate*xs[i]
-			}
-			b = s / float64(len(xs))
-		}
+		r, b := fitLine(xs, ys, f.rate, fitRate)
 		// Leave out the pairs far from the fit and fit again.
-		var res []float64
+		res := make([]float64, len(xs))
 		for i := range xs {
-			res = append(res, math.Abs(ys[i]-(r*xs[i]+b)))
+			res[i] = math.Abs(ys[i] - (r*xs[i] + b))
 		}
-		mad := median(res)
+		lim := math.Max(3*1.4826*median(slices.Clone(res)), 0.01)
 		var kx, ky []float64
 		for i := range xs {
-			if res[i] <= math.Max(3*1.4826*mad, 0.01) {
+			if res[i] <= lim {
 				kx = append(kx, xs[i])
 				ky = append(ky, ys[i])
 			}
 		}
-		if fitRate && len(kx) >= 8 {
-			r, b = lineFit(kx, ky)
-		} else if len(kx) > 0 {
-			var s float64
-			for i := range kx {
-				s += ky[i] - r*kx[i]
-			}
-			b = s / float64(len(kx))
+		if len(kx) >= 2 {
+			r, b = fitLine(kx, ky, r, fitRate)
 		}
-		rate, offset = r, b
+		f.rate, f.offset, f.xs, f.ys = r, b, kx, ky
 	}
-	return rate, offset
+	f.measure(fitRate)
+	return f
+}
+
+// fitRates refines the map from rate and offset. When there are too few
+// matched starts to fit a rate, each of 1 and Rates is tried with its
+// own offset and the one whose starts agree most closely is kept.
+func fitRates(cues []Cue, match matcher, rate, offset float64) fit {
+	best := refine(cues, match, rate, offset, true)
+	if best.rateErr != 0 {
+		best.snapRate()
+		return best
+	}
+	// The rates the coarse search cannot tell apart (1 and the 1000/1001
+	// ones), each with the same offset at the first caption: the one whose
+	// starts agree most closely; but the first in Rates that comes near it
+	// (one start fewer, 10 ms more spread) is taken instead: 1 first, as a
+	// file that plays at its own speed is the most common, and too few
+	// starts cannot tell 1 from 1.001 on real voices.
+	t0 := cues[0].Start
+	var fits []fit
+	top := best
+	for _, r := range Rates {
+		if math.Abs(r/rate-1) > 0.003 {
+			continue
+		}
+		f := best
+		if r != rate {
+			f = refine(cues, match, r, offset+(rate-r)*t0, false)
+		}
+		fits = append(fits, f)
+		if closeShare(f) > closeShare(top) || closeShare(f) == closeShare(top) && f.spread < top.spread {
+			top = f
+		}
+	}
+	for _, f := range fits {
+		if closeShare(f) >= closeShare(top)-1.01/float64(len(cues)) && f.spread <= top.spread+0.01 {
+			return f
+		}
+	}
+	return top
+}
+
+// minRatePairs is how many matched starts a rate is fitted from, and
+// minRateSpan how many seconds of the file they must cover; with fewer the
+// rate is kept.
+const (
+	minRatePairs = 8
+	minRateSpan  = 20.0
+)
+
+// fitLine fits y = r x + b, or only b (r kept) when fitRate is false or
+// the pairs are too few or too close together to tell a rate.
+func fitLine(xs, ys []float64, r float64, fitRate bool) (float64, float64) {
+	if fitRate && len(xs) >= minRatePairs && xs[len(xs)-1]-xs[0] >= minRateSpan {
+		return lineFit(xs, ys)
+	}
+	var s float64
+	for i := range xs {
+		s += ys[i] - r*xs[i]
+	}
+	return r, s / float64(len(xs))
+}
+
+// measure sets the spread and, when the rate was fitted, its standard
+// error.
+func (f *fit) measure(fitRate bool) {
+	n := len(f.xs)
+	if n == 0 {
+		f.spread = math.Inf(1)
+		return
+	}
+	res := make([]float64, n)
+	var ss float64
+	for i := range f.xs {
+		d := f.ys[i] - (f.rate*f.xs[i] + f.offset)
+		res[i] = math.Abs(d)
+		ss += d * d
+	}
+	f.spread = median(res)
+	if !fitRate || n < minRatePairs || f.xs[n-1]-f.xs[0] < minRateSpan {
+		return
+	}
+	var mx, sxx float64
+	for _, x := range f.xs {
+		mx += x
+	}
+	mx /= float64(n)
+	for _, x := range f.xs {
+		sxx += (x - mx) * (x - mx)
+	}
+	if sxx > 0 {
+		f.rateErr = math.Sqrt(ss/float64(max(1, n-2))) / math.Sqrt(sxx)
+	}
+}
+
+// snapRate puts a fitted rate on 1 or a rate of Rates when that lies
+// within the fit's uncertainty (a frame rate change is far more likely
+// than a drift that happens to be near one), and refits the offset.
+func (f *fit) snapRate() {
+	if f.rateErr == 0 {
+		return
+	}
+	tol := math.Min(2*f.rateErr, 2e-4)
+	best, bestD := 0.0, math.Inf(1)
+	for _, c := range Rates {
+		if d := math.Abs(f.rate - c); d <= tol && d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == 0 {
+		return
+	}
+	f.rate = best
+	_, f.offset = fitLine(f.xs, f.ys, best, false)
 }
 
 func lineFit(xs, ys []float64) (a, b float64) {
@@ -324,7 +461,7 @@ func confidence(cues []Cue, onsets []float64, r *SyncResult) (int, float64) {
 // parts, and each part's offset is refitted. The change between two parts
 // is put at the caption where the second part's offset starts matching
 // better than the first's.
-func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int) []SyncPart {
+func splitParts(cues []Cue, onsets []float64, match matcher, rate, offset float64, minPart int) []SyncPart {
 	n := len(cues)
 	if n < 2*minPart {
 		return []SyncPart{{From: 0, To: n, Offset: offset}}
@@ -341,7 +478,7 @@ func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int)
 		}
 		part := cues[from:to]
 		off := partOffset(part, onsets, rate, offset)
-		_, off = refine(part, onsets, rate, off, false)
+		off = refine(part, match, rate, off, false).offset
 		wins = append(wins, win{from, to, off})
 		if to == n {
 			break
@@ -359,7 +496,7 @@ func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int)
 	// Refit each part, then move each border to the caption where the
 	// next part's offset starts to fit better.
 	for i := range parts {
-		_, parts[i].Offset = refine(cues[parts[i].From:parts[i].To], onsets, rate, parts[i].Offset, false)
+		parts[i].Offset = refine(cues[parts[i].From:parts[i].To], match, rate, parts[i].Offset, false).offset
 	}
 	for i := 1; i < len(parts); i++ {
 		a, b := &parts[i-1], &parts[i]

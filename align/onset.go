@@ -1,0 +1,137 @@
+package align
+
+import (
+	"math"
+	"slices"
+
+	"github.com/subkit-dev/subkit/audio"
+)
+
+// onsetFinder finds where speech starts near a given time from the
+// detector's frame scores and sub-block energies, for when the speech
+// spans are not clean enough to give onsets (a music bed fills the
+// pauses, lines follow each other without one).
+type onsetFinder struct {
+	step  float64   // seconds a frame
+	score []float64 // frame scores, smoothed
+	sub   []float64 // sub-block energies in dB, smoothed over a frame
+	sstep float64
+	frac  float64
+}
+
+func newOnsetFinder(f *audio.Features) *onsetFinder {
+	o := &onsetFinder{step: f.Step, sstep: f.Step / audio.SubFrames, frac: 0.6}
+	o.score = make([]float64, len(f.Score))
+	for i, v := range f.Score {
+		o.score[i] = float64(v)
+	}
+	// Power mean over one frame's sub-blocks, centred.
+	n := len(f.Sub)
+	o.sub = make([]float64, n)
+	for i := range f.Sub {
+		var p float64
+		k := 0
+		for j := max(0, i-audio.SubFrames/2); j < min(n, i+audio.SubFrames/2); j++ {
+			p += math.Pow(10, float64(f.Sub[j])/10)
+			k++
+		}
+		o.sub[i] = 10 * math.Log10(p/float64(k)+1e-12)
+	}
+	return o
+}
+
+// median of xs[a:b] (clipped), NaN when empty.
+func medianOf(xs []float64, a, b int) float64 {
+	a, b = max(0, a), min(len(xs), b)
+	if a >= b {
+		return math.NaN()
+	}
+	v := slices.Clone(xs[a:b])
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+
+// near returns the onset nearest in rise to t within ±win: the sub-block
+// where the energy first stands 6 dB over the level before the strongest
+// rise in the window, and how many dB that rise is.
+func (o *onsetFinder) near(t, win float64) (float64, float64) {
+	pre, post := int(0.25/o.sstep), int(0.12/o.sstep)
+	gap := int(0.03 / o.sstep)
+	lo, hi := int((t-win)/o.sstep), int((t+win)/o.sstep)
+	best, bestRise := -1, math.Inf(-1)
+	var rises []float64
+	from := max(lo, 0)
+	for b := from; b <= hi && b < len(o.sub); b += 2 {
+		r := medianOf(o.sub, b, b+post) - medianOf(o.sub, b-pre, b-gap)
+		rises = append(rises, r)
+		if r > bestRise {
+			best, bestRise = b, r
+		}
+	}
+	if best < 0 {
+		return 0, 0
+	}
+	// The earliest rise nearly as strong as the strongest: a soft first
+	// syllable before a stressed one.
+	for i, r := range rises {
+		if r >= o.frac*bestRise {
+			// the local peak of this rise
+			for i+1 < len(rises) && rises[i+1] >= r {
+				i++
+				r = rises[i]
+			}
+			best, bestRise = from+2*i, r
+			break
+		}
+	}
+	floor := medianOf(o.sub, best-pre, best-gap)
+	thr := floor + 6
+	// The first sub-block of the run over the threshold that the rise is
+	// in: from the rise's middle back while the energy stays over it.
+	b := min(best+post/2, len(o.sub)-1)
+	for b < best+post && b < len(o.sub)-1 && o.sub[b] < thr {
+		b++
+	}
+	limit := max(0, best-int(0.3/o.sstep))
+	for b > limit && o.sub[b-1] >= thr {
+		b--
+	}
+	return float64(b) * o.sstep, bestRise
+}
+
+// minRise is how many dB the energy must rise at an onset for a caption
+// start to be matched with it.
+const minRise = 6
+
+// matcher matches times with the onsets near them.
+func (o *onsetFinder) matcher() matcher {
+	return func(t, win float64) (float64, bool) {
+		on, rise := o.near(t, win)
+		return on, rise >= minRise
+	}
+}
+
+// better says whether fit a agrees more closely with the speech than b:
+// more starts kept, unless b's are much tighter.
+func better(a, b fit) bool {
+	if len(b.xs) == 0 {
+		return len(a.xs) > 0
+	}
+	if len(a.xs) == 0 {
+		return false
+	}
+	// Starts within 40 ms of the map, as a share, then the spread.
+	return closeShare(a) > closeShare(b)+0.1 || closeShare(a) >= closeShare(b)-0.1 && a.spread < b.spread
+}
+
+// closeShare is the share of all captions whose start lies within 40 ms
+// of the fit's map.
+func closeShare(f fit) float64 {
+	k := 0
+	for i := range f.xs {
+		if math.Abs(f.ys[i]-(f.rate*f.xs[i]+f.offset)) <= 0.04 {
+			k++
+		}
+	}
+	return float64(k) / float64(max(1, f.n))
+}
