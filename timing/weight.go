@@ -14,40 +14,27 @@ import (
 const LatinLettersPerUnit = 3.0
 
 // Weight returns the spoken length of text in units of one Han character
-// (about one syllable): Han, kana and Hangul count 1; a word of another
-// alphabet counts its letters/LatinLettersPerUnit, at least 1 (a word is at
-// least a syllable); digits count 1, as each is spoken as a syllable or so;
-// spaces, punctuation and symbols count nothing (they are pauses, which
-// the estimator adds separately). The floor is 0.5, so a caption of only
+// (about one syllable): Han, kana and Hangul count 1; a Latin word its
+// syllables, an abbreviation its letters, each EnglishSyllable; a word of another alphabet its
+// letters/LatinLettersPerUnit, at least 1; a number the syllables it is
+// read in (see WeightIn); spaces, punctuation and other symbols count
+// nothing (they are pauses, which the estimator adds separately). Numbers
+// are read the Chinese way when the text has Han, kana or Hangul, the
+// English way otherwise. The floor is 0.5, so a caption of only
 // punctuation still gets a moment on screen.
 func Weight(text string) float64 {
-	w := 0.0
-	letters := 0
-	endWord := func() {
-		if letters > 0 {
-			w += max(1, float64(letters)/LatinLettersPerUnit)
-		}
-		letters = 0
-	}
-	for _, r := range text {
-		if isLetterOfAlphabet(r) {
-			letters++
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) && letters > 0 {
-			continue // a combining mark belongs to its letter
-		}
-		endWord()
-		switch {
-		case isWideScript(r), unicode.IsDigit(r):
-			w += 1
-		}
-	}
-	endWord()
-	if w < 0.5 {
-		w = 0.5
-	}
-	return w
+	cjk := strings.IndexFunc(text, isWideScript) >= 0
+	return WeightIn(text, cjk)
+}
+
+// WeightIn is Weight with numbers read as a CJK language reads them (cjk:
+// Chinese numerals, years digit by digit) or as English does: 2026年 is
+// five syllables (二零二六年), 1234 seven (一千二百三十四), 3.14 four
+// (三点一四), 100% four (百分之百), GPT-4 three English and one Chinese
+// (G P T 四); in English 1984 is five (nineteen eighty-four) and 50% four
+// (fifty percent), each EnglishSyllable.
+func WeightIn(text string, cjk bool) float64 {
+	return max(weigh(text, cjk), 0.5)
 }
 
 // isLetterOfAlphabet reports letters of scripts written with an alphabet
