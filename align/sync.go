@@ -280,39 +280,68 @@ func refine(cues []Cue, match matcher, rate, offset float64, fitRate bool) fit {
 	return f
 }
 
-// fitRates refines the map from rate and offset. When there are too few
-// matched starts to fit a rate, each of 1 and Rates is tried with its
-// own offset and the one whose starts agree most closely is kept.
+// fitRates refines the map from rate and offset. A rate fitted to the
+// matched starts is put on 1 or a rate of Rates when that lies within its
+// uncertainty. Otherwise it is weighed against the best of the rates the
+// coarse search cannot tell apart (1 and the 1000/1001 ones, each with
+// its own offset): a file is far more often played at its own speed or at
+// another frame rate than drifting, and a few wrong matches (lines that
+// run into each other, a music bed) tilt a fitted rate, so the fitted rate
+// is kept only when it moves the captions from the listed one by more than
+// three times the matches' spread and more starts agree with it or they
+// agree much more closely. With too few matched starts to fit a rate the best of those
+// rates is taken.
 func fitRates(cues []Cue, match matcher, rate, offset float64) fit {
-	best := refine(cues, match, rate, offset, true)
-	if best.rateErr != 0 {
-		best.snapRate()
-		return best
+	free := refine(cues, match, rate, offset, true)
+	if free.rateErr != 0 && free.snapRate() {
+		return free
 	}
-	// The rates the coarse search cannot tell apart (1 and the 1000/1001
-	// ones), each with the same offset at the first caption: the one whose
-	// starts agree most closely; but the first in Rates that comes near it
-	// (one start fewer, 10 ms more spread) is taken instead: 1 first, as a
-	// file that plays at its own speed is the most common, and too few
-	// starts cannot tell 1 from 1.001 on real voices.
-	t0 := cues[0].Start
+	listed := listedRates(cues, match, rate, offset, free)
+	if free.rateErr == 0 {
+		return listed
+	}
+	one := 1.01 / float64(len(cues))
+	span := cues[len(cues)-1].Start - cues[0].Start
+	tied := math.Abs(free.rate-listed.rate)*span < 3*math.Max(listed.spread, 0.01)
+	if !tied && (closeShare(free) > closeShare(listed)+one || closeShare(free) >= closeShare(listed) && free.spread < listed.spread-0.005) {
+		return free
+	}
+	return listed
+}
+
+// listedRates is the best fit with a rate of Rates near rate, each with
+// only the offset fitted: the one
+// whose starts agree most closely; but the first in Rates that comes near
+// it (one start fewer, 10 ms more spread), or that moves the captions from
+// it by less than three times the matches' spread over the file, is taken
+// instead, 1 first: a file that plays at its own speed is the most common,
+// and a few starts cannot tell 1 from 1.001 on real voices.
+func listedRates(cues []Cue, match matcher, rate, offset float64, free fit) fit {
+	// The rates pivot about the middle caption, where the coarse search's
+	// offset fits best.
+	tm := cues[len(cues)/2].Start
 	var fits []fit
-	top := best
+	top := fit{spread: math.Inf(1)}
 	for _, r := range Rates {
 		if math.Abs(r/rate-1) > 0.003 {
 			continue
 		}
-		f := best
-		if r != rate {
-			f = refine(cues, match, r, offset+(rate-r)*t0, false)
-		}
+		f := refine(cues, match, r, offset+(rate-r)*tm, false)
 		fits = append(fits, f)
 		if closeShare(f) > closeShare(top) || closeShare(f) == closeShare(top) && f.spread < top.spread {
 			top = f
 		}
 	}
+	if len(fits) == 0 {
+		return free
+	}
+	span := cues[len(cues)-1].Start - cues[0].Start
 	for _, f := range fits {
-		if closeShare(f) >= closeShare(top)-1.01/float64(len(cues)) && f.spread <= top.spread+0.01 {
+		near := closeShare(f) >= closeShare(top)-1.01/float64(len(cues)) && f.spread <= top.spread+0.01
+		// Over a short file two of these rates move the captions apart by
+		// less than the matches scatter: the data cannot tell them apart.
+		tied := math.Abs(f.rate-top.rate)*span < 3*math.Max(top.spread, 0.01)
+		if near || tied {
 			return f
 		}
 	}
@@ -374,10 +403,11 @@ func (f *fit) measure(fitRate bool) {
 
 // snapRate puts a fitted rate on 1 or a rate of Rates when that lies
 // within the fit's uncertainty (a frame rate change is far more likely
-// than a drift that happens to be near one), and refits the offset.
-func (f *fit) snapRate() {
+// than a drift that happens to be near one), refits the offset and says
+// whether it did.
+func (f *fit) snapRate() bool {
 	if f.rateErr == 0 {
-		return
+		return false
 	}
 	tol := math.Min(2*f.rateErr, 2e-4)
 	best, bestD := 0.0, math.Inf(1)
@@ -387,10 +417,11 @@ func (f *fit) snapRate() {
 		}
 	}
 	if best == 0 {
-		return
+		return false
 	}
 	f.rate = best
 	_, f.offset = fitLine(f.xs, f.ys, best, false)
+	return true
 }
 
 func lineFit(xs, ys []float64) (a, b float64) {
