@@ -2,29 +2,23 @@ package align
 
 import (
 	"math"
-	"slices"
 
 	"github.com/subkit-dev/subkit/audio"
 )
 
 // onsetFinder finds where speech starts near a given time from the
-// detector's frame scores and sub-block energies, for when the speech
+// detector's sub-block energies, for when the speech
 // spans are not clean enough to give onsets (a music bed fills the
 // pauses, lines follow each other without one).
 type onsetFinder struct {
-	step  float64   // seconds a frame
-	score []float64 // frame scores, smoothed
 	sub   []float64 // sub-block energies in dB, smoothed over a frame
+	cum   []float64 // cum[i] is the sum of sub[:i]
 	sstep float64
 	frac  float64
 }
 
 func newOnsetFinder(f *audio.Features) *onsetFinder {
-	o := &onsetFinder{step: f.Step, sstep: f.Step / audio.SubFrames, frac: 0.6}
-	o.score = make([]float64, len(f.Score))
-	for i, v := range f.Score {
-		o.score[i] = float64(v)
-	}
+	o := &onsetFinder{sstep: f.Step / audio.SubFrames, frac: 0.6}
 	// Power mean over one frame's sub-blocks, centred.
 	n := len(f.Sub)
 	o.sub = make([]float64, n)
@@ -37,18 +31,20 @@ func newOnsetFinder(f *audio.Features) *onsetFinder {
 		}
 		o.sub[i] = 10 * math.Log10(p/float64(k)+1e-12)
 	}
+	o.cum = make([]float64, n+1)
+	for i, v := range o.sub {
+		o.cum[i+1] = o.cum[i] + v
+	}
 	return o
 }
 
-// median of xs[a:b] (clipped), NaN when empty.
-func medianOf(xs []float64, a, b int) float64 {
-	a, b = max(0, a), min(len(xs), b)
+// mean is the mean of sub[a:b] (clipped), NaN when empty.
+func (o *onsetFinder) mean(a, b int) float64 {
+	a, b = max(0, a), min(len(o.sub), b)
 	if a >= b {
 		return math.NaN()
 	}
-	v := slices.Clone(xs[a:b])
-	slices.Sort(v)
-	return v[len(v)/2]
+	return (o.cum[b] - o.cum[a]) / float64(b-a)
 }
 
 // near returns the onset nearest in rise to t within ±win: the sub-block
@@ -62,7 +58,7 @@ func (o *onsetFinder) near(t, win float64) (float64, float64) {
 	var rises []float64
 	from := max(lo, 0)
 	for b := from; b <= hi && b < len(o.sub); b += 2 {
-		r := medianOf(o.sub, b, b+post) - medianOf(o.sub, b-pre, b-gap)
+		r := o.mean(b, b+post) - o.mean(b-pre, b-gap)
 		rises = append(rises, r)
 		if r > bestRise {
 			best, bestRise = b, r
@@ -84,7 +80,7 @@ func (o *onsetFinder) near(t, win float64) (float64, float64) {
 			break
 		}
 	}
-	floor := medianOf(o.sub, best-pre, best-gap)
+	floor := o.mean(best-pre, best-gap)
 	thr := floor + 6
 	// The first sub-block of the run over the threshold that the rise is
 	// in: from the rise's middle back while the energy stays over it.

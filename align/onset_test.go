@@ -77,9 +77,10 @@ func voiceOverBed(seed uint64, lines int, bedDB float64) ([]float32, []Cue) {
 	return out, truth
 }
 
-// Under a held chord 8 dB below the voice, which fills every pause, the
-// rises in the energy put captions that were shifted and stretched back
-// within 30 ms of each line's start, at the exact rate.
+// Under a held chord 8 dB below the voice, which fills every pause,
+// captions that were shifted and stretched are put back within 30 ms of
+// each line's start, at the exact rate, with a high confidence; captions
+// of another recording get a low one.
 func TestSyncOverMusicBed(t *testing.T) {
 	x, truth := voiceOverBed(1, 40, 8)
 	f := audio.AnalyzeSamples(x, 16000)
@@ -108,6 +109,14 @@ func TestSyncOverMusicBed(t *testing.T) {
 	}
 	if w := worstOf(r); w > 0.03 {
 		t.Errorf("a start is %.0f ms from the truth after sync", w*1000)
+	}
+	if r.Confidence < 0.9 {
+		t.Errorf("confidence %.2f, want 0.9 or more", r.Confidence)
+	}
+	// Captions of other lines are refused: no better than chance.
+	_, other := voiceOverBed(7, 40, 8)
+	if r, err := Sync(other, spans, SyncOptions{Features: f}); err == nil && r.Confidence >= 0.5 {
+		t.Errorf("captions of another recording: confidence %.2f, want under 0.5", r.Confidence)
 	}
 	if r0, err := Sync(bad, spans, SyncOptions{}); err == nil {
 		t.Logf("from the spans alone: worst start %.0f ms off, rate %.6f", worstOf(r0)*1000, r0.Rate)

@@ -106,12 +106,12 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	rate, offset := coarse(cues, speech, audioEnd, maxOff)
 	match := onsetMatcher(onsets)
 	best := fitRates(cues, match, rate, offset)
-	if o.Features != nil {
+	if o.Features != nil && closeShare(best) < 0.8 {
 		// Where a music bed fills the pauses or lines follow each other
 		// without one, the spans give few onsets; the rises in the
 		// energy give one for nearly every line. Starting from the
 		// spans' fit, the energy's wins when clearly more starts agree
-		// with it.
+		// with it (so it is not tried when most already do).
 		em := newOnsetFinder(o.Features).matcher()
 		if e := fitRates(cues, em, best.rate, best.offset); closeShare(e) > closeShare(best)+0.2 {
 			best, match = e, em
@@ -124,7 +124,7 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	} else {
 		res.Parts = []SyncPart{{From: 0, To: len(cues), Offset: offset}}
 	}
-	res.Matched, res.Confidence = confidence(cues, onsets, res)
+	res.Matched, res.Confidence = confidence(cues, match, res)
 	return res, nil
 }
 
@@ -458,30 +458,28 @@ func nearest(onsets []float64, t, win float64) (float64, bool) {
 }
 
 // confidence counts the caption starts that land within MatchWindow of an
-// onset and compares the share with what onsets strewn at random would
-// give.
-func confidence(cues []Cue, onsets []float64, r *SyncResult) (int, float64) {
+// onset and compares the share with chance: the share of times spread
+// evenly over the captions' span that land as near one.
+func confidence(cues []Cue, match matcher, r *SyncResult) (int, float64) {
 	matched := 0
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, c := range cues {
 		t := r.Map(i, c.Start)
 		lo, hi = math.Min(lo, t), math.Max(hi, t)
-		if _, ok := nearest(onsets, t, MatchWindow); ok {
+		if _, ok := match(t, MatchWindow); ok {
 			matched++
 		}
 	}
-	// Onsets within the captions' time, and the share of that time within
-	// MatchWindow of one.
-	in := 0
-	for _, on := range onsets {
-		if on >= lo-MatchWindow && on <= hi+MatchWindow {
-			in++
+	const probes = 400
+	hits := 0
+	for k := range probes {
+		if _, ok := match(lo+(hi-lo)*(float64(k)+0.5)/probes, MatchWindow); ok {
+			hits++
 		}
 	}
-	span := math.Max(hi-lo, 1)
-	chance := math.Min(1, float64(in)*2*MatchWindow/span)
+	chance := float64(hits) / probes
 	share := float64(matched) / float64(len(cues))
-	if chance >= 1 {
+	if chance >= 1 || len(cues) < 2 {
 		return matched, 0
 	}
 	return matched, math.Max(0, (share-chance)/(1-chance))

@@ -16,7 +16,7 @@
 //
 // Each transcript line weighs its spoken length in syllables (WeightIn: a
 // Han character 1; a Latin word its syllables and an abbreviation its
-// letters, an English syllable 0.84 of a Han one; a number the syllables
+// letters, an English syllable 0.7 of a Han one; a number the syllables
 // it is read in, 2026年 five and 100% four in Chinese; punctuation
 // nothing). Between captions go
 // pauses: PauseLine between lines, longer after a sentence end and at a
