@@ -7,18 +7,21 @@ import (
 )
 
 // onsetFinder finds where speech starts near a given time from the
-// detector's sub-block energies, for when the speech
-// spans are not clean enough to give onsets (a music bed fills the
-// pauses, lines follow each other without one).
+// detector's sub-block energies, for when the speech spans give no onsets
+// (a music bed fills the pauses, lines follow each other without one).
 type onsetFinder struct {
 	sub   []float64 // sub-block energies in dB, smoothed over a frame
 	cum   []float64 // cum[i] is the sum of sub[:i]
 	sstep float64
-	frac  float64
 }
 
+// nearlyAsStrong is how strong, against the strongest rise near a time, an
+// earlier rise must be to be taken for the start of speech instead: a soft
+// first syllable before a stressed one.
+const nearlyAsStrong = 0.6
+
 func newOnsetFinder(f *audio.Features) *onsetFinder {
-	o := &onsetFinder{sstep: f.Step / audio.SubFrames, frac: 0.6}
+	o := &onsetFinder{sstep: f.Step / audio.SubFrames}
 	// Power mean over one frame's sub-blocks, centred.
 	n := len(f.Sub)
 	o.sub = make([]float64, n)
@@ -47,9 +50,12 @@ func (o *onsetFinder) mean(a, b int) float64 {
 	return (o.cum[b] - o.cum[a]) / float64(b-a)
 }
 
-// near returns the onset nearest in rise to t within ±win: the sub-block
-// where the energy first stands 6 dB over the level before the strongest
-// rise in the window, and how many dB that rise is.
+// near returns the onset of speech near t, within ±win, and how many dB
+// the energy rises there. The rise at a sub-block is the mean energy of the
+// 120 ms after it over that of the 250 ms before; of the rises in the
+// window the earliest that is nearlyAsStrong as the strongest is taken, and
+// its onset is the first sub-block of the run that stands 6 dB over the
+// energy before it.
 func (o *onsetFinder) near(t, win float64) (float64, float64) {
 	pre, post := int(0.25/o.sstep), int(0.12/o.sstep)
 	gap := int(0.03 / o.sstep)
@@ -67,10 +73,9 @@ func (o *onsetFinder) near(t, win float64) (float64, float64) {
 	if best < 0 {
 		return 0, 0
 	}
-	// The earliest rise nearly as strong as the strongest: a soft first
-	// syllable before a stressed one.
+	// The earliest rise nearly as strong as the strongest.
 	for i, r := range rises {
-		if r >= o.frac*bestRise {
+		if r >= nearlyAsStrong*bestRise {
 			// the local peak of this rise
 			for i+1 < len(rises) && rises[i+1] >= r {
 				i++
@@ -105,29 +110,4 @@ func (o *onsetFinder) matcher() matcher {
 		on, rise := o.near(t, win)
 		return on, rise >= minRise
 	}
-}
-
-// better says whether fit a agrees more closely with the speech than b:
-// more starts kept, unless b's are much tighter.
-func better(a, b fit) bool {
-	if len(b.xs) == 0 {
-		return len(a.xs) > 0
-	}
-	if len(a.xs) == 0 {
-		return false
-	}
-	// Starts within 40 ms of the map, as a share, then the spread.
-	return closeShare(a) > closeShare(b)+0.1 || closeShare(a) >= closeShare(b)-0.1 && a.spread < b.spread
-}
-
-// closeShare is the share of all captions whose start lies within 40 ms
-// of the fit's map.
-func closeShare(f fit) float64 {
-	k := 0
-	for i := range f.xs {
-		if math.Abs(f.ys[i]-(f.rate*f.xs[i]+f.offset)) <= 0.04 {
-			k++
-		}
-	}
-	return float64(k) / float64(max(1, f.n))
 }

@@ -82,7 +82,7 @@ func voiceOverBed(seed uint64, lines int, bedDB float64) ([]float32, []Cue) {
 // each line's start, at the exact rate, with a high confidence; captions
 // of another recording get a low one.
 func TestSyncOverMusicBed(t *testing.T) {
-	x, truth := voiceOverBed(1, 40, 8)
+	x, truth := voiceOverBed(1, 24, 8)
 	f := audio.AnalyzeSamples(x, 16000)
 	var spans []Span
 	for _, s := range audio.Detect(f, audio.VADOptions{}) {
@@ -114,7 +114,7 @@ func TestSyncOverMusicBed(t *testing.T) {
 		t.Errorf("confidence %.2f, want 0.9 or more", r.Confidence)
 	}
 	// Captions of other lines are refused: no better than chance.
-	_, other := voiceOverBed(7, 40, 8)
+	_, other := voiceOverBed(7, 24, 8)
 	if r, err := Sync(other, spans, SyncOptions{Features: f}); err == nil && r.Confidence >= 0.5 {
 		t.Errorf("captions of another recording: confidence %.2f, want under 0.5", r.Confidence)
 	}

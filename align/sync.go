@@ -616,3 +616,15 @@ func (r *SyncResult) TimingMap(starts []time.Duration) timing.Map {
 func seconds(s float64) time.Duration {
 	return time.Duration(math.Round(s*1000)) * time.Millisecond
 }
+
+// closeShare is the share of all captions whose start lies within 40 ms
+// of the fit's map.
+func closeShare(f fit) float64 {
+	k := 0
+	for i := range f.xs {
+		if math.Abs(f.ys[i]-(f.rate*f.xs[i]+f.offset)) <= 0.04 {
+			k++
+		}
+	}
+	return float64(k) / float64(max(1, f.n))
+}
