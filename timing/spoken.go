@@ -17,16 +17,18 @@ import (
 // number (50%: 百分之五十, five; 100%: 百分之百, four). In English, four
 // digits from 1100 to 2099 are read as a year, in pairs (1984: nineteen
 // eighty-four), other numbers as cardinals (3456: three thousand four
-// hundred fifty-six), a percentage adds "percent"; each syllable counts
-// EnglishSyllable.
+// hundred fifty-six), a percentage adds "percent".
 //
-// A Latin word counts its vowel groups (a silent final e left out), at
-// least one, each EnglishSyllable. A word in capitals of up to three
-// letters, or with no vowel, is an abbreviation read letter by letter (GPT:
-// three; W is three syllables); a longer one with vowels is read as a word
-// (NASA, UNESCO). Words written together in camel case are counted part by
-// part (ChatGPT: Chat and G P T). Other alphabets (Cyrillic, Greek...)
-// count LatinLettersPerUnit letters a syllable.
+// In Chinese speech a Latin word counts its vowel groups (a silent final e
+// left out), at least one, each EnglishSyllable: Mandarin speakers give an
+// English word's syllables much the even beat of their own. A word in
+// capitals of up to three letters, or with no vowel, is an abbreviation
+// read letter by letter (GPT: three; W is three syllables); a longer one
+// with vowels is read as a word (NASA, UNESCO). Words written together in
+// camel case are counted part by part (ChatGPT: Chat and G P T). In English
+// speech, where syllables are as long as their sounds, and in other
+// alphabets, a word counts LatinLettersPerUnit letters a unit, at least
+// one: the letters follow the sounds more closely than the syllables do.
 
 // EnglishSyllable is the time of an English syllable, or a letter's name,
 // in units of a Mandarin syllable, inside Chinese speech. Speakers of the
@@ -299,7 +301,7 @@ func weigh(text string, cjk bool) float64 {
 				}
 				j++
 			}
-			if latin {
+			if latin && cjk {
 				w += latinSyllables(word) * EnglishSyllable
 			} else {
 				w += max(1, float64(len(word))/LatinLettersPerUnit)
@@ -309,11 +311,7 @@ func weigh(text string, cjk bool) float64 {
 			num, j := scanNumber(rs, i)
 			pct := j < len(rs) && (rs[j] == '%' || rs[j] == '％')
 			year := j < len(rs) && rs[j] == '年'
-			n := numberSyllables(num, cjk, pct, year)
-			if !cjk {
-				n *= EnglishSyllable
-			}
-			w += n
+			w += numberSyllables(num, cjk, pct, year)
 			i = j
 		default:
 			if isWideScript(r) || unicode.IsDigit(r) {

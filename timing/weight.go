@@ -14,25 +14,26 @@ import (
 const LatinLettersPerUnit = 3.0
 
 // Weight returns the spoken length of text in units of one Han character
-// (about one syllable): Han, kana and Hangul count 1; a Latin word its
-// syllables, an abbreviation its letters, each EnglishSyllable; a word of another alphabet its
-// letters/LatinLettersPerUnit, at least 1; a number the syllables it is
-// read in (see WeightIn); spaces, punctuation and other symbols count
-// nothing (they are pauses, which the estimator adds separately). Numbers
-// are read the Chinese way when the text has Han, kana or Hangul, the
-// English way otherwise. The floor is 0.5, so a caption of only
+// (about one syllable): Han, kana and Hangul count 1; a number the
+// syllables it is read in; a word of an alphabet its letters /
+// LatinLettersPerUnit, at least 1, but inside Chinese speech a Latin word
+// its syllables and an abbreviation its letters, each EnglishSyllable (see
+// WeightIn); spaces, punctuation and other symbols count nothing (they are
+// pauses, which the estimator adds separately). Text with Han, kana or
+// Hangul is taken for CJK speech. The floor is 0.5, so a caption of only
 // punctuation still gets a moment on screen.
 func Weight(text string) float64 {
 	cjk := strings.IndexFunc(text, isWideScript) >= 0
 	return WeightIn(text, cjk)
 }
 
-// WeightIn is Weight with numbers read as a CJK language reads them (cjk:
-// Chinese numerals, years digit by digit) or as English does: 2026年 is
-// five syllables (二零二六年), 1234 seven (一千二百三十四), 3.14 four
-// (三点一四), 100% four (百分之百), GPT-4 three English and one Chinese
+// WeightIn is Weight in CJK speech (cjk: numbers as Chinese numerals and
+// years digit by digit, Latin words by syllables) or in speech of another
+// language (numbers read as in English, words by letters): 2026年 is five
+// syllables (二零二六年), 1234 seven (一千二百三十四), 3.14 four (三点一四),
+// 100% four (百分之百), GPT-4 three English syllables and one Chinese
 // (G P T 四); in English 1984 is five (nineteen eighty-four) and 50% four
-// (fifty percent), each EnglishSyllable.
+// (fifty percent).
 func WeightIn(text string, cjk bool) float64 {
 	return max(weigh(text, cjk), 0.5)
 }

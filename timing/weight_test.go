@@ -12,25 +12,25 @@ func TestWeight(t *testing.T) {
 		want float64
 	}{
 		{"大家好", 3},
-		{"大家好，这里是最佳拍档", 10},                 // the comma adds a pause, not length
-		{"Anthropic", 3 * en},               // an-thro-pic
-		{"of", 1 * en},                      // a word is at least a syllable
-		{"DNA", 3 * en}, {"UNESCO", 3 * en}, // letter by letter; a longer one with vowels as a word
-		{"AI 行业", 2*en + 2},            // A I, a space, two Han
-		{"GPT 2", 3*en + 1*en},         // G P T two
-		{"二零二六年", 5},                   // Chinese numerals are Han
-		{"こんにちは", 5},                   // kana
-		{"안녕하세요", 5},                   // Hangul
-		{"Привет", 6.0 / 3},            // other alphabets as Latin
-		{"，。！", 0.5},                   // only punctuation: the floor
-		{"", 0.5},                      // empty: the floor
-		{"café", 2 * en},               // accented letters are letters, é a vowel
-		{"a\u0301", 1 * en},            // one word of one letter; the mark adds nothing
-		{"丹妮拉·阿莫代伊", 7},                // the middle dot is punctuation
-		{"2026", 5 * en},               // no Han: twenty twenty-six
-		{"Hertz Fellow", (1 + 2) * en}, // the space is a pause
-		{"e-mail", (1 + 1) * en},       // hyphen adds nothing
-		{"\U0001F600 emoji", 3 * en},   // symbols add nothing
+		{"大家好，这里是最佳拍档", 10},    // the comma adds a pause, not length
+		{"Anthropic", 9.0 / 3}, // no Han: letters/3
+		{"of", 1},              // a word is at least a syllable
+		{"DNA", 1}, {"UNESCO", 2},
+		{"AI 行业", 2*en + 2},           // in Chinese speech: A I, a space, two Han
+		{"GPT 2", 1 + 1},              // three letters, "two"
+		{"二零二六年", 5},                  // Chinese numerals are Han
+		{"こんにちは", 5},                  // kana
+		{"안녕하세요", 5},                  // Hangul
+		{"Привет", 6.0 / 3},           // other alphabets as Latin
+		{"，。！", 0.5},                  // only punctuation: the floor
+		{"", 0.5},                     // empty: the floor
+		{"café", 4.0 / 3},             // accented letters are letters
+		{"a\u0301", 1},                // one word of one letter; the mark adds nothing
+		{"丹妮拉·阿莫代伊", 7},               // the middle dot is punctuation
+		{"2026", 5},                   // no Han: twenty twenty-six
+		{"Hertz Fellow", 11.0 / 3},    // the space is a pause
+		{"e-mail", 1 + 4.0/3},         // hyphen adds nothing
+		{"\U0001F600 emoji", 5.0 / 3}, // symbols add nothing
 	}
 	for _, c := range cases {
 		if got := Weight(c.text); math.Abs(got-c.want) > 1e-9 {
