@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test check fuzz bench bench-timing bench-align update-golden tools
+.PHONY: all build test check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech update-golden tools
 
 all: check test
 
@@ -57,3 +57,12 @@ bench-timing:
 # Alignment and sync accuracy against ground truth, and the hard variant.
 bench-align:
 	scripts/bench-align.sh
+
+# Alignment on real recorded voices (../shared/bench/realspeech): align and the text-only
+# estimate, per condition. RS=DIR uses tracks already built by its build.py.
+bench-realspeech:
+	nice scripts/bench-realspeech.sh $(RS)
+
+# Sync on the same tracks: known offsets and rates undone, errors per track.
+bench-sync-realspeech:
+	nice scripts/bench-sync-realspeech.sh $(RS)

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"math"
 	"math/cmplx"
+	"slices"
 	"sort"
 	"time"
 
+	"github.com/subkit-dev/subkit/audio"
 	"github.com/subkit-dev/subkit/internal/dsp"
 	"github.com/subkit-dev/subkit/timing"
 )
@@ -36,6 +38,10 @@ type SyncOptions struct {
 	Split bool
 	// MinPart is the least number of captions a part may have with Split.
 	MinPart int
+	// Features, when given, are the analysed audio the spans were found
+	// in: caption starts are then also matched with the rises in its
+	// energy, which music under the speech does not hide.
+	Features *audio.Features
 }
 
 // SyncPart is one part of a split result: captions From..To-1 (in the
@@ -98,14 +104,27 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 		}
 	}, audioEnd)
 	rate, offset := coarse(cues, speech, audioEnd, maxOff)
-	rate, offset = refine(cues, onsets, rate, offset, true)
+	match := onsetMatcher(onsets)
+	best := fitRates(cues, match, rate, offset)
+	if o.Features != nil && closeShare(best) < 0.8 {
+		// Where a music bed fills the pauses or lines follow each other
+		// without one, the spans give few onsets; the rises in the
+		// energy give one for nearly every line. Starting from the
+		// spans' fit, the energy's wins when clearly more starts agree
+		// with it (so it is not tried when most already do).
+		em := newOnsetFinder(o.Features).matcher()
+		if e := fitRates(cues, em, best.rate, best.offset); closeShare(e) > closeShare(best)+0.2 {
+			best, match = e, em
+		}
+	}
+	rate, offset = best.rate, best.offset
 	res := &SyncResult{Rate: rate, Offset: offset}
 	if o.Split {
-		res.Parts = splitParts(cues, onsets, rate, offset, o.MinPart)
+		res.Parts = splitParts(cues, onsets, match, rate, offset, o.MinPart)
 	} else {
 		res.Parts = []SyncPart{{From: 0, To: len(cues), Offset: offset}}
 	}
-	res.Matched, res.Confidence = confidence(cues, onsets, res)
+	res.Matched, res.Confidence = confidence(cues, match, res)
 	return res, nil
 }
 
@@ -203,57 +222,206 @@ func coarse(cues []Cue, speech []float64, audioEnd, maxOff float64) (rate, offse
 	return rate, offset
 }
 
+// matcher finds the speech onset nearest time t, within win seconds.
+type matcher func(t, win float64) (float64, bool)
+
+func onsetMatcher(onsets []float64) matcher {
+	return func(t, win float64) (float64, bool) { return nearest(onsets, t, win) }
+}
+
+// fit is a refit's outcome: the map, the pairs of caption start and onset
+// it kept, and how well they agree.
+type fit struct {
+	rate, offset float64
+	xs, ys       []float64
+	// spread is the median distance of the kept pairs from the map;
+	// rateErr the standard error of the rate (0 when it was not fitted).
+	spread, rateErr float64
+	// n is the number of captions.
+	n int
+}
+
 // refine fits rate and offset to the caption starts matched with speech
-// onsets by least squares, narrowing the window each round. With fitRate
-// false only the offset is fitted.
-func refine(cues []Cue, onsets []float64, rate, offset float64, fitRate bool) (float64, float64) {
+// onsets by least squares, narrowing the window each round and leaving out
+// pairs far from the fit. With fitRate false only the offset is fitted.
+func refine(cues []Cue, match matcher, rate, offset float64, fitRate bool) fit {
+	f := fit{rate: rate, offset: offset, n: len(cues)}
 	for _, win := range []float64{0.5, 0.25, 0.12} {
 		var xs, ys []float64
 		for _, c := range cues {
-			t := rate*c.Start + offset
-			if on, ok := nearest(onsets, t, win); ok {
+			if on, ok := match(f.rate*c.Start+f.offset, win); ok {
 				xs = append(xs, c.Start)
 				ys = append(ys, on)
 			}
 		}
 		if len(xs) < 2 {
-			return rate, offset
+			return f
 		}
-		r, b := rate, offset
-		if fitRate && len(xs) >= 8 {
-			r, b = lineFit(xs, ys)
-		} else {
-			var s float64
-			for i := range xs {
-				s += ys[i] - rate*xs[i]
-			}
-			b = s / float64(len(xs))
-		}
+		r, b := fitLine(xs, ys, f.rate, fitRate)
 		// Leave out the pairs far from the fit and fit again.
-		var res []float64
+		res := make([]float64, len(xs))
 		for i := range xs {
-			res = append(res, math.Abs(ys[i]-(r*xs[i]+b)))
+			res[i] = math.Abs(ys[i] - (r*xs[i] + b))
 		}
-		mad := median(res)
+		lim := math.Max(3*1.4826*median(slices.Clone(res)), 0.01)
 		var kx, ky []float64
 		for i := range xs {
-			if res[i] <= math.Max(3*1.4826*mad, 0.01) {
+			if res[i] <= lim {
 				kx = append(kx, xs[i])
 				ky = append(ky, ys[i])
 			}
 		}
-		if fitRate && len(kx) >= 8 {
-			r, b = lineFit(kx, ky)
-		} else if len(kx) > 0 {
-			var s float64
-			for i := range kx {
-				s += ky[i] - r*kx[i]
-			}
-			b = s / float64(len(kx))
+		if len(kx) >= 2 {
+			r, b = fitLine(kx, ky, r, fitRate)
 		}
-		rate, offset = r, b
+		f.rate, f.offset, f.xs, f.ys = r, b, kx, ky
 	}
-	return rate, offset
+	f.measure(fitRate)
+	return f
+}
+
+// fitRates refines the map from rate and offset. A rate fitted to the
+// matched starts is put on 1 or a rate of Rates when that lies within its
+// uncertainty. Otherwise it is weighed against the best of the rates the
+// coarse search cannot tell apart (1 and the 1000/1001 ones, each with
+// its own offset): a file is far more often played at its own speed or at
+// another frame rate than drifting, and a few wrong matches (lines that
+// run into each other, a music bed) tilt a fitted rate, so the fitted rate
+// is kept only when it moves the captions from the listed one by more than
+// three times the matches' spread and more starts agree with it or they
+// agree much more closely. With too few matched starts to fit a rate the best of those
+// rates is taken.
+func fitRates(cues []Cue, match matcher, rate, offset float64) fit {
+	free := refine(cues, match, rate, offset, true)
+	if free.rateErr != 0 && free.snapRate() {
+		return free
+	}
+	listed := listedRates(cues, match, rate, offset, free)
+	if free.rateErr == 0 {
+		return listed
+	}
+	one := 1.01 / float64(len(cues))
+	span := cues[len(cues)-1].Start - cues[0].Start
+	tied := math.Abs(free.rate-listed.rate)*span < 3*math.Max(listed.spread, 0.01)
+	if !tied && (closeShare(free) > closeShare(listed)+one || closeShare(free) >= closeShare(listed) && free.spread < listed.spread-0.005) {
+		return free
+	}
+	return listed
+}
+
+// listedRates is the best fit with a rate of Rates near rate, each with
+// only the offset fitted: the one
+// whose starts agree most closely; but the first in Rates that comes near
+// it (one start fewer, 10 ms more spread), or that moves the captions from
+// it by less than three times the matches' spread over the file, is taken
+// instead, 1 first: a file that plays at its own speed is the most common,
+// and a few starts cannot tell 1 from 1.001 on real voices.
+func listedRates(cues []Cue, match matcher, rate, offset float64, free fit) fit {
+	// The rates pivot about the middle caption, where the coarse search's
+	// offset fits best.
+	tm := cues[len(cues)/2].Start
+	var fits []fit
+	top := fit{spread: math.Inf(1)}
+	for _, r := range Rates {
+		if math.Abs(r/rate-1) > 0.003 {
+			continue
+		}
+		f := refine(cues, match, r, offset+(rate-r)*tm, false)
+		fits = append(fits, f)
+		if closeShare(f) > closeShare(top) || closeShare(f) == closeShare(top) && f.spread < top.spread {
+			top = f
+		}
+	}
+	if len(fits) == 0 {
+		return free
+	}
+	span := cues[len(cues)-1].Start - cues[0].Start
+	for _, f := range fits {
+		near := closeShare(f) >= closeShare(top)-1.01/float64(len(cues)) && f.spread <= top.spread+0.01
+		// Over a short file two of these rates move the captions apart by
+		// less than the matches scatter: the data cannot tell them apart.
+		tied := math.Abs(f.rate-top.rate)*span < 3*math.Max(top.spread, 0.01)
+		if near || tied {
+			return f
+		}
+	}
+	return top
+}
+
+// minRatePairs is how many matched starts a rate is fitted from, and
+// minRateSpan how many seconds of the file they must cover; with fewer the
+// rate is kept.
+const (
+	minRatePairs = 8
+	minRateSpan  = 20.0
+)
+
+// fitLine fits y = r x + b, or only b (r kept) when fitRate is false or
+// the pairs are too few or too close together to tell a rate.
+func fitLine(xs, ys []float64, r float64, fitRate bool) (float64, float64) {
+	if fitRate && len(xs) >= minRatePairs && xs[len(xs)-1]-xs[0] >= minRateSpan {
+		return lineFit(xs, ys)
+	}
+	var s float64
+	for i := range xs {
+		s += ys[i] - r*xs[i]
+	}
+	return r, s / float64(len(xs))
+}
+
+// measure sets the spread and, when the rate was fitted, its standard
+// error.
+func (f *fit) measure(fitRate bool) {
+	n := len(f.xs)
+	if n == 0 {
+		f.spread = math.Inf(1)
+		return
+	}
+	res := make([]float64, n)
+	var ss float64
+	for i := range f.xs {
+		d := f.ys[i] - (f.rate*f.xs[i] + f.offset)
+		res[i] = math.Abs(d)
+		ss += d * d
+	}
+	f.spread = median(res)
+	if !fitRate || n < minRatePairs || f.xs[n-1]-f.xs[0] < minRateSpan {
+		return
+	}
+	var mx, sxx float64
+	for _, x := range f.xs {
+		mx += x
+	}
+	mx /= float64(n)
+	for _, x := range f.xs {
+		sxx += (x - mx) * (x - mx)
+	}
+	if sxx > 0 {
+		f.rateErr = math.Sqrt(ss/float64(max(1, n-2))) / math.Sqrt(sxx)
+	}
+}
+
+// snapRate puts a fitted rate on 1 or a rate of Rates when that lies
+// within the fit's uncertainty (a frame rate change is far more likely
+// than a drift that happens to be near one), refits the offset and says
+// whether it did.
+func (f *fit) snapRate() bool {
+	if f.rateErr == 0 {
+		return false
+	}
+	tol := math.Min(2*f.rateErr, 2e-4)
+	best, bestD := 0.0, math.Inf(1)
+	for _, c := range Rates {
+		if d := math.Abs(f.rate - c); d <= tol && d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == 0 {
+		return false
+	}
+	f.rate = best
+	_, f.offset = fitLine(f.xs, f.ys, best, false)
+	return true
 }
 
 func lineFit(xs, ys []float64) (a, b float64) {
@@ -290,30 +458,28 @@ func nearest(onsets []float64, t, win float64) (float64, bool) {
 }
 
 // confidence counts the caption starts that land within MatchWindow of an
-// onset and compares the share with what onsets strewn at random would
-// give.
-func confidence(cues []Cue, onsets []float64, r *SyncResult) (int, float64) {
+// onset and compares the share with chance: the share of times spread
+// evenly over the captions' span that land as near one.
+func confidence(cues []Cue, match matcher, r *SyncResult) (int, float64) {
 	matched := 0
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, c := range cues {
 		t := r.Map(i, c.Start)
 		lo, hi = math.Min(lo, t), math.Max(hi, t)
-		if _, ok := nearest(onsets, t, MatchWindow); ok {
+		if _, ok := match(t, MatchWindow); ok {
 			matched++
 		}
 	}
-	// Onsets within the captions' time, and the share of that time within
-	// MatchWindow of one.
-	in := 0
-	for _, on := range onsets {
-		if on >= lo-MatchWindow && on <= hi+MatchWindow {
-			in++
+	const probes = 400
+	hits := 0
+	for k := range probes {
+		if _, ok := match(lo+(hi-lo)*(float64(k)+0.5)/probes, MatchWindow); ok {
+			hits++
 		}
 	}
-	span := math.Max(hi-lo, 1)
-	chance := math.Min(1, float64(in)*2*MatchWindow/span)
+	chance := float64(hits) / probes
 	share := float64(matched) / float64(len(cues))
-	if chance >= 1 {
+	if chance >= 1 || len(cues) < 2 {
 		return matched, 0
 	}
 	return matched, math.Max(0, (share-chance)/(1-chance))
@@ -324,7 +490,7 @@ func confidence(cues []Cue, onsets []float64, r *SyncResult) (int, float64) {
 // parts, and each part's offset is refitted. The change between two parts
 // is put at the caption where the second part's offset starts matching
 // better than the first's.
-func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int) []SyncPart {
+func splitParts(cues []Cue, onsets []float64, match matcher, rate, offset float64, minPart int) []SyncPart {
 	n := len(cues)
 	if n < 2*minPart {
 		return []SyncPart{{From: 0, To: n, Offset: offset}}
@@ -341,7 +507,7 @@ func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int)
 		}
 		part := cues[from:to]
 		off := partOffset(part, onsets, rate, offset)
-		_, off = refine(part, onsets, rate, off, false)
+		off = refine(part, match, rate, off, false).offset
 		wins = append(wins, win{from, to, off})
 		if to == n {
 			break
@@ -359,7 +525,7 @@ func splitParts(cues []Cue, onsets []float64, rate, offset float64, minPart int)
 	// Refit each part, then move each border to the caption where the
 	// next part's offset starts to fit better.
 	for i := range parts {
-		_, parts[i].Offset = refine(cues[parts[i].From:parts[i].To], onsets, rate, parts[i].Offset, false)
+		parts[i].Offset = refine(cues[parts[i].From:parts[i].To], match, rate, parts[i].Offset, false).offset
 	}
 	for i := 1; i < len(parts); i++ {
 		a, b := &parts[i-1], &parts[i]
@@ -449,4 +615,16 @@ func (r *SyncResult) TimingMap(starts []time.Duration) timing.Map {
 
 func seconds(s float64) time.Duration {
 	return time.Duration(math.Round(s*1000)) * time.Millisecond
+}
+
+// closeShare is the share of all captions whose start lies within 40 ms
+// of the fit's map.
+func closeShare(f fit) float64 {
+	k := 0
+	for i := range f.xs {
+		if math.Abs(f.ys[i]-(f.rate*f.xs[i]+f.offset)) <= 0.04 {
+			k++
+		}
+	}
+	return float64(k) / float64(max(1, f.n))
 }

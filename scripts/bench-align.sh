@@ -3,6 +3,9 @@
 # speech against exact ground truth made by speaking the sample transcript with espeak-ng
 # (../shared/bench/timing/), beside the character-count split of the known length.
 #
+# The same is done in English: testdata/narration-en.txt spoken by espeak-ng's en-us voice with the
+# benchmark's synthesizer (synth.py: the same random rates, pauses and noise), aligned with --lang en.
+#
 # Usage: scripts/bench-align.sh [--no-hard] [--no-sync] [--keep]
 #   --no-hard  skip the harder variant (scripts/make-hard-audio.py: music-like background, a minute
 #              of music with no speech, a long silent intro)
@@ -11,9 +14,12 @@
 # Environment:
 #   SEEDS             seeds to run (default "1 2 3 4 5")
 #   CONDITIONS        audio files of each seed to align (default "clean snr20 snr10")
+#   LANGS             transcripts to run: zh (the Chinese sample), en (the English narration);
+#                     default "zh en"
 #   SUBKIT_BENCH_DIR  cache of the generated truth, one seed-N/ folder per seed (default
 #                     ${TMPDIR:-/tmp}/subkit-bench); a missing seed is made by
-#                     scripts/bench-timing.sh's way (make_truth.sh, about half a minute a seed).
+#                     scripts/bench-timing.sh's way (make_truth.sh, about half a minute a seed);
+#                     the English truth goes to seed-N-en/.
 # Needs: go, python3; espeak-ng and sox to make a truth or the hard variant.
 # Output: a table on stdout: seed, condition, method, median / p90 start error (ms), % of starts
 # within 100 ms and 250 ms, and CPU seconds per minute of audio (beside ffmpeg only decoding the
@@ -37,8 +43,8 @@ done
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 bench=$root/../shared/bench/timing
-transcript=$root/testdata/interview-zh.txt
 seeds=${SEEDS:-1 2 3 4 5}
+langs=${LANGS:-zh en}
 conditions=${CONDITIONS:-clean snr20 snr10}
 cache=${SUBKIT_BENCH_DIR:-${TMPDIR:-/tmp}/subkit-bench}
 command -v python3 >/dev/null || die "python3 not found (Debian: apt-get install python3)"
@@ -67,11 +73,11 @@ row() {
     "$(kv p90_start_err_ms)" "$(kv within100)" "$(kv within250)" "${6:--}"
 }
 
-# align SEED AUDIO WAV TRUTH: subkit generate --audio, timed in CPU seconds.
+# align SEED AUDIO WAV TRUTH: subkit generate --audio (--lang $lang), timed in CPU seconds.
 align() {
   local seed=$1 name=$2 wav=$3 truth=$4 out=$tmp/$1-$2.srt secs t
   secs=$(wav_seconds "$wav")
-  t=$( { /usr/bin/time -f '%U %S' "$tmp/subkit" generate -q --audio "$wav" -f srt -o "$out" "$transcript" 2>&1 >/dev/null; } | tail -n 1) \
+  t=$( { /usr/bin/time -f '%U %S' "$tmp/subkit" generate -q --lang "$lang" --audio "$wav" -f srt -o "$out" "$transcript" 2>&1 >/dev/null; } | tail -n 1) \
     || die "seed $seed $name: subkit generate --audio failed: $t"
   local cpu
   cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
@@ -100,7 +106,8 @@ PY
   log=$("$tmp/subkit" sync --audio "$wav" -o "$out" "$bad" 2>&1) || die "seed $seed $name: subkit sync failed: $log"
   sync_rows+=("$(printf '%-5s %-9s %s' "$seed" "$name" "${log#*: sync: }")")
   row "$seed" "$name" "sync (+3.2 s, 25/23.976)" "$truth" "$out"
-  # --split: the first 200 captions 1.5 s late, the rest 8.5 s late (7 s of advert cut out).
+  # --split: the first 200 captions (half, if fewer than 400) 1.5 s late, the rest 8.5 s late
+  # (7 s of advert cut out).
   python3 - "$truth" "$bad" <<'PY'
 import re, sys
 def ms(t):
@@ -109,10 +116,11 @@ def ms(t):
 def fmt(v):
     return "%02d:%02d:%02d,%03d" % (v // 3600000, v // 60000 % 60, v // 1000 % 60, v % 1000)
 out = []
-for i, block in enumerate(open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")):
+blocks = open(sys.argv[1], encoding="utf-8").read().strip().split("\n\n")
+for i, block in enumerate(blocks):
     l = block.split("\n")
     a, b = [ms(x) for x in l[1].split("-->")]
-    d = 1500 if i < 200 else 8500
+    d = 1500 if i < min(200, len(blocks) // 2) else 8500
     out.append("\n".join([l[0], "%s --> %s" % (fmt(a + d), fmt(b + d))] + l[2:]))
 open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
 PY
@@ -122,42 +130,65 @@ PY
   row "$seed" "$name" "sync --split (+1.5 s, +8.5 s)" "$truth" "$out"
 }
 
+# make_english SEED DIR: the English narration spoken by en-us with the benchmark's synthesizer.
+make_english() {
+  local partial
+  command -v espeak-ng >/dev/null && command -v sox >/dev/null || die "espeak-ng and sox are needed to make the English truth"
+  mkdir -p "$cache"
+  partial=$(mktemp -d "$cache/.seed-$1-en.partial.XXXXXX")
+  python3 -B "$bench/synth.py" --text "$root/testdata/narration-en.txt" --voice en-us --base-rate 170 \
+    --seed "$1" --snr 20 --snr 10 --out "$partial" >"$tmp/make-en-$1.log" 2>&1 \
+    || { cat "$tmp/make-en-$1.log" >&2; rm -rf "$partial"; die "synth.py failed for the English seed $1"; }
+  mv -T "$partial" "$2" 2>/dev/null || rm -rf "$partial"
+}
+
 sync_rows=()
-for seed in $seeds; do
-  dir=$cache/seed-$seed
-  if [ ! -f "$dir/truth.srt" ]; then
-    say "making truth for seed $seed"
-    SEEDS=$seed SUBKIT_BENCH_DIR=$cache bash "$here/bench-timing.sh" --baselines-only >/dev/null
-  fi
-  secs=$(wav_seconds "$dir/clean.wav")
-  python3 "$here/bench-baselines.py" --duration "$secs" --text "$transcript" --chars "$tmp/$seed-chars.srt" \
-    || die "bench-baselines.py failed"
-  row "$seed" any "char-count split (known)" "$dir/truth.srt" "$tmp/$seed-chars.srt"
-  for c in $conditions; do
-    align "$seed" "$c" "$dir/$c.wav" "$dir/truth.srt"
-  done
-  if command -v ffmpeg >/dev/null; then
-    # The yardstick: ffmpeg only decoding the same file to 16 kHz mono, as --audio does for
-    # anything but WAV.
-    t=$( { /usr/bin/time -f '%U %S' ffmpeg -nostdin -v error -i "$dir/snr10.wav" -ac 1 -ar 16000 -f s16le -y /dev/null 2>&1; } | tail -n 1)
-    cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
-    printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' "$seed" snr10 "ffmpeg decode only" - - - - "$cpu"
-  fi
-  if [ "$sync" = 1 ]; then
-    sync_check "$seed" snr10 "$dir/snr10.wav" "$dir/truth.srt"
-  fi
-  if [ "$hard" = 1 ]; then
-    hdir=$cache/hard-$seed
-    if [ ! -f "$hdir/hard.wav" ]; then
-      say "making the hard variant of seed $seed"
-      bash "$here/make-hard-audio.sh" "$dir" "$hdir" 2>/dev/null || die "make-hard-audio.sh failed for seed $seed"
+for lang in $langs; do
+  case $lang in
+    zh) transcript=$root/testdata/interview-zh.txt suffix= ;;
+    en) transcript=$root/testdata/narration-en.txt suffix=-en ;;
+    *) die "unknown language in LANGS: $lang (zh or en)" ;;
+  esac
+  for seed in $seeds; do
+    dir=$cache/seed-$seed$suffix
+    if [ ! -f "$dir/truth.srt" ]; then
+      say "making the $lang truth for seed $seed"
+      if [ "$lang" = zh ]; then
+        SEEDS=$seed SUBKIT_BENCH_DIR=$cache bash "$here/bench-timing.sh" --baselines-only >/dev/null
+      else
+        make_english "$seed" "$dir"
+      fi
     fi
-    align "$seed" hard "$hdir/hard.wav" "$hdir/truth.srt"
-  fi
+    secs=$(wav_seconds "$dir/clean.wav")
+    python3 "$here/bench-baselines.py" --duration "$secs" --text "$transcript" --chars "$tmp/$seed-chars.srt" \
+      || die "bench-baselines.py failed"
+    row "$seed$suffix" any "char-count split (known)" "$dir/truth.srt" "$tmp/$seed-chars.srt"
+    for c in $conditions; do
+      align "$seed$suffix" "$c" "$dir/$c.wav" "$dir/truth.srt"
+    done
+    if command -v ffmpeg >/dev/null; then
+      # The yardstick: ffmpeg only decoding the same file to 16 kHz mono, as --audio does for
+      # anything but WAV.
+      t=$( { /usr/bin/time -f '%U %S' ffmpeg -nostdin -v error -i "$dir/snr10.wav" -ac 1 -ar 16000 -f s16le -y /dev/null 2>&1; } | tail -n 1)
+      cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")
+      printf '%-5s %-9s %-28s %9s %9s %8s %8s %12s\n' "$seed$suffix" snr10 "ffmpeg decode only" - - - - "$cpu"
+    fi
+    if [ "$sync" = 1 ]; then
+      sync_check "$seed$suffix" snr10 "$dir/snr10.wav" "$dir/truth.srt"
+    fi
+    if [ "$hard" = 1 ]; then
+      hdir=$cache/hard-$seed$suffix
+      if [ ! -f "$hdir/hard.wav" ]; then
+        say "making the hard variant of seed $seed ($lang)"
+        bash "$here/make-hard-audio.sh" "$dir" "$hdir" 2>/dev/null || die "make-hard-audio.sh failed for seed $seed ($lang)"
+      fi
+      align "$seed$suffix" hard "$hdir/hard.wav" "$hdir/truth.srt"
+    fi
+  done
 done
 if [ "${#sync_rows[@]}" -gt 0 ]; then
   echo
   echo "sync found (want offset -3.069 s = -3.2 s x 23.976/25, rate 0.959040; with --split, -1.500 s"
-  echo "for captions 1-200 and -8.500 s from 201):"
+  echo "for captions 1-200 (the first half of a shorter file) and -8.500 s after):"
   printf '%s\n' "${sync_rows[@]}"
 fi

@@ -14,8 +14,11 @@
 //
 // # The estimator
 //
-// Each transcript line weighs its spoken length (Weight: Han characters 1,
-// Latin letters 1/3, digits 1, punctuation nothing). Between captions go
+// Each transcript line weighs its spoken length in syllables (WeightIn: a
+// Han character 1; a number the syllables it is read in, 2026年 five and
+// 100% four in Chinese; in Chinese speech a Latin word its syllables and an
+// abbreviation its letters, an English syllable 0.7 of a Han one, in other
+// speech a word its letters / 3; punctuation nothing). Between captions go
 // pauses: PauseLine between lines, longer after a sentence end and at a
 // paragraph break. With the video's length known, one speaking rate is
 // fitted so that the captions and pauses fill it exactly; without, the

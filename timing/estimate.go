@@ -189,7 +189,7 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 				}
 			}
 			for k, p := range ps {
-				c := chunk{text: p, weight: Weight(p), line: i}
+				c := chunk{text: p, weight: WeightIn(p, cjk), line: i}
 				switch {
 				case k > 0:
 					c.pause = pauseAfterPart(ps[k-1])

@@ -14,40 +14,28 @@ import (
 const LatinLettersPerUnit = 3.0
 
 // Weight returns the spoken length of text in units of one Han character
-// (about one syllable): Han, kana and Hangul count 1; a word of another
-// alphabet counts its letters/LatinLettersPerUnit, at least 1 (a word is at
-// least a syllable); digits count 1, as each is spoken as a syllable or so;
-// spaces, punctuation and symbols count nothing (they are pauses, which
-// the estimator adds separately). The floor is 0.5, so a caption of only
+// (about one syllable): Han, kana and Hangul count 1; a number the
+// syllables it is read in; a word of an alphabet its letters /
+// LatinLettersPerUnit, at least 1, but inside Chinese speech a Latin word
+// its syllables and an abbreviation its letters, each EnglishSyllable (see
+// WeightIn); spaces, punctuation and other symbols count nothing (they are
+// pauses, which the estimator adds separately). Text with Han, kana or
+// Hangul is taken for CJK speech. The floor is 0.5, so a caption of only
 // punctuation still gets a moment on screen.
 func Weight(text string) float64 {
-	w := 0.0
-	letters := 0
-	endWord := func() {
-		if letters > 0 {
-			w += max(1, float64(letters)/LatinLettersPerUnit)
-		}
-		letters = 0
-	}
-	for _, r := range text {
-		if isLetterOfAlphabet(r) {
-			letters++
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) && letters > 0 {
-			continue // a combining mark belongs to its letter
-		}
-		endWord()
-		switch {
-		case isWideScript(r), unicode.IsDigit(r):
-			w += 1
-		}
-	}
-	endWord()
-	if w < 0.5 {
-		w = 0.5
-	}
-	return w
+	cjk := strings.IndexFunc(text, isWideScript) >= 0
+	return WeightIn(text, cjk)
+}
+
+// WeightIn is Weight in CJK speech (cjk: numbers as Chinese numerals and
+// years digit by digit, Latin words by syllables) or in speech of another
+// language (numbers read as in English, words by letters): 2026年 is five
+// syllables (二零二六年), 1234 seven (一千二百三十四), 3.14 four (三点一四),
+// 100% four (百分之百), GPT-4 three English syllables and one Chinese
+// (G P T 四); in English 1984 is five (nineteen eighty-four) and 50% four
+// (fifty percent).
+func WeightIn(text string, cjk bool) float64 {
+	return max(weigh(text, cjk), 0.5)
 }
 
 // isLetterOfAlphabet reports letters of scripts written with an alphabet

@@ -6,17 +6,18 @@ import (
 )
 
 func TestWeight(t *testing.T) {
+	const en = EnglishSyllable
 	cases := []struct {
 		text string
 		want float64
 	}{
 		{"大家好", 3},
-		{"大家好，这里是最佳拍档", 10}, // the comma adds a pause, not length
-		{"Anthropic", 9.0 / 3},
-		{"of", 1}, // a word is at least a syllable
+		{"大家好，这里是最佳拍档", 10},    // the comma adds a pause, not length
+		{"Anthropic", 9.0 / 3}, // no Han: letters/3
+		{"of", 1},              // a word is at least a syllable
 		{"DNA", 1}, {"UNESCO", 2},
-		{"AI 行业", 1 + 2},              // letters, a space, two Han
-		{"GPT 2", 1 + 1},              // three letters and a digit
+		{"AI 行业", 2*en + 2},           // in Chinese speech: A I, a space, two Han
+		{"GPT 2", 1 + 1},              // three letters, "two"
 		{"二零二六年", 5},                  // Chinese numerals are Han
 		{"こんにちは", 5},                  // kana
 		{"안녕하세요", 5},                  // Hangul
@@ -26,7 +27,7 @@ func TestWeight(t *testing.T) {
 		{"café", 4.0 / 3},             // accented letters are letters
 		{"a\u0301", 1},                // one word of one letter; the mark adds nothing
 		{"丹妮拉·阿莫代伊", 7},               // the middle dot is punctuation
-		{"2026", 4},                   // digits one each
+		{"2026", 5},                   // no Han: twenty twenty-six
 		{"Hertz Fellow", 11.0 / 3},    // the space is a pause
 		{"e-mail", 1 + 4.0/3},         // hyphen adds nothing
 		{"\U0001F600 emoji", 5.0 / 3}, // symbols add nothing

@@ -79,6 +79,7 @@ func (e *env) sync(c *cli.Context) error {
 		return err
 	}
 	segs := audio.Detect(f, audio.VADOptions{})
+	opt.Features = f
 	spans := make([]align.Span, len(segs))
 	for i, s := range segs {
 		spans[i] = align.Span{Start: s.Start, End: s.End}
