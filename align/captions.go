@@ -27,6 +27,12 @@ type Options struct {
 
 // Captions times transcript lines to the speech in the audio features.
 //
+// With o.Reference set, each caption's text is spoken by it and the
+// captions are placed by Content, by what is said; where the placement by
+// sound alone (below) agrees on most captions (clear pauses, no music), its
+// onsets are used (see AgreeShare). Without, they are placed by sound
+// alone:
+//
 // The lines are cut into captions and weighed by timing.Estimate exactly
 // as generate does without audio; the captions are then placed on the
 // stretches of speech that audio.Detect finds, by Assign, each caption
@@ -84,8 +90,22 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			return nil, nil, err
 		}
 		res.Fits = fits
+		// Where the placement by sound alone agrees with this one on
+		// most captions, the recording has clear pauses and no music:
+		// its onsets (to 2.5 ms) are taken for every caption but those
+		// Content places elsewhere with confidence.
+		agree := 0
 		for i, ft := range fits {
-			st, en := snap(ft.Start, spans, true), snap(ft.End, spans, false)
+			if guide != nil && math.Abs(guide[i][0]-ft.Start) <= AgreeReach {
+				agree++
+			}
+		}
+		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
+		for i, ft := range fits {
+			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
+			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach || ft.Confidence < KeepConfidence) {
+				st, en = guide[i][0], guide[i][1]
+			}
 			if en <= st {
 				st, en = ft.Start, ft.End
 			}
@@ -116,11 +136,11 @@ func msDuration(sec float64) time.Duration {
 // to move it there: the detector places them to 2.5 ms.
 const SnapReach = 0.04
 
-// snap moves t to the nearest start (or end) of a span within SnapReach.
-func snap(t float64, spans []Span, start bool) float64 {
-	best, bd := t, SnapReach
-	i := sort.Search(len(spans), func(k int) bool { return spans[k].End >= t-SnapReach })
-	for ; i < len(spans) && spans[i].Start <= t+SnapReach; i++ {
+// snap moves t to the nearest start (or end) of a span within reach.
+func snap(t float64, spans []Span, start bool, reach float64) float64 {
+	best, bd := t, reach
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].End >= t-reach })
+	for ; i < len(spans) && spans[i].Start <= t+reach; i++ {
 		v := spans[i].End
 		if start {
 			v = spans[i].Start
@@ -131,3 +151,14 @@ func snap(t float64, spans []Span, start bool) float64 {
 	}
 	return best
 }
+
+// A recording is taken as clear (pauses between lines, no music) when
+// the placement by sound alone (Assign) starts at least AgreeShare of the
+// captions within AgreeReach seconds of where Content does. Then Assign's
+// placement is used, but for captions Content places elsewhere with at
+// least KeepConfidence.
+const (
+	AgreeReach     = 0.4
+	AgreeShare     = 0.75
+	KeepConfidence = 0.6
+)

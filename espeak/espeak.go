@@ -28,6 +28,14 @@ var Program = "espeak-ng"
 // ErrMissing means espeak-ng is not installed.
 var ErrMissing = errors.New("espeak-ng is not installed; it speaks the transcript so the recording can be matched to it (Debian/Ubuntu: apt-get install espeak-ng; macOS: brew install espeak-ng)")
 
+// Check reports ErrMissing when espeak-ng is not on the PATH.
+func Check() error {
+	if _, err := exec.LookPath(Program); err != nil {
+		return ErrMissing
+	}
+	return nil
+}
+
 // Voice is the espeak-ng voice for a BCP 47 language tag. Mandarin is
 // spoken from its characters by the voice that reads Latin letters as
 // pinyin (the plain cmn voice turns characters into pinyin with tone
@@ -64,8 +72,8 @@ const (
 // (silence at either end trimmed; a line with nothing to say is empty), at
 // Rate. The lines are shared among up to GOMAXPROCS (at most 4) processes.
 func Speak(ctx context.Context, voice string, lines []string) ([][]float32, error) {
-	if _, err := exec.LookPath(Program); err != nil {
-		return nil, ErrMissing
+	if err := Check(); err != nil {
+		return nil, err
 	}
 	out := make([][]float32, len(lines))
 	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(lines)/8))

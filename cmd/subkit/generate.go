@@ -75,7 +75,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
-			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.25},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.1},
 		},
 		Action: func(c *cli.Context) error { return e.generate(c) },
 	}
@@ -272,6 +272,9 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			return nil, err
 		}
 		cfg.audioName = audioFile
+		if err := espeak.Check(); err != nil {
+			return nil, fmt.Errorf("--audio: %w", err)
+		}
 	}
 	cfg.json = c.Bool("json")
 	cfg.minConf = c.Float64("min-confidence")
@@ -484,8 +487,8 @@ func spokenReference(voice string, texts []string) ([][]float32, error) {
 	return out, nil
 }
 
-// UnsureBelow is the caption confidence under which align warns.
-const unsureBelow = 0.5
+// unsureBelow is the caption confidence under which align warns.
+const unsureBelow = 0.25
 
 // captionFit is one caption in the --json report.
 type captionFit struct {
@@ -511,7 +514,7 @@ func describeFits(res *timing.Result, fits []align.Fit) (float64, []string, []ca
 		f := fits[i]
 		sum += f.Confidence
 		conf := math.Round(f.Confidence*100) / 100
-		report[i] = captionFit{Caption: i + 1, Line: c.Line, Start: c.Start.Seconds(), End: c.End.Seconds(), Confidence: conf, Text: strings.Join(c.Lines, "\n")}
+		report[i] = captionFit{Caption: i + 1, Line: c.Line, Start: ms(c.Start), End: ms(c.End), Confidence: conf, Text: strings.Join(c.Lines, "\n")}
 		if f.Confidence < unsureBelow {
 			warn = append(warn, fmt.Sprintf("caption %d (transcript line %d) at %s: unsure it is spoken there (confidence %.2f)",
 				i+1, c.Line, timing.FormatDuration(c.Start), conf))
@@ -519,6 +522,9 @@ func describeFits(res *timing.Result, fits []align.Fit) (float64, []string, []ca
 	}
 	return sum / float64(len(fits)), warn, report
 }
+
+// ms is d in seconds, to the millisecond.
+func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 
 func (e *env) printAlignJSON(in, audioName string, conf float64, captions []captionFit) error {
 	b, err := json.Marshal(struct {
