@@ -85,7 +85,7 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		} else {
 			res = &Result{}
 		}
-		fits, err := Content(f, refs, spans, guide, o.Content)
+		fits, err := Content(f, refs, guide, o.Content)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -37,7 +37,7 @@ type ContentParams struct {
 }
 
 // ContentDefaults are the defaults of ContentParams.
-var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 40, Refine: 0.25, Voice: 0.2, Flat: 0.5}
+var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 20, Refine: 0.25, Voice: 0.2, Flat: 0.5}
 
 func (p ContentParams) withDefaults() ContentParams {
 	d := ContentDefaults
@@ -79,15 +79,20 @@ var ErrNoReference = errors.New("no spoken reference to align")
 // over pause, unit 1, pause, unit 2, …, pause, each unit's reference
 // frames taken in order (held or skipped at a cost, so the pace may
 // change) and each pause skippable, finds the cheapest path: first on
-// Coarse frames at a time, then frame by frame near that path.
+// Coarse frames at a time, then frame by frame near that path. A first
+// coarse search finds the speaker's pace against the synthesizer's, and
+// the references are stretched to it before the search proper.
 //
-// speech is where the detector heard speech (see audio.Detect): leaving
-// it out as pause costs Voice a frame for each unit of its score.
+// Sound the speech detector scores well above its surroundings costs
+// more as pause (Voice), and sound without the rise and fall of syllables
+// costs more as speech (Flat), so music sits between lines.
+//
+// The rows of refs are replaced by the stretched ones.
 //
 // guide, when not nil, gives a rough start and end for each unit; on a
 // recording too long to search whole the first pass looks within Reach
 // of it.
-func Content(f *audio.Features, refs [][]float32, speech []Span, guide [][2]float64, p ContentParams) ([]Fit, error) {
+func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentParams) ([]Fit, error) {
 	p = p.withDefaults()
 	T := f.Frames()
 	if T == 0 || len(refs) == 0 || len(f.Mel) < T*audio.MelBands {
@@ -97,7 +102,11 @@ func Content(f *audio.Features, refs [][]float32, speech []Span, guide [][2]floa
 	// against the synthesizer's (the median over the units placed with
 	// confidence); the references are then stretched to it and the
 	// alignment run again.
-	fits, err := content(f, refs, guide, p, true)
+	pre := p
+	if long(f, refs, p) {
+		pre.Coarse = 2 * p.Coarse // the pace needs no finer search
+	}
+	fits, err := content(f, refs, guide, pre, true)
 	if err != nil {
 		return nil, err
 	}
@@ -111,11 +120,10 @@ func Content(f *audio.Features, refs [][]float32, speech []Span, guide [][2]floa
 		return content(f, refs, guide, p, false)
 	}
 	r := math.Min(2, math.Max(0.5, median(ratios)))
-	scaled := make([][]float32, len(refs))
 	for i, ref := range refs {
-		scaled[i] = stretch(ref, r)
+		refs[i] = stretch(ref, r) // in place: an hour's references are 100 MB
 	}
-	return content(f, scaled, guide, p, false)
+	return content(f, refs, guide, p, false)
 }
 
 // stretch resamples log-mel rows to r times as many frames, linearly.
@@ -140,6 +148,19 @@ func stretch(mel []float32, r float64) []float32 {
 	return out
 }
 
+// maxCells is the most states × frames the first pass searches whole;
+// longer recordings are searched within Reach of the guide.
+const maxCells = 6e7
+
+// long tells whether the first pass on f and refs is over maxCells.
+func long(f *audio.Features, refs [][]float32, p ContentParams) bool {
+	n := 0
+	for _, r := range refs {
+		n += len(r) / audio.MelBands
+	}
+	return float64(n/p.Coarse)*float64(f.Frames()/p.Coarse) > maxCells
+}
+
 func content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentParams, coarseOnly bool) ([]Fit, error) {
 	T := f.Frames()
 	x, rx, bg := features(f.Mel[:T*audio.MelBands], refs)
@@ -161,7 +182,7 @@ func content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	cs := buildStates(rc)
 	Tc := len(xc) / dims
 	lo, hi := make([]int, cs.n()), make([]int, cs.n())
-	if guide == nil || float64(cs.n())*float64(Tc) <= 6e7 {
+	if guide == nil || float64(cs.n())*float64(Tc) <= maxCells {
 		for s := range lo {
 			lo[s], hi[s] = 0, Tc
 		}
@@ -515,9 +536,9 @@ func coarsen(x []float32, c int) []float32 {
 
 // states is the left-to-right chain: pause, unit 0's frames, pause, unit
 // 1's frames, …, pause. start[u] is unit u's first state, size[u] its
-// number of states; vec[s] is a reference frame's features, or nil for a
-// pause, and open[s] marks a unit frame that stands for no reference
-// (a unit with nothing to say), which costs GapCap.
+// number of states; vec[s] is a reference frame's features, nil for a
+// pause, or empty for a frame of a unit with nothing to say (costing
+// GapCap).
 type states struct {
 	vec   [][]float32
 	start []int
@@ -590,7 +611,7 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 	for s := 0; s < S; s++ {
 		off[s+1] = off[s] + max(0, hi[s]-lo[s])
 	}
-	bp := make([]uint8, off[S])
+	bp := make([]uint8, (off[S]+3)/4) // the move into each cell, 2 bits a cell
 	rows := [3][]float64{}
 	rowLo := [3]int{}
 	var cur, prev1, prev2 []float64
@@ -653,7 +674,9 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 				}
 			}
 			cur[t-lo[s]] = best
-			bp[off[s]+t-lo[s]] = arg
+			if i := off[s] + t - lo[s]; arg != 0 {
+				bp[i>>2] |= arg << (i & 3 * 2)
+			}
 		}
 	}
 	// End in the last pause or the last unit's last frame.
@@ -674,7 +697,8 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 	s := end
 	for t := T - 1; t >= 0; t-- {
 		path[t] = int32(s)
-		s -= int(bp[off[s]+t-lo[s]])
+		i := off[s] + t - lo[s]
+		s -= int(bp[i>>2] >> (i & 3 * 2) & 3)
 	}
 	return path
 }

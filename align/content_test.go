@@ -110,7 +110,7 @@ func TestContentUnderMelody(t *testing.T) {
 		x[i] += bed[i]
 	}
 	f := audio.AnalyzeSamples(x, espeak.Rate)
-	fits, err := Content(f, references(t, "en-us", texts), nil, nil, ContentParams{})
+	fits, err := Content(f, references(t, "en-us", texts), nil, ContentParams{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestContentNoPause(t *testing.T) {
 	x, starts := recording(espeak.Rate, w, []float64{1, 0, 1})
 	addNoise(x, 20, 2)
 	f := audio.AnalyzeSamples(x, espeak.Rate)
-	fits, err := Content(f, references(t, espeak.Voice("zh"), texts), nil, nil, ContentParams{})
+	fits, err := Content(f, references(t, espeak.Voice("zh"), texts), nil, ContentParams{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestContentSlowSpeaker(t *testing.T) {
 	x, starts := recording(espeak.Rate, pieces, []float64{1.2, 0.4, 0.3, 1})
 	addNoise(x, 20, 3)
 	f := audio.AnalyzeSamples(x, espeak.Rate)
-	fits, err := Content(f, references(t, "en-us", texts), nil, nil, ContentParams{})
+	fits, err := Content(f, references(t, "en-us", texts), nil, ContentParams{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestContentConfidenceUnspoken(t *testing.T) {
 	x, _ := recording(espeak.Rate, pieces, []float64{1, 0.8, 1.2, 0.7, 1})
 	addNoise(x, 20, 4)
 	f := audio.AnalyzeSamples(x, espeak.Rate)
-	fits, err := Content(f, references(t, "en-us", texts), nil, nil, ContentParams{})
+	fits, err := Content(f, references(t, "en-us", texts), nil, ContentParams{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,32 +70,53 @@ const (
 
 // Speak speaks each line with voice and returns the samples of each
 // (silence at either end trimmed; a line with nothing to say is empty), at
-// Rate. The lines are shared among up to GOMAXPROCS (at most 4) processes.
+// Rate. See Each.
 func Speak(ctx context.Context, voice string, lines []string) ([][]float32, error) {
-	if err := Check(); err != nil {
-		return nil, err
-	}
 	out := make([][]float32, len(lines))
-	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(lines)/8))
-	per := (len(lines) + workers - 1) / max(workers, 1)
-	var wg sync.WaitGroup
+	err := Each(ctx, voice, lines, func(i int, x []float32) { out[i] = x })
+	return out, err
+}
+
+// batch is how many lines one espeak-ng process speaks: a few minutes of
+// sound, so only that much is held at a time.
+const batch = 32
+
+// Each speaks each line with voice and hands its samples (as Speak
+// returns them) to use, which may keep them only as long as the call and
+// is called from up to GOMAXPROCS (at most 4) goroutines at once, each
+// with its own lines.
+func Each(ctx context.Context, voice string, lines []string, use func(i int, samples []float32)) error {
+	if err := Check(); err != nil {
+		return err
+	}
+	workers := min(runtime.GOMAXPROCS(0), 4, max(1, (len(lines)+batch-1)/batch))
+	next := make(chan int)
 	errs := make([]error, workers)
+	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		from, to := w*per, min((w+1)*per, len(lines))
-		if from >= to {
-			continue
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[w] = speakChunk(ctx, voice, lines[from:to], out[from:to])
+			for from := range next {
+				if errs[w] != nil {
+					continue
+				}
+				to := min(from+batch, len(lines))
+				out := make([][]float32, to-from)
+				if errs[w] = speakChunk(ctx, voice, lines[from:to], out); errs[w] == nil {
+					for k, x := range out {
+						use(from+k, x)
+					}
+				}
+			}
 		}()
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	for from := 0; from < len(lines); from += batch {
+		next <- from
 	}
-	return out, nil
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // speakChunk speaks lines in one process and cuts the result at the

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -275,6 +276,12 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		if err := espeak.Check(); err != nil {
 			return nil, fmt.Errorf("--audio: %w", err)
 		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			// An hour's features and references are a few hundred MB
+			// live; without a limit the collector lets the heap grow to
+			// twice that.
+			debug.SetMemoryLimit(alignMemory)
+		}
 	}
 	cfg.json = c.Bool("json")
 	cfg.minConf = c.Float64("min-confidence")
@@ -476,16 +483,15 @@ func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
 // spokenReference speaks each text with espeak-ng and returns its log-mel
 // rows, for align.Content.
 func spokenReference(voice string, texts []string) ([][]float32, error) {
-	wavs, err := espeak.Speak(context.Background(), voice, texts)
-	if err != nil {
-		return nil, err
-	}
-	out := make([][]float32, len(wavs))
-	for i, w := range wavs {
-		out[i] = audio.LogMel(w, espeak.Rate)
-	}
-	return out, nil
+	out := make([][]float32, len(texts))
+	err := espeak.Each(context.Background(), voice, texts, func(i int, x []float32) {
+		out[i] = audio.LogMel(x, espeak.Rate)
+	})
+	return out, err
 }
+
+// alignMemory is the soft memory limit when timing to audio.
+const alignMemory = 384 << 20
 
 // unsureBelow is the caption confidence under which align warns.
 const unsureBelow = 0.25
