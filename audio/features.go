@@ -49,9 +49,9 @@ const (
 	sustainFactor = 1.0
 )
 
-// Features are what the analysis keeps of the audio: a few numbers for
-// every 10 ms frame, so an hour of audio takes about 12 MB however it was
-// stored.
+// Features are what the analysis keeps of the audio: some fifty numbers
+// for every 10 ms frame, so an hour of audio takes about 70 MB however it
+// was stored.
 type Features struct {
 	// Step is the time between frames, in seconds (10 ms, or the nearest
 	// whole number of samples to it).
