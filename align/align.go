@@ -82,6 +82,9 @@ type Result struct {
 	// Cost is the alignment's total cost (lower is better) and MeanCost
 	// that per unit.
 	Cost, MeanCost float64
+	// Fits, when the captions were placed by what is said (Content), are
+	// where each went and how sure the placement is.
+	Fits []Fit
 }
 
 // ErrTooLittleSpeech means there are fewer stretches of speech than units.

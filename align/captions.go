@@ -1,7 +1,9 @@
 package align
 
 import (
+	"errors"
 	"math"
+	"sort"
 	"time"
 
 	"github.com/subkit-dev/subkit/audio"
@@ -16,9 +18,20 @@ type Options struct {
 	// VAD and Params tune the detector and the alignment.
 	VAD    audio.VADOptions
 	Params Params
+	// Reference, when set, speaks the captions' texts (a synthesizer) and
+	// returns the log-mel rows of each (see Content); the captions are
+	// then placed by what is said, not by where sound starts and stops.
+	Reference func(texts []string) ([][]float32, error)
+	Content   ContentParams
 }
 
 // Captions times transcript lines to the speech in the audio features.
+//
+// With o.Reference set, each caption's text is spoken by it and the
+// captions are placed by Content, by what is said; where the placement by
+// sound alone (below) agrees on most captions (clear pauses, no music), its
+// onsets are used (see AgreeShare). Without, they are placed by sound
+// alone:
 //
 // The lines are cut into captions and weighed by timing.Estimate exactly
 // as generate does without audio; the captions are then placed on the
@@ -50,12 +63,58 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		units[i] = Unit{Weight: c.Weight, Pause: c.Pause.Seconds()}
 	}
 	res, err := Assign(units, spans, o.Params)
-	if err != nil {
+	if err != nil && (o.Reference == nil || !errors.Is(err, ErrTooLittleSpeech)) {
 		return nil, nil, err
 	}
 	items := make([]timing.FixItem, len(units))
-	for i, pl := range res.Units {
-		items[i] = timing.FixItem{Start: msDuration(pl.Start), End: msDuration(pl.End)}
+	if o.Reference != nil {
+		texts := make([]string, len(est.Captions))
+		for i, c := range est.Captions {
+			texts[i] = c.Text(to.Profile.CJK)
+		}
+		refs, err := o.Reference(texts)
+		if err != nil {
+			return nil, nil, err
+		}
+		var guide [][2]float64
+		if res != nil {
+			guide = make([][2]float64, len(res.Units))
+			for i, pl := range res.Units {
+				guide[i] = [2]float64{pl.Start, pl.End}
+			}
+		} else {
+			res = &Result{}
+		}
+		fits, err := Content(f, refs, guide, o.Content)
+		if err != nil {
+			return nil, nil, err
+		}
+		res.Fits = fits
+		// Where the placement by sound alone agrees with this one on
+		// most captions, the recording has clear pauses and no music:
+		// its onsets (to 2.5 ms) are taken for every caption but those
+		// Content places elsewhere with confidence.
+		agree := 0
+		for i, ft := range fits {
+			if guide != nil && math.Abs(guide[i][0]-ft.Start) <= AgreeReach {
+				agree++
+			}
+		}
+		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
+		for i, ft := range fits {
+			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
+			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach || ft.Confidence < KeepConfidence) {
+				st, en = guide[i][0], guide[i][1]
+			}
+			if en <= st {
+				st, en = ft.Start, ft.End
+			}
+			items[i] = timing.FixItem{Start: msDuration(st), End: msDuration(en)}
+		}
+	} else {
+		for i, pl := range res.Units {
+			items[i] = timing.FixItem{Start: msDuration(pl.Start), End: msDuration(pl.End)}
+		}
 	}
 	r := to.Rules
 	fixed, _, _ := timing.Fix(items, timing.FixRules{Min: r.Min, Max: r.Max, Gap: r.Gap})
@@ -79,3 +138,35 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 func msDuration(sec float64) time.Duration {
 	return time.Duration(math.Round(sec*1000)) * time.Millisecond
 }
+
+// SnapReach is how near (in seconds) a detected onset or offset must be
+// to a caption's start or end, as Content placed it a frame at a time,
+// to move it there: the detector places them to 2.5 ms.
+const SnapReach = 0.04
+
+// snap moves t to the nearest start (or end) of a span within reach.
+func snap(t float64, spans []Span, start bool, reach float64) float64 {
+	best, bd := t, reach
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].End >= t-reach })
+	for ; i < len(spans) && spans[i].Start <= t+reach; i++ {
+		v := spans[i].End
+		if start {
+			v = spans[i].Start
+		}
+		if d := math.Abs(v - t); d <= bd {
+			best, bd = v, d
+		}
+	}
+	return best
+}
+
+// A recording is taken as clear (pauses between lines, no music) when
+// the placement by sound alone (Assign) starts at least AgreeShare of the
+// captions within AgreeReach seconds of where Content does. Then Assign's
+// placement is used, but for captions Content places elsewhere with at
+// least KeepConfidence.
+const (
+	AgreeReach     = 0.4
+	AgreeShare     = 0.75
+	KeepConfidence = 0.6
+)

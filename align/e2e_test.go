@@ -19,7 +19,14 @@ import (
 // both ends cut as the benchmark's synthesizer cuts it (|x| < 64/32768).
 func speak(t *testing.T, bin, voice, text string) ([]float32, int) {
 	t.Helper()
-	out, err := exec.Command(bin, "-v", voice, "--stdout", text).Output()
+	return speakArgs(t, bin, "-v", voice, text)
+}
+
+// speakArgs runs espeak-ng with args (the text last), as speak does.
+func speakArgs(t *testing.T, bin string, args ...string) ([]float32, int) {
+	t.Helper()
+	args = append(args[:len(args)-1:len(args)-1], "--stdout", args[len(args)-1])
+	out, err := exec.Command(bin, args...).Output()
 	if err != nil {
 		t.Fatalf("espeak-ng: %v", err)
 	}

@@ -49,9 +49,9 @@ const (
 	sustainFactor = 1.0
 )
 
-// Features are what the analysis keeps of the audio: a few numbers for
-// every 10 ms frame, so an hour of audio takes about 12 MB however it was
-// stored.
+// Features are what the analysis keeps of the audio: some fifty numbers
+// for every 10 ms frame, so an hour of audio takes about 70 MB however it
+// was stored.
 type Features struct {
 	// Step is the time between frames, in seconds (10 ms, or the nearest
 	// whole number of samples to it).
@@ -72,6 +72,11 @@ type Features struct {
 	// Sub is the energy of the pre-emphasized signal in SubFrames equal
 	// sub-blocks of each frame, in dB: frame i's are Sub[i*SubFrames:].
 	Sub []float32
+	// Mel is the natural log of the mean power in MelBands bands, equally
+	// spaced in mel from 100 Hz to 7.6 kHz (or just under half the sample
+	// rate), a full-scale sine about 0: frame i's are Mel[i*MelBands:].
+	// It says what is being said, where Score says only that something is.
+	Mel []float32
 }
 
 // Frames is the number of frames.
@@ -129,6 +134,7 @@ type analyzer struct {
 
 	frame []float64
 	power []float64
+	mel   []melFilter
 
 	// noise tracking
 	smooth   []float64
@@ -172,6 +178,7 @@ func newAnalyzer(rate int) *analyzer {
 	nb := a.hi - a.lo
 	a.frame = make([]float64, n)
 	a.power = make([]float64, n/2+1)
+	a.mel = melFilters(n, rate)
 	a.smooth = make([]float64, nb)
 	a.curMin = make([]float64, nb)
 	for i := range a.curMin {
@@ -299,6 +306,7 @@ func (a *analyzer) computeFrame(t int64) {
 	}
 	norm := float64(a.win) * 0.375 // Hann power gain, so a full-scale sine is about 0 dB
 	a.levels = append(a.levels, float32(10*math.Log10(e/norm/float64(a.win)+1e-12)))
+	a.out.Mel = appendMel(a.out.Mel, a.mel, a.power, norm)
 
 	slot := int(t % int64(len(a.pending)))
 	copy(a.pending[slot], band)

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/subkit-dev/subkit/align"
 	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/espeak"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/segment"
 	"github.com/subkit-dev/subkit/subtitle"
@@ -71,6 +75,8 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.1},
 		},
 		Action: func(c *cli.Context) error { return e.generate(c) },
 	}
@@ -91,6 +97,8 @@ type genConfig struct {
 	segmenter timing.Segmenter
 	audio     *audio.Features // the speech to time to, with --audio
 	audioName string
+	json      bool    // print each caption's place and confidence
+	minConf   float64 // refuse a transcript less sure than this
 }
 
 func (e *env) generate(c *cli.Context) error {
@@ -265,6 +273,25 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			return nil, err
 		}
 		cfg.audioName = audioFile
+		if err := espeak.Check(); err != nil {
+			return nil, fmt.Errorf("--audio: %w", err)
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			// An hour's features and references are a few hundred MB
+			// live; without a limit the collector lets the heap grow to
+			// twice that.
+			debug.SetMemoryLimit(alignMemory)
+		}
+	}
+	cfg.json = c.Bool("json")
+	cfg.minConf = c.Float64("min-confidence")
+	switch {
+	case (cfg.json || c.IsSet("min-confidence")) && audioFile == "":
+		return nil, usagef("generate: --json and --min-confidence are about timing to --audio")
+	case cfg.minConf < 0 || cfg.minConf > 1:
+		return nil, usagef("--min-confidence must be between 0 and 1")
+	case cfg.json && cfg.output == "-":
+		return nil, usagef("generate: --json prints to standard output; write the captions to a file with -o")
 	}
 	return cfg, nil
 }
@@ -370,9 +397,29 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	}
 	var res *timing.Result
 	if cfg.audio != nil {
-		res, _, err = align.Captions(lines, cfg.audio, align.Options{Timing: topt})
+		voice := espeak.Voice(lang)
+		speak := func(texts []string) ([][]float32, error) {
+			return spokenReference(voice, texts)
+		}
+		var ares *align.Result
+		res, ares, err = align.Captions(lines, cfg.audio, align.Options{Timing: topt, Reference: speak})
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
+		} else {
+			conf, unsure, report := describeFits(res, ares.Fits)
+			if cfg.json {
+				if err := e.printAlignJSON(in, cfg.audioName, conf, report); err != nil {
+					return err
+				}
+			}
+			if conf < cfg.minConf {
+				return fmt.Errorf("%s: timing to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio, and is every line spoken?)", displayName(in), cfg.audioName, conf, cfg.minConf)
+			}
+			if !cfg.quiet {
+				for _, w := range unsure {
+					fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
+				}
+			}
 		}
 	} else {
 		res, err = timing.Estimate(lines, topt)
@@ -431,4 +478,70 @@ func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
 		return "-"
 	}
 	return filepath.Join(dir, base+f.Ext())
+}
+
+// spokenReference speaks each text with espeak-ng and returns its log-mel
+// rows, for align.Content.
+func spokenReference(voice string, texts []string) ([][]float32, error) {
+	out := make([][]float32, len(texts))
+	err := espeak.Each(context.Background(), voice, texts, func(i int, x []float32) {
+		out[i] = audio.LogMel(x, espeak.Rate)
+	})
+	return out, err
+}
+
+// alignMemory is the soft memory limit when timing to audio.
+const alignMemory = 384 << 20
+
+// unsureBelow is the caption confidence under which align warns.
+const unsureBelow = 0.25
+
+// captionFit is one caption in the --json report.
+type captionFit struct {
+	Caption    int     `json:"caption"`
+	Line       int     `json:"line"`
+	Start      float64 `json:"start"`
+	End        float64 `json:"end"`
+	Confidence float64 `json:"confidence"`
+	Text       string  `json:"text"`
+}
+
+// describeFits gives the transcript's confidence (the mean of its
+// captions'), a warning for each caption placed with little confidence,
+// and every caption's place for --json.
+func describeFits(res *timing.Result, fits []align.Fit) (float64, []string, []captionFit) {
+	if len(fits) != len(res.Captions) || len(fits) == 0 {
+		return 1, nil, nil
+	}
+	var sum float64
+	var warn []string
+	report := make([]captionFit, len(fits))
+	for i, c := range res.Captions {
+		f := fits[i]
+		sum += f.Confidence
+		conf := math.Round(f.Confidence*100) / 100
+		report[i] = captionFit{Caption: i + 1, Line: c.Line, Start: ms(c.Start), End: ms(c.End), Confidence: conf, Text: strings.Join(c.Lines, "\n")}
+		if f.Confidence < unsureBelow {
+			warn = append(warn, fmt.Sprintf("caption %d (transcript line %d) at %s: unsure it is spoken there (confidence %.2f)",
+				i+1, c.Line, timing.FormatDuration(c.Start), conf))
+		}
+	}
+	return sum / float64(len(fits)), warn, report
+}
+
+// ms is d in seconds, to the millisecond.
+func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
+
+func (e *env) printAlignJSON(in, audioName string, conf float64, captions []captionFit) error {
+	b, err := json.Marshal(struct {
+		Transcript string       `json:"transcript"`
+		Audio      string       `json:"audio"`
+		Confidence float64      `json:"confidence"`
+		Captions   []captionFit `json:"captions"`
+	}{displayName(in), audioName, math.Round(conf*100) / 100, captions})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s\n", b)
+	return err
 }

@@ -1,0 +1,882 @@
+package align
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"slices"
+
+	"github.com/subkit-dev/subkit/audio"
+)
+
+// ContentParams tune Content. The zero value means the defaults.
+type ContentParams struct {
+	// Coarse is how many feature frames make one step of the first pass.
+	Coarse int
+	// Stay and Skip are the costs of holding a frame of the spoken
+	// reference for one more step (the speaker is slower there) and of
+	// skipping one (faster), against the cost of a frame's distance.
+	Stay, Skip float64
+	// GapCap is the most a frame costs as pause: anything as unlike the
+	// reference as this (music, a cough) may go between lines.
+	GapCap float64
+	// Reach is how far, in seconds, the first pass looks either side of
+	// the guide on recordings too long to search whole.
+	Reach float64
+	// Voice is what a frame costs as pause for each unit of the speech
+	// detector's Score over it (up to 3): sound that is clearly speech is
+	// dear to leave out between lines.
+	Voice float64
+	// Flat is what a frame costs more as speech when its level lacks the
+	// rise and fall of syllables (see modulation): none at flatDepth dB
+	// of swing or more, all of Flat at none.
+	Flat float64
+	// Refine is how far, in seconds, the second pass looks either side of
+	// the first.
+	Refine float64
+}
+
+// ContentDefaults are the defaults of ContentParams.
+var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 20, Refine: 0.25, Voice: 0.2, Flat: 0.5}
+
+func (p ContentParams) withDefaults() ContentParams {
+	d := ContentDefaults
+	p.Coarse = cmp.Or(p.Coarse, d.Coarse)
+	p.Stay = cmp.Or(p.Stay, d.Stay)
+	p.Skip = cmp.Or(p.Skip, d.Skip)
+	p.GapCap = cmp.Or(p.GapCap, d.GapCap)
+	p.Reach = cmp.Or(p.Reach, d.Reach)
+	p.Refine = cmp.Or(p.Refine, d.Refine)
+	p.Voice = cmp.Or(p.Voice, d.Voice)
+	p.Flat = cmp.Or(p.Flat, d.Flat)
+	return p
+}
+
+// Fit is where Content put a unit, in seconds, and how sure it is.
+type Fit struct {
+	Start, End float64
+	// Confidence is 0 to 1: how much better the unit's stretch of audio
+	// matches its spoken reference than it matches a pause, and how
+	// nearly as well as speech in general, in any order, matches it. A
+	// line that is not in the recording scores near 0.
+	Confidence float64
+	// Match is the mean per-frame margin behind Confidence.
+	Match float64
+	// Excess is how much worse, a frame, the reference matches than the
+	// best of any reference frames in no order.
+	Excess float64
+}
+
+// ErrNoReference means Content was given nothing to compare with.
+var ErrNoReference = errors.New("no spoken reference to align")
+
+// Content places units (captions) on the audio by what is said in them.
+// refs[i] is the log-mel spectrum of unit i spoken by a synthesizer
+// (audio.MelBands values a frame, at the same frame step as f); it is
+// adapted to the recording (each band brought to the recording's speech
+// level, the recording's background added), and the two are compared as
+// normalised cepstra with their deltas. A left-to-right Viterbi search
+// over pause, unit 1, pause, unit 2, …, pause, each unit's reference
+// frames taken in order (held or skipped at a cost, so the pace may
+// change) and each pause skippable, finds the cheapest path: first on
+// Coarse frames at a time, then frame by frame near that path. A first
+// coarse search finds the speaker's pace against the synthesizer's, and
+// the references are stretched to it before the search proper.
+//
+// Sound the speech detector scores well above its surroundings costs
+// more as pause (Voice), and sound without the rise and fall of syllables
+// costs more as speech (Flat), so music sits between lines.
+//
+// The rows of refs are replaced by the stretched ones.
+//
+// guide, when not nil, gives a rough start and end for each unit; on a
+// recording too long to search whole the first pass looks within Reach
+// of it.
+func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentParams) ([]Fit, error) {
+	p = p.withDefaults()
+	T := f.Frames()
+	if T == 0 || len(refs) == 0 || len(f.Mel) < T*audio.MelBands {
+		return nil, ErrNoReference
+	}
+	// A first pass on the references as spoken finds the speaker's pace
+	// against the synthesizer's (the median over the units placed with
+	// confidence); the references are then stretched to it and the
+	// alignment run again.
+	pre := p
+	if long(f, refs, p) {
+		pre.Coarse = 2 * p.Coarse // the pace needs no finer search
+	}
+	fits, err := content(f, refs, guide, pre, true)
+	if err != nil {
+		return nil, err
+	}
+	var ratios []float64
+	for i, ft := range fits {
+		if n := len(refs[i]) / audio.MelBands; n > 0 && ft.Confidence > 0.5 {
+			ratios = append(ratios, (ft.End-ft.Start)/(float64(n)*f.Step))
+		}
+	}
+	if len(ratios) == 0 {
+		return content(f, refs, guide, p, false)
+	}
+	r := math.Min(2, math.Max(0.5, median(ratios)))
+	for i, ref := range refs {
+		refs[i] = stretch(ref, r) // in place: an hour's references are 100 MB
+	}
+	return content(f, refs, guide, p, false)
+}
+
+// stretch resamples log-mel rows to r times as many frames, linearly.
+func stretch(mel []float32, r float64) []float32 {
+	const B = audio.MelBands
+	n := len(mel) / B
+	m := int(math.Round(float64(n) * r))
+	if n == 0 || m == n {
+		return mel
+	}
+	m = max(m, 1)
+	out := make([]float32, m*B)
+	for j := 0; j < m; j++ {
+		pos := (float64(j)+0.5)/r - 0.5
+		i := int(math.Floor(pos))
+		w := float32(pos - float64(i))
+		i0, i1 := min(max(i, 0), n-1), min(max(i+1, 0), n-1)
+		for b := 0; b < B; b++ {
+			out[j*B+b] = (1-w)*mel[i0*B+b] + w*mel[i1*B+b]
+		}
+	}
+	return out
+}
+
+// maxCells is the most states × frames the first pass searches whole;
+// longer recordings are searched within Reach of the guide.
+const maxCells = 6e7
+
+// long tells whether the first pass on f and refs is over maxCells.
+func long(f *audio.Features, refs [][]float32, p ContentParams) bool {
+	n := 0
+	for _, r := range refs {
+		n += len(r) / audio.MelBands
+	}
+	return float64(n/p.Coarse)*float64(f.Frames()/p.Coarse) > maxCells
+}
+
+func content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentParams, coarseOnly bool) ([]Fit, error) {
+	T := f.Frames()
+	x, rx, bg := features(f.Mel[:T*audio.MelBands], refs)
+	voice := voiceEvidence(f, p.Voice)
+	// Sound without the rise and fall of syllables costs more as speech.
+	flat := modulation(f)
+	for t, m := range flat {
+		flat[t] = float32(p.Flat * math.Max(0, flatDepth-float64(m)) / flatDepth)
+	}
+	flatC := coarsen1(flat, p.Coarse)
+	voiceC := coarsen1(voice, p.Coarse)
+	// The first pass, on averages of Coarse frames.
+	c := p.Coarse
+	xc := coarsen(x, c)
+	rc := make([][]float32, len(rx))
+	for i, r := range rx {
+		rc[i] = coarsen(r, c)
+	}
+	cs := buildStates(rc)
+	Tc := len(xc) / dims
+	lo, hi := make([]int, cs.n()), make([]int, cs.n())
+	if guide == nil || float64(cs.n())*float64(Tc) <= maxCells {
+		for s := range lo {
+			lo[s], hi[s] = 0, Tc
+		}
+	} else {
+		guideBand(cs, guide, f.Step*float64(c), p.Reach, Tc, lo, hi)
+	}
+	path := viterbi(cs, xc, bg, voiceC, flatC, lo, hi, p)
+	if path == nil {
+		return nil, errors.New("no alignment found")
+	}
+	if coarseOnly {
+		return fitsFrom(path, cs, xc, rc, bg, voiceC, f.Step*float64(c), p), nil
+	}
+	// The second pass, frame by frame within Refine of the first.
+	fs := buildStates(rx)
+	lo, hi = make([]int, fs.n()), make([]int, fs.n())
+	first, last := occupancy(path, cs.n())
+	r := int(math.Ceil(p.Refine / f.Step))
+	for u := range rx {
+		for k := 0; k < fs.size[u]; k++ {
+			s := fs.start[u] + k
+			cst := cs.start[u] + k/c
+			lo[s] = first[cst]*c - r
+			hi[s] = (last[cst]+1)*c + r
+		}
+		g := fs.start[u] - 1
+		lo[g] = first[cs.start[u]-1]*c - r
+		hi[g] = (last[cs.start[u]-1]+1)*c + r
+	}
+	end := fs.n() - 1
+	lo[end] = first[cs.n()-1]*c - r
+	hi[end] = T
+	monotone(lo, hi, T)
+	fine := viterbi(fs, x, bg, voice, flat, lo, hi, p)
+	if fine == nil {
+		return fitsFrom(path, cs, xc, rc, bg, voiceC, f.Step*float64(c), p), nil
+	}
+	return fitsFrom(fine, fs, x, rx, bg, voice, f.Step, p), nil
+}
+
+// dims is the size of a feature vector: c0..c12 and their deltas.
+const (
+	ceps = 9
+	dims = 2 * ceps
+)
+
+// features turns the recording's log-mel rows and the references' into
+// normalised cepstra and deltas, the references adapted to the recording
+// first; bg is the feature vector of the recording's background.
+func features(mel []float32, refs [][]float32) (x []float32, rx [][]float32, bg []float32) {
+	const B = audio.MelBands
+	T := len(mel) / B
+	// Frame powers, for the quietest and loudest frames.
+	pow := make([]float64, T)
+	for t := 0; t < T; t++ {
+		var e float64
+		for _, v := range mel[t*B : (t+1)*B] {
+			e += math.Exp(float64(v))
+		}
+		pow[t] = e
+	}
+	order := make([]int, T)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(pow[a], pow[b]) })
+	noise := bandMean(mel, order[:max(1, T/5)])
+	speech := bandMean(mel, order[T-max(1, T*3/10):])
+	// The references' level: their loudest half.
+	var all []float32
+	for _, r := range refs {
+		all = append(all, r...)
+	}
+	var refLevel []float64
+	if n := len(all) / B; n > 0 {
+		rp := make([]float64, n)
+		ro := make([]int, n)
+		for t := 0; t < n; t++ {
+			ro[t] = t
+			for _, v := range all[t*B : (t+1)*B] {
+				rp[t] += math.Exp(float64(v))
+			}
+		}
+		slices.SortFunc(ro, func(a, b int) int { return cmp.Compare(rp[a], rp[b]) })
+		refLevel = bandMean(all, ro[n/2:])
+	}
+	gain := make([]float64, B)
+	for b := range gain {
+		s := math.Max(speech[b]-noise[b], 0.1*speech[b])
+		if refLevel != nil && refLevel[b] > 0 {
+			gain[b] = s / refLevel[b]
+		}
+	}
+	// Cepstra of the recording, their mean and spread.
+	dct := dctTable()
+	x = cepstra(mel, nil, nil, dct)
+	mean, sd := make([]float64, ceps), make([]float64, ceps)
+	for t := 0; t < T; t++ {
+		for k := 0; k < ceps; k++ {
+			mean[k] += float64(x[t*ceps+k])
+		}
+	}
+	for k := range mean {
+		mean[k] /= float64(T)
+	}
+	for t := 0; t < T; t++ {
+		for k := 0; k < ceps; k++ {
+			d := float64(x[t*ceps+k]) - mean[k]
+			sd[k] += d * d
+		}
+	}
+	for k := range sd {
+		sd[k] = math.Sqrt(sd[k]/float64(T)) + 1e-6
+	}
+	norm := func(c []float32) {
+		for i := range c {
+			k := i % ceps
+			c[i] = float32((float64(c[i]) - mean[k]) / sd[k])
+		}
+	}
+	norm(x)
+	x, dscale := withDeltas(x, nil)
+	// The references' cepstra are brought to the mean and spread of the
+	// recording's louder half (its speech, mostly): a synthesizer's
+	// spectrum is sharper than a voice in a room.
+	sm, ss := statsOf(x, dims, order[T/2:])
+	rc := make([][]float32, len(refs))
+	var pooled []float32
+	for i, r := range refs {
+		rc[i] = cepstra(r, gain, noise, dct)
+		norm(rc[i])
+		pooled = append(pooled, rc[i]...)
+	}
+	rm, rs := statsOf(pooled, ceps, nil)
+	rx = make([][]float32, len(refs))
+	for i, c := range rc {
+		for j := range c {
+			k := j % ceps
+			c[j] = float32((float64(c[j])-rm[k])/rs[k]*ss[k] + sm[k])
+		}
+		rx[i], _ = withDeltas(c, dscale)
+	}
+	lb := make([]float32, B)
+	for b := range lb {
+		lb[b] = float32(math.Log(noise[b] + 1e-10))
+	}
+	bc := cepstra(lb, nil, nil, dct)
+	norm(bc)
+	bg = make([]float32, dims)
+	copy(bg, bc)
+	return x, rx, bg
+}
+
+// statsOf is the mean and spread of the first ceps values of the rows
+// of width w given (nil: all).
+func statsOf(v []float32, w int, rows []int) (mean, sd []float64) {
+	mean, sd = make([]float64, ceps), make([]float64, ceps)
+	n := len(v) / w
+	each := func(f func(t int)) {
+		if rows == nil {
+			for t := 0; t < n; t++ {
+				f(t)
+			}
+			return
+		}
+		for _, t := range rows {
+			f(t)
+		}
+	}
+	cnt := 0
+	each(func(t int) {
+		cnt++
+		for k := 0; k < ceps; k++ {
+			mean[k] += float64(v[t*w+k])
+		}
+	})
+	for k := range mean {
+		mean[k] /= float64(max(cnt, 1))
+	}
+	each(func(t int) {
+		for k := 0; k < ceps; k++ {
+			d := float64(v[t*w+k]) - mean[k]
+			sd[k] += d * d
+		}
+	})
+	for k := range sd {
+		sd[k] = math.Sqrt(sd[k]/float64(max(cnt, 1))) + 1e-6
+	}
+	return mean, sd
+}
+
+// bandMean is the mean power of each band over the frames given.
+func bandMean(mel []float32, frames []int) []float64 {
+	const B = audio.MelBands
+	m := make([]float64, B)
+	for _, t := range frames {
+		for b := 0; b < B; b++ {
+			m[b] += math.Exp(float64(mel[t*B+b]))
+		}
+	}
+	for b := range m {
+		m[b] /= float64(max(1, len(frames)))
+	}
+	return m
+}
+
+func dctTable() []float64 {
+	const B = audio.MelBands
+	d := make([]float64, ceps*B)
+	for k := 0; k < ceps; k++ {
+		for b := 0; b < B; b++ {
+			d[k*B+b] = math.Cos(math.Pi * float64(k) * (float64(b) + 0.5) / B)
+		}
+	}
+	return d
+}
+
+// cepstra computes c0..c12 of each log-mel row; with gain, each band's
+// power is first scaled by gain and noise added.
+func cepstra(mel []float32, gain, noise []float64, dct []float64) []float32 {
+	const B = audio.MelBands
+	T := len(mel) / B
+	out := make([]float32, T*ceps)
+	row := make([]float64, B)
+	for t := 0; t < T; t++ {
+		for b := 0; b < B; b++ {
+			v := float64(mel[t*B+b])
+			if gain != nil {
+				v = math.Log(gain[b]*math.Exp(v) + noise[b] + 1e-10)
+			}
+			row[b] = v
+		}
+		for k := 0; k < ceps; k++ {
+			var s float64
+			for b, v := range row {
+				s += dct[k*B+b] * v
+			}
+			out[t*ceps+k] = float32(s / B)
+		}
+	}
+	return out
+}
+
+// deltaReach is the half-width of the delta regression, in frames, and
+// deltaWeight the weight of a delta against its cepstrum.
+const (
+	deltaReach  = 4
+	deltaWeight = 0.5
+)
+
+// withDeltas returns rows of dims: each frame's cepstra and their slope
+// over ±deltaReach frames (ends held), each slope divided by scale[k]
+// (nil: computed so the slopes have a spread of deltaWeight, and
+// returned).
+func withDeltas(c []float32, scale []float64) ([]float32, []float64) {
+	T := len(c) / ceps
+	out := make([]float32, T*dims)
+	for t := 0; t < T; t++ {
+		copy(out[t*dims:], c[t*ceps:(t+1)*ceps])
+		for k := 0; k < ceps; k++ {
+			var s float64
+			for j := 1; j <= deltaReach; j++ {
+				a := min(T-1, t+j)
+				b := max(0, t-j)
+				s += float64(j) * float64(c[a*ceps+k]-c[b*ceps+k])
+			}
+			out[t*dims+ceps+k] = float32(s)
+		}
+	}
+	if scale == nil {
+		scale = make([]float64, ceps)
+		for k := range scale {
+			var q float64
+			for t := 0; t < T; t++ {
+				v := float64(out[t*dims+ceps+k])
+				q += v * v
+			}
+			scale[k] = math.Sqrt(q/float64(max(T, 1)))/deltaWeight + 1e-9
+		}
+	}
+	for t := 0; t < T; t++ {
+		for k := 0; k < ceps; k++ {
+			out[t*dims+ceps+k] = float32(float64(out[t*dims+ceps+k]) / scale[k])
+		}
+	}
+	return out, scale
+}
+
+// Voice evidence: a frame's detector score over the voiceBase-th
+// percentile of the scores within voiceReach seconds of it (computed a
+// quarter second at a time), so a stretch of music or a bed under the
+// speech, which keeps the score up all through, gives little.
+const (
+	voiceBase  = 30
+	voiceReach = 3.0
+	flatDepth  = 4.0
+)
+
+func voiceEvidence(f *audio.Features, weight float64) []float32 {
+	T := f.Frames()
+	out := make([]float32, T)
+	block := max(1, int(0.25/f.Step))
+	reach := int(voiceReach / f.Step)
+	var win []float32
+	for a := 0; a < T; a += block {
+		lo, hi := max(0, a-reach), min(T, a+block+reach)
+		win = append(win[:0], f.Score[lo:hi]...)
+		slices.Sort(win)
+		base := float64(win[len(win)*voiceBase/100])
+		for t := a; t < min(T, a+block); t++ {
+			out[t] = float32(weight * math.Min(3, math.Max(0, float64(f.Score[t])-base)))
+		}
+	}
+	return out
+}
+
+// coarsen1 averages each run of c values.
+func coarsen1(x []float32, c int) []float32 {
+	n := (len(x) + c - 1) / c
+	out := make([]float32, n)
+	for i := range out {
+		a, b := i*c, min(len(x), (i+1)*c)
+		var s float32
+		for _, v := range x[a:b] {
+			s += v
+		}
+		out[i] = s / float32(b-a)
+	}
+	return out
+}
+
+// coarsen averages each run of c frames (the last may be shorter).
+func coarsen(x []float32, c int) []float32 {
+	T := len(x) / dims
+	n := (T + c - 1) / c
+	out := make([]float32, n*dims)
+	for i := 0; i < n; i++ {
+		a, b := i*c, min(T, (i+1)*c)
+		o := out[i*dims : (i+1)*dims]
+		for t := a; t < b; t++ {
+			for k, v := range x[t*dims : (t+1)*dims] {
+				o[k] += v
+			}
+		}
+		for k := range o {
+			o[k] /= float32(b - a)
+		}
+	}
+	return out
+}
+
+// states is the left-to-right chain: pause, unit 0's frames, pause, unit
+// 1's frames, …, pause. start[u] is unit u's first state, size[u] its
+// number of states; vec[s] is a reference frame's features, nil for a
+// pause, or empty for a frame of a unit with nothing to say (costing
+// GapCap).
+type states struct {
+	vec   [][]float32
+	start []int
+	size  []int
+	unit  []int32 // the unit of each state, -1 for a pause
+}
+
+func (s *states) n() int { return len(s.vec) }
+
+// emptyStates is how many states a unit with no reference gets.
+const emptyStates = 3
+
+func buildStates(refs [][]float32) *states {
+	st := &states{}
+	add := func(v []float32, u int) {
+		st.vec = append(st.vec, v)
+		st.unit = append(st.unit, int32(u))
+	}
+	open := make([]float32, 0) // not nil: a unit frame with no reference
+	for u, r := range refs {
+		add(nil, -1)
+		st.start = append(st.start, len(st.vec))
+		n := len(r) / dims
+		if n == 0 {
+			for k := 0; k < emptyStates; k++ {
+				add(open, u)
+			}
+			st.size = append(st.size, emptyStates)
+			continue
+		}
+		for k := 0; k < n; k++ {
+			add(r[k*dims:(k+1)*dims], u)
+		}
+		st.size = append(st.size, n)
+	}
+	add(nil, -1)
+	return st
+}
+
+// frameCost is the cost of frame xt in state vector v (nil: a pause,
+// against the background bg, capped at gapCap; empty: gapCap).
+func frameCost(v, xt, bg []float32, gapCap float64) float64 {
+	if v == nil {
+		return math.Min(dist(bg, xt), gapCap)
+	}
+	if len(v) == 0 {
+		return gapCap
+	}
+	return dist(v, xt)
+}
+
+func dist(a, b []float32) float64 {
+	var s float32
+	b = b[:len(a)]
+	for i, v := range a {
+		d := v - b[i]
+		s += d * d
+	}
+	return float64(s) / dims
+}
+
+// viterbi finds the cheapest path through st over the frames x, state s
+// allowed at frames [lo[s], hi[s]). It returns the state of every frame,
+// or nil when no path fits the band.
+func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentParams) []int32 {
+	S := st.n()
+	T := len(x) / dims
+	inf := math.Inf(1)
+	off := make([]int, S+1)
+	for s := 0; s < S; s++ {
+		off[s+1] = off[s] + max(0, hi[s]-lo[s])
+	}
+	bp := make([]uint8, (off[S]+3)/4) // the move into each cell, 2 bits a cell
+	rows := [3][]float64{}
+	rowLo := [3]int{}
+	var cur, prev1, prev2 []float64
+	get := func(row []float64, rlo, t int) float64 {
+		if row == nil || t < rlo || t >= rlo+len(row) {
+			return inf
+		}
+		return row[t-rlo]
+	}
+	for s := 0; s < S; s++ {
+		slot := s % 3
+		w := max(0, hi[s]-lo[s])
+		if cap(rows[slot]) < w {
+			rows[slot] = make([]float64, w)
+		}
+		cur = rows[slot][:w]
+		rowLo[slot] = lo[s]
+		l1, l2 := 0, 0
+		if s >= 1 {
+			prev1, l1 = rows[(s-1)%3][:max(0, hi[s-1]-lo[s-1])], rowLo[(s-1)%3]
+		}
+		if s >= 2 {
+			prev2, l2 = rows[(s-2)%3][:max(0, hi[s-2]-lo[s-2])], rowLo[(s-2)%3]
+		}
+		v := st.vec[s]
+		pause := v == nil
+		stay, skip := p.Stay, p.Skip
+		if pause {
+			stay = 0
+		} else if s >= 2 && st.vec[s-1] == nil {
+			skip = 0 // the pause before a unit may be left out
+		}
+		for t := lo[s]; t < hi[s]; t++ {
+			best, arg := inf, uint8(0)
+			if t == 0 {
+				if s <= 1 {
+					best = 0
+				}
+			} else {
+				if t-1 >= lo[s] {
+					best = cur[t-1-lo[s]] + stay
+				}
+				if s >= 1 {
+					if c := get(prev1, l1, t-1); c < best {
+						best, arg = c, 1
+					}
+				}
+				if s >= 2 {
+					if c := get(prev2, l2, t-1) + skip; c < best {
+						best, arg = c, 2
+					}
+				}
+			}
+			if best < inf {
+				best += frameCost(v, x[t*dims:(t+1)*dims], bg, p.GapCap)
+				if pause {
+					best += float64(voice[t])
+				} else {
+					best += float64(flat[t])
+				}
+			}
+			cur[t-lo[s]] = best
+			if i := off[s] + t - lo[s]; arg != 0 {
+				bp[i>>2] |= arg << (i & 3 * 2)
+			}
+		}
+	}
+	// End in the last pause or the last unit's last frame.
+	end, best := -1, inf
+	for _, s := range []int{S - 1, S - 2} {
+		if s < 0 || T-1 < lo[s] || T-1 >= hi[s] {
+			continue
+		}
+		c := rows[s%3][T-1-lo[s]]
+		if c < best {
+			end, best = s, c
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	path := make([]int32, T)
+	s := end
+	for t := T - 1; t >= 0; t-- {
+		path[t] = int32(s)
+		i := off[s] + t - lo[s]
+		s -= int(bp[i>>2] >> (i & 3 * 2) & 3)
+	}
+	return path
+}
+
+// occupancy gives each state's first and last frame on path; a state the
+// path skipped gets the frame where it was passed.
+func occupancy(path []int32, S int) (first, last []int) {
+	first, last = make([]int, S), make([]int, S)
+	for s := range first {
+		first[s] = -1
+	}
+	for t, s := range path {
+		if first[s] < 0 {
+			first[s] = t
+		}
+		last[s] = t
+	}
+	next := len(path)
+	for s := S - 1; s >= 0; s-- {
+		if first[s] < 0 {
+			first[s], last[s] = next, next-1
+			if first[s] >= len(path) {
+				first[s], last[s] = len(path)-1, len(path)-1
+			}
+			if last[s] < first[s] {
+				last[s] = first[s]
+			}
+		}
+		next = first[s]
+	}
+	return first, last
+}
+
+// monotone makes the band's bounds non-decreasing and inside [0, T).
+func monotone(lo, hi []int, T int) {
+	for s := range lo {
+		lo[s] = min(max(lo[s], 0), T-1)
+		if s > 0 {
+			lo[s] = max(lo[s], lo[s-1])
+		}
+	}
+	for s := len(hi) - 1; s >= 0; s-- {
+		hi[s] = max(min(hi[s], T), 1)
+		if s < len(hi)-1 {
+			hi[s] = min(hi[s], hi[s+1])
+		}
+		hi[s] = max(hi[s], lo[s]+1)
+	}
+	hi[0] = max(hi[0], 1)
+	lo[0] = 0
+	hi[len(hi)-1] = T
+}
+
+// guideBand sets each state's band to within reach seconds of where the
+// guide puts it (the units' frames spread evenly over their guided span).
+func guideBand(st *states, guide [][2]float64, step, reach float64, T int, lo, hi []int) {
+	r := int(reach / step)
+	at := func(sec float64) int { return int(sec / step) }
+	prevEnd := 0
+	for u := range st.start {
+		a, b := at(guide[u][0]), at(guide[u][1])
+		b = max(b, a+1)
+		g := st.start[u] - 1
+		lo[g], hi[g] = prevEnd-r, a+r
+		for k := 0; k < st.size[u]; k++ {
+			c := a + (b-a)*k/st.size[u]
+			lo[st.start[u]+k], hi[st.start[u]+k] = c-r, c+r
+		}
+		prevEnd = b
+	}
+	lo[st.n()-1], hi[st.n()-1] = prevEnd-r, T
+	monotone(lo, hi, T)
+}
+
+// fitsFrom reads each unit's start, end and confidence off a path.
+func fitsFrom(path []int32, st *states, x []float32, rx [][]float32, bg, voice []float32, step float64, p ContentParams) []Fit {
+	n := len(st.start)
+	fits := make([]Fit, n)
+	first, last := occupancy(path, st.n())
+	pool := freePool(rx)
+	for u := 0; u < n; u++ {
+		a := first[st.start[u]]
+		b := last[st.start[u]+st.size[u]-1]
+		for k := 0; k < st.size[u]; k++ {
+			a = min(a, first[st.start[u]+k])
+			b = max(b, last[st.start[u]+k])
+		}
+		var margin, excess float64
+		var frames int
+		for t := a; t <= b && t < len(path); t++ {
+			s := path[t]
+			if st.unit[s] != int32(u) || len(st.vec[s]) == 0 {
+				continue
+			}
+			xt := x[t*dims : (t+1)*dims]
+			d := frameCost(st.vec[s], xt, bg, p.GapCap)
+			margin += frameCost(nil, xt, bg, p.GapCap) + float64(voice[t]) - d
+			free := math.Inf(1)
+			for _, v := range pool {
+				free = math.Min(free, dist(v, xt))
+			}
+			excess += d - free
+			frames++
+		}
+		if frames > 0 {
+			margin /= float64(frames)
+			excess /= float64(frames)
+		}
+		fits[u] = Fit{
+			Start:      float64(a) * step,
+			End:        float64(b+1) * step,
+			Match:      margin,
+			Excess:     excess,
+			Confidence: math.Min(clamp01(margin/marginFull), clamp01((excessNone-excess)/(excessNone-excessFull))),
+		}
+	}
+	return fits
+}
+
+// freePool is up to poolSize reference frames, evenly taken from all
+// references: a model of speech in general, in no order.
+const poolSize = 192
+
+func freePool(rx [][]float32) [][]float32 {
+	total := 0
+	for _, r := range rx {
+		total += len(r) / dims
+	}
+	step := max(1, total/poolSize)
+	var pool [][]float32
+	k := 0
+	for _, r := range rx {
+		for i := 0; i < len(r)/dims; i++ {
+			if k%step == 0 {
+				pool = append(pool, r[i*dims:(i+1)*dims])
+			}
+			k++
+		}
+	}
+	return pool
+}
+
+// A unit's confidence is the lower of two: its margin over pause
+// (marginFull and more: sure), and its excess over speech in no order
+// (excessFull or less: sure; excessNone or more: not at all). The reference
+// of the words spoken matches about 0.2 to 0.3 over the free match, that
+// of other words 0.5 to 1.
+const (
+	marginFull = 0.3
+	excessFull = 0.3
+	excessNone = 0.6
+)
+
+func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
+
+// modulation is, for each frame, the depth in dB of the syllable-rate
+// (about 2.5 to 10 Hz) swings of the speech band's level over the half
+// second either side: speech rises and falls with every syllable; held
+// notes, strings and pads do not.
+func modulation(f *audio.Features) []float32 {
+	T := f.Frames()
+	lv := make([]float64, T+1) // prefix sums of Level
+	for t := 0; t < T; t++ {
+		lv[t+1] = lv[t] + float64(f.Level[t])
+	}
+	mean := func(a, b int) float64 {
+		a, b = max(a, 0), min(b, T)
+		return (lv[b] - lv[a]) / float64(max(1, b-a))
+	}
+	bp := make([]float64, T+1) // prefix sums of the band-passed level squared
+	for t := 0; t < T; t++ {
+		d := mean(t-2, t+3) - mean(t-20, t+20)
+		bp[t+1] = bp[t] + d*d
+	}
+	out := make([]float32, T)
+	for t := range out {
+		a, b := max(0, t-50), min(T, t+51)
+		out[t] = float32(math.Sqrt((bp[b] - bp[a]) / float64(b-a)))
+	}
+	return out
+}
