@@ -34,6 +34,7 @@ fuzz:
 	$(GO) test ./subtitle/webvtt -run '^$$' -fuzz FuzzReadWebVTT -fuzztime 60s
 	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
+	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadScript -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s

@@ -107,6 +107,9 @@ type Carries struct {
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool
+	// StylesOf, when set, says which formats' named styles (Document.Styles)
+	// the writer keeps besides its own (ASS keeps SSA's and SSA ASS's).
+	StylesOf func(Format) bool
 }
 
 var (

@@ -49,7 +49,7 @@ func lossCounts(d *Document, f Format) map[string]int {
 		add("header text", 1)
 	}
 	for _, s := range d.Styles {
-		if s.Format != f {
+		if s.Format != f && !(can.StylesOf != nil && can.StylesOf(s.Format)) {
 			add(fmt.Sprintf("%v style blocks", s.Format), 1)
 		}
 	}

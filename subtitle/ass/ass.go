@@ -1,6 +1,7 @@
 package ass
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
@@ -15,7 +16,9 @@ func init() {
 			Read:        read(f),
 			ReadSources: readSources(f),
 			Write:       write(f),
-			Carries:     subtitle.Carries{Italic: true, Bold: true, Underline: true, Align: true},
+			Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Align: true, Voice: true,
+				SomeColors: func(c string) bool { _, ok := cssColor(c); return ok },
+				StylesOf:   func(s subtitle.Format) bool { return s == subtitle.ASS || s == subtitle.SSA }},
 		})
 	}
 }
@@ -28,10 +31,41 @@ func sniffer(f subtitle.Format) func(_ []byte, head string) subtitle.Match {
 		if !strings.HasPrefix(lower, "[script info]") {
 			return subtitle.NoMatch
 		}
-		ass := strings.Contains(lower, "v4.00+") || strings.Contains(head, "[V4+ Styles]")
+		ass := strings.Contains(lower, "v4.00+") || strings.Contains(lower, "[v4+ styles]")
 		if ass == (f == subtitle.ASS) {
 			return subtitle.Sure
 		}
 		return subtitle.NoMatch
+	}
+}
+
+// read reads an ASS or SSA script. A script without an [Events] section,
+// or with Dialogue lines none of which reads, is an error; one with no
+// Dialogue lines is an empty document.
+func read(f subtitle.Format) func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
+	return func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
+		d, ws, _, err := readSources(f)(name, text)
+		return d, ws, err
+	}
+}
+
+// readSources is read that also gives the line of each cue's Dialogue.
+func readSources(f subtitle.Format) func(name, text string) (*subtitle.Document, []subtitle.Warning, []subtitle.CueSource, error) {
+	return func(name, text string) (*subtitle.Document, []subtitle.Warning, []subtitle.CueSource, error) {
+		p := parseScript(text, f == subtitle.SSA)
+		if len(p.events) == 0 && len(p.warnings) > 0 {
+			w := p.warnings[0]
+			return nil, nil, nil, &subtitle.ParseError{File: name, Line: w.Line,
+				Err: fmt.Errorf("%w: no Dialogue line reads (%d skipped): %s", subtitle.ErrSyntax, len(p.warnings), w.Message)}
+		}
+		if !p.hasEvents {
+			return nil, nil, nil, &subtitle.ParseError{File: name, Err: fmt.Errorf("%w: no [Events] section", subtitle.ErrSyntax)}
+		}
+		d, ws := fromScript(p, f)
+		src := make([]subtitle.CueSource, len(p.events))
+		for i, e := range p.events {
+			src[i] = subtitle.CueSource{Line: e.line}
+		}
+		return d, ws, src, nil
 	}
 }
