@@ -35,6 +35,7 @@ fuzz:
 	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadScript -fuzztime 60s
+	$(GO) test ./subtitle/stl -run '^$$' -fuzz FuzzReadSTL -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
