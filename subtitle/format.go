@@ -99,11 +99,14 @@ type Carries struct {
 	Lang                    bool // Span.Lang
 	Classes                 bool // Span.Classes
 	Ruby                    bool // Span.Ruby
-	Timestamps              bool // inline timestamps (Span.Timed)
-	IDs                     bool // Cue.ID
-	Settings                bool // Cue.Settings as they are
-	Notes                   bool // Document.Notes
-	Header                  bool // Document.Header
+	// RubyAsText says the writer writes ruby as text after its base,
+	// "漢字(かんじ)", as subtitlers write it where there is no ruby.
+	RubyAsText bool
+	Timestamps bool // inline timestamps (Span.Timed)
+	IDs        bool // Cue.ID
+	Settings   bool // Cue.Settings as they are
+	Notes      bool // Document.Notes
+	Header     bool // Document.Header
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool

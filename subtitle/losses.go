@@ -102,7 +102,10 @@ func lossCounts(d *Document, f Format) map[string]int {
 				if len(s.Classes) > 0 && !can.Classes {
 					mark("class names (<c>)")
 				}
-				if s.Ruby != "" && !can.Ruby {
+				switch {
+				case s.Ruby != "" && !can.Ruby && can.RubyAsText:
+					mark("ruby text (written after its base in parentheses)")
+				case s.Ruby != "" && !can.Ruby:
 					mark("ruby text")
 				}
 				if s.Timed && !can.Timestamps {

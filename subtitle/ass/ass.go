@@ -17,6 +17,7 @@ func init() {
 			ReadSources: readSources(f),
 			Write:       write(f),
 			Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Align: true, Voice: true,
+				RubyAsText: true,
 				SomeColors: func(c string) bool { _, ok := cssColor(c); return ok },
 				StylesOf:   func(s subtitle.Format) bool { return s == subtitle.ASS || s == subtitle.SSA }},
 		})

@@ -340,7 +340,7 @@ func appendText(b []byte, c subtitle.Cue, st *outStyle, legacy bool) []byte {
 			}
 			cur.italic, cur.bold, cur.underline = sp.Italic, sp.Bold, sp.Underline
 			cur.color = cssOfASS(col)
-			b = append(b, escapeText(sp.Text)...)
+			b = append(b, escapeText(textout.WithRuby(sp))...)
 		}
 	}
 	return b

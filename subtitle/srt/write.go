@@ -53,7 +53,11 @@ func appendSRTLine(b []byte, l subtitle.Line) []byte {
 		b = textout.Tag(b, s.Bold, "<b>")
 		b = textout.Tag(b, s.Italic, "<i>")
 		b = textout.Tag(b, s.Underline, "<u>")
-		b = append(b, s.Text...)
+		if s.Ruby != "" {
+			b = append(b, textout.WithRuby(s)...)
+		} else {
+			b = append(b, s.Text...)
+		}
 		b = textout.Tag(b, s.Underline, "</u>")
 		b = textout.Tag(b, s.Italic, "</i>")
 		b = textout.Tag(b, s.Bold, "</b>")

@@ -23,7 +23,7 @@ func init() {
 		Sniff:   sniff,
 		Read:    read,
 		Write:   write,
-		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true,
+		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, RubyAsText: true,
 			SomeColors: func(c string) bool { _, ok := colourCode(c); return ok }},
 	})
 }
@@ -418,7 +418,7 @@ func unencodable(cues [][]subtitle.Line, cct string, limit int) []string {
 	cue:
 		for _, l := range lines {
 			for _, sp := range l {
-				for _, r := range sp.Text {
+				for _, r := range textout.WithRuby(sp) {
 					var ok bool
 					scratch, ok = encodeRune(scratch[:0], cct, r)
 					if !ok && r != '\t' {
@@ -460,7 +460,7 @@ func textField(lines []subtitle.Line, cct string) ([]byte, int) {
 				codes = append(codes, c)
 				colour = c
 			}
-			text := sp.Text
+			text := textout.WithRuby(sp)
 			if len(codes) == 1 {
 				// A code takes a cell, shown as a space: it stands in for
 				// a space beside it.
