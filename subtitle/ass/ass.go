@@ -40,9 +40,10 @@ func sniffer(f subtitle.Format) func(_ []byte, head string) subtitle.Match {
 	}
 }
 
-// read reads an ASS or SSA script. A script without an [Events] section,
-// or with Dialogue lines none of which reads, is an error; one with no
-// Dialogue lines is an empty document.
+// read reads an ASS or SSA script. A script with neither an [Events]
+// section nor styles, or with Dialogue lines none of which reads, is an
+// error; one with styles and no Dialogue lines is an empty document (with
+// a warning when it has no [Events] section).
 func read(f subtitle.Format) func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	return func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		d, ws, _, err := readSources(f)(name, text)
@@ -59,10 +60,13 @@ func readSources(f subtitle.Format) func(name, text string) (*subtitle.Document,
 			return nil, nil, nil, &subtitle.ParseError{File: name, Line: w.Line,
 				Err: fmt.Errorf("%w: no Dialogue line reads (%d skipped): %s", subtitle.ErrSyntax, len(p.warnings), w.Message)}
 		}
-		if !p.hasEvents {
-			return nil, nil, nil, &subtitle.ParseError{File: name, Err: fmt.Errorf("%w: no [Events] section", subtitle.ErrSyntax)}
+		if !p.hasEvents && len(p.styles) == 0 {
+			return nil, nil, nil, &subtitle.ParseError{File: name, Err: fmt.Errorf("%w: no [Events] section and no styles", subtitle.ErrSyntax)}
 		}
 		d, ws := fromScript(p, f)
+		if !p.hasEvents {
+			ws = append(ws, subtitle.Warning{Message: "no [Events] section: a script without cues"})
+		}
 		src := make([]subtitle.CueSource, len(p.events))
 		for i, e := range p.events {
 			src[i] = subtitle.CueSource{Line: e.line}
