@@ -185,7 +185,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 			continue
 		}
 		c.Lines = textLines(tf, cct, teletext)
-		c.Align = placement(tti[13], tti[14], rows)
+		c.Align = placement(tti[13], tti[14], len(c.Lines), rows)
 		d.Cues = append(d.Cues, c)
 	}
 	if open {
@@ -221,11 +221,16 @@ func ttiTimecode(b []byte, fps int) (time.Duration, bool) {
 }
 
 // placement is a keypad alignment from a TTI's vertical position and
-// justification: the upper half of the rows is the top.
-func placement(vp, jc byte, rows int) int {
+// justification, for a subtitle of n rows out of rows: the top third of
+// the screen is the top, a subtitle ending above the bottom third the
+// middle, the rest the bottom.
+func placement(vp, jc byte, n, rows int) int {
 	row := 0
-	if vp > 0 && int(vp) < (rows+1)/2 {
+	switch {
+	case vp > 0 && int(vp) <= rows/3:
 		row = 2
+	case vp > 0 && int(vp)+max(n, 1)-1 <= rows*2/3:
+		row = 1
 	}
 	col := 1
 	switch jc {

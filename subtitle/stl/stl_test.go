@@ -23,7 +23,7 @@ func TestWriteReadBack(t *testing.T) {
 		{Start: ms(1000), End: ms(2480), Lines: subtitle.Text("Ça va — très bien, l’été « oui »")},
 		{Start: ms(3000), End: ms(5200), Lines: []subtitle.Line{{{Text: "Two lines, "}, {Text: "one italic", Italic: true}}, {{Text: "second "}, {Text: "underlined", Underline: true}}}},
 		{Start: ms(6000), End: ms(7000), Align: 8, Lines: subtitle.Text("At the top ½ ♪ Łódź ß", "and a third", "row")},
-		{Start: ms(3600000), End: ms(3602000), Lines: []subtitle.Line{{{Text: "An hour later, "}, {Text: "in red", Color: "#ff0000"}}}},
+		{Start: ms(3600000), End: ms(3602000), Align: 4, Lines: []subtitle.Line{{{Text: "An hour later, "}, {Text: "in red", Color: "#ff0000"}}}},
 		{Start: ms(3603000), End: ms(3604000), Lines: subtitle.Text(strings.Repeat("A long caption over many blocks. ", 6))},
 	}}
 	var buf bytes.Buffer
