@@ -53,6 +53,10 @@ func init() {
 	fromISO6937['Ð'] = 0xE2 // capital eth looks as capital d with stroke
 }
 
+// spacingAccents are the accents Latin-1 has on their own, written as
+// ISO 6937 writes them: the diacritic byte before a space.
+var spacingAccents = map[rune]byte{'´': 0xC2, '¨': 0xC8, '¸': 0xCB, '¯': 0xC5, '˘': 0xC6, '˙': 0xC7, '˚': 0xCA, '˝': 0xCD, '˛': 0xCE, 'ˇ': 0xCF, '`': 0xC1, '^': 0xC3, '~': 0xC4}
+
 // tables are the character code tables other than 00, by CCT.
 var tables = map[string]*charmap.Charmap{
 	"01": charmap.ISO8859_5, "02": charmap.ISO8859_6, "03": charmap.ISO8859_7, "04": charmap.ISO8859_8,
@@ -74,6 +78,13 @@ func decodeChar(cct string, b []byte) (string, int) {
 		return string(r), 1
 	}
 	if mark, ok := diacritics[c]; ok {
+		if len(b) > 1 && b[1] == ' ' {
+			for r, d := range spacingAccents {
+				if d == c && r > 0x7E {
+					return string(r), 2
+				}
+			}
+		}
 		if len(b) > 1 && b[1] >= 0x20 && b[1] <= 0x7E {
 			return norm.NFC.String(string(rune(b[1])) + string(mark)), 2
 		}
@@ -100,6 +111,10 @@ func encodeRune(b []byte, cct string, r rune) ([]byte, bool) {
 	}
 	if c, ok := fromISO6937[r]; ok {
 		return append(b, c), true
+	}
+	// A spacing accent: the diacritic byte, then a space.
+	if c, ok := spacingAccents[r]; ok {
+		return append(b, c, ' '), true
 	}
 	// A letter with one accent: the diacritic byte, then the letter.
 	d := []rune(norm.NFD.String(string(r)))

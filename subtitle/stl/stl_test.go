@@ -139,3 +139,19 @@ func FuzzReadSTL(f *testing.F) {
 		}
 	})
 }
+
+// Every Latin-1 character is written in table 00 and read back as itself
+// (Ð, which table 00 has as Đ, excepted).
+func TestLatin1(t *testing.T) {
+	for r := rune(0xA0); r <= 0xFF; r++ {
+		b, ok := encodeRune(nil, "00", r)
+		if !ok {
+			t.Errorf("%q (U+%04X) not written", r, r)
+			continue
+		}
+		got, n := decodeChar("00", b)
+		if n != len(b) || got != string(r) && !(r == 'Ð' && got == "Đ") {
+			t.Errorf("%q (U+%04X) written % X, read back %q", r, r, b, got)
+		}
+	}
+}
