@@ -110,6 +110,10 @@ type Carries struct {
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool
+	// Replaces, when set, says what the writer writes in place of some
+	// of a span's text, "" when nothing (EBU STL: "..." for "…"); Losses
+	// reports it.
+	Replaces func(Span) string
 	// StylesOf, when set, says which formats' named styles (Document.Styles)
 	// the writer keeps besides its own (ASS keeps SSA's and SSA ASS's).
 	StylesOf func(Format) bool

@@ -93,6 +93,11 @@ func lossCounts(d *Document, f Format) map[string]int {
 				if s.Color != "" && !can.Color && !(can.SomeColors != nil && can.SomeColors(s.Color)) {
 					mark("colors")
 				}
+				if can.Replaces != nil {
+					if what := can.Replaces(s); what != "" {
+						mark(what)
+					}
+				}
 				if s.Voice != "" && !can.Voice {
 					mark("voice names (<v>)")
 				}

@@ -3,6 +3,8 @@ package stl
 import (
 	"unicode/utf8"
 
+	"github.com/subkit-dev/subkit/subtitle"
+
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,6 +59,24 @@ func init() {
 // ISO 6937 writes them: the diacritic byte before a space.
 var spacingAccents = map[rune]byte{'´': 0xC2, '¨': 0xC8, '¸': 0xCB, '¯': 0xC5, '˘': 0xC6, '˙': 0xC7, '˚': 0xCA, '˝': 0xCD, '˛': 0xCE, 'ˇ': 0xCF, '`': 0xC1, '^': 0xC3, '~': 0xC4}
 
+// nearest are characters no table holds that text often has, and what the
+// writer writes for them (and says so, see replaced).
+var nearest = map[rune]string{
+	'…': "...", '–': "-", '‐': "-", '‑': "-", '‒': "-", '−': "-", '„': "\"", '‚': ",", '‹': "<", '›': ">",
+	'′': "'", '″': "\"", '€': "EUR", '\u202f': " ", '\u2009': " ", '\u2007': " ", '\u200a': " ",
+}
+
+// replaced says what of a span's text the writer writes otherwise, for
+// Losses; "" when nothing.
+func replaced(s subtitle.Span) string {
+	for _, r := range s.Text {
+		if _, ok := nearest[r]; ok {
+			return "characters EBU STL lacks written as their nearest (… as ..., – as -, narrow spaces as spaces)"
+		}
+	}
+	return ""
+}
+
 // tables are the character code tables other than 00, by CCT.
 var tables = map[string]*charmap.Charmap{
 	"01": charmap.ISO8859_5, "02": charmap.ISO8859_6, "03": charmap.ISO8859_7, "04": charmap.ISO8859_8,
@@ -103,6 +123,9 @@ func encodeRune(b []byte, cct string, r rune) ([]byte, bool) {
 		return append(b, byte(r)), true
 	}
 	if t := tables[cct]; t != nil {
+		if n, ok := nearest[r]; ok {
+			return append(b, n...), true
+		}
 		c, ok := t.EncodeRune(r)
 		if !ok || c < 0xA0 {
 			return b, false
@@ -111,6 +134,9 @@ func encodeRune(b []byte, cct string, r rune) ([]byte, bool) {
 	}
 	if c, ok := fromISO6937[r]; ok {
 		return append(b, c), true
+	}
+	if n, ok := nearest[r]; ok {
+		return append(b, n...), true
 	}
 	// A spacing accent: the diacritic byte, then a space.
 	if c, ok := spacingAccents[r]; ok {

@@ -17,6 +17,8 @@
 // The writer writes open subtitles at 25 frames a second in the first
 // character code table that holds all the text (Latin ISO 6937, then
 // Cyrillic, Arabic, Greek, Hebrew), with italics, underline, colours and
-// placement as STL codes. Text no table holds (Chinese, Japanese, Korean,
-// emoji) is an error (ErrCharset) naming each cue, and no file.
+// placement as STL codes. Punctuation no table holds ("…", "–", narrow
+// spaces) is written as its nearest ("...", "-", a space), which Losses
+// reports. Other text no table holds (Chinese, Japanese, Korean, emoji) is
+// an error (ErrCharset) naming each cue, and no file.
 package stl

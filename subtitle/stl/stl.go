@@ -23,7 +23,7 @@ func init() {
 		Sniff:   sniff,
 		Read:    read,
 		Write:   write,
-		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, RubyAsText: true,
+		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, RubyAsText: true, Replaces: replaced,
 			SomeColors: func(c string) bool { _, ok := colourCode(c); return ok }},
 	})
 }

@@ -155,3 +155,23 @@ func TestLatin1(t *testing.T) {
 		}
 	}
 }
+
+// Punctuation no table holds ("…", "–", the narrow space French puts
+// before "!") is written as its nearest, and Losses says so.
+func TestWriteNearest(t *testing.T) {
+	d := &subtitle.Document{Cues: []subtitle.Cue{
+		{Start: ms(1000), End: ms(2000), Lines: subtitle.Text("Attendez… – non\u202f!")},
+		{Start: ms(3000), End: ms(4000), Lines: subtitle.Text("plain")},
+	}}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, subtitle.STL, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := read("n.stl", buf.String())
+	if err != nil || back.Cues[0].PlainLines()[0] != "Attendez... - non !" {
+		t.Fatalf("%v %q", err, back.Cues[0].PlainLines())
+	}
+	if l := subtitle.Losses(d, subtitle.STL); len(l) != 1 || !strings.HasSuffix(l[0], "in 1 cue") || !strings.Contains(l[0], "… as ...") {
+		t.Errorf("losses %q", l)
+	}
+}
