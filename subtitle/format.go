@@ -103,14 +103,24 @@ type Carries struct {
 	Lang                    bool // Span.Lang
 	Classes                 bool // Span.Classes
 	Ruby                    bool // Span.Ruby
-	Timestamps              bool // inline timestamps (Span.Timed)
-	IDs                     bool // Cue.ID
-	Settings                bool // Cue.Settings as they are
-	Notes                   bool // Document.Notes
-	Header                  bool // Document.Header
+	// RubyAsText says the writer writes ruby as text after its base,
+	// "漢字(かんじ)", as subtitlers write it where there is no ruby.
+	RubyAsText bool
+	Timestamps bool // inline timestamps (Span.Timed)
+	IDs        bool // Cue.ID
+	Settings   bool // Cue.Settings as they are
+	Notes      bool // Document.Notes
+	Header     bool // Document.Header
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool
+	// Replaces, when set, says what the writer writes in place of some
+	// of a span's text, "" when nothing (EBU STL: "..." for "…"); Losses
+	// reports it.
+	Replaces func(Span) string
+	// StylesOf, when set, says which formats' named styles (Document.Styles)
+	// the writer keeps besides its own (ASS keeps SSA's and SSA ASS's).
+	StylesOf func(Format) bool
 }
 
 var (

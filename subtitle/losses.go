@@ -49,7 +49,7 @@ func lossCounts(d *Document, f Format) map[string]int {
 		add("header text", 1)
 	}
 	for _, s := range d.Styles {
-		if s.Format != f {
+		if s.Format != f && !(can.StylesOf != nil && can.StylesOf(s.Format)) {
 			add(fmt.Sprintf("%v style blocks", s.Format), 1)
 		}
 	}
@@ -93,6 +93,11 @@ func lossCounts(d *Document, f Format) map[string]int {
 				if s.Color != "" && !can.Color && !(can.SomeColors != nil && can.SomeColors(s.Color)) {
 					mark("colors")
 				}
+				if can.Replaces != nil {
+					if what := can.Replaces(s); what != "" {
+						mark(what)
+					}
+				}
 				if s.Voice != "" && !can.Voice {
 					mark("voice names (<v>)")
 				}
@@ -102,7 +107,10 @@ func lossCounts(d *Document, f Format) map[string]int {
 				if len(s.Classes) > 0 && !can.Classes {
 					mark("class names (<c>)")
 				}
-				if s.Ruby != "" && !can.Ruby {
+				switch {
+				case s.Ruby != "" && !can.Ruby && can.RubyAsText:
+					mark("ruby text (written after its base in parentheses)")
+				case s.Ruby != "" && !can.Ruby:
 					mark("ruby text")
 				}
 				if s.Timed && !can.Timestamps {

@@ -22,7 +22,7 @@ func TestLosses(t *testing.T) {
 		subtitle.SRT: {
 			"class names (<c>) in 1 cue", "comment blocks (NOTE) in 1 block",
 			"cue identifiers in 2 cues", "WebVTT cue settings (kept as top/middle/bottom, left/right placement only) in 1 cue", "inline timestamps (karaoke) in 1 cue",
-			"ruby text in 1 cue", "span languages in 1 cue", "voice names (<v>) in 1 cue", "vtt style blocks in 1 block",
+			"ruby text (written after its base in parentheses) in 1 cue", "span languages in 1 cue", "voice names (<v>) in 1 cue", "vtt style blocks in 1 block",
 		},
 		subtitle.WebVTT: {"colors in 1 cue"}, // #ff00ee has no WebVTT default class; red and #ff00ff (magenta) have
 		subtitle.TTML: {

@@ -30,6 +30,8 @@ const (
 	encNameUTF16    = "UTF-16"    // forced only: byte order from the BOM or the NUL bytes
 	encNameUTF16LE  = "UTF-16LE"
 	encNameUTF16BE  = "UTF-16BE"
+	encNameUTF32LE  = "UTF-32LE"
+	encNameUTF32BE  = "UTF-32BE"
 	encNameGB18030  = "GB18030"
 	encNameBig5     = "Big5"
 	encNameShiftJIS = "Shift_JIS"
@@ -46,6 +48,8 @@ const guessPrefixSize = 64 << 10
 var (
 	textBOMUTF8        = []byte{0xEF, 0xBB, 0xBF}
 	textBOMUTF16LE     = []byte{0xFF, 0xFE}
+	textBOMUTF32LE     = []byte{0xFF, 0xFE, 0x00, 0x00}
+	textBOMUTF32BE     = []byte{0x00, 0x00, 0xFE, 0xFF}
 	textBOMUTF16BE     = []byte{0xFE, 0xFF}
 	utf8Replacement    = []byte("\uFFFD")
 	gb18030Replacement = []byte{0x84, 0x31, 0xA4, 0x37} // U+FFFD written in GB18030
@@ -53,16 +57,19 @@ var (
 
 // DecodeText turns the raw bytes of a text file into UTF-8 text and names
 // the encoding it found: "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE",
+// "UTF-32LE", "UTF-32BE",
 // "GB18030", "Big5", "Shift_JIS", "EUC-KR", "Windows-1250", "Windows-1251"
 // or "Windows-1252". It removes a leading byte-order mark and a final DOS
 // end-of-file byte (Ctrl-Z, 0x1A), and leaves line ends as they are.
 //
 // Detection, in order:
-//  1. A UTF-8, UTF-16LE or UTF-16BE byte-order mark decides.
-//  2. NUL bytes mostly at odd offsets (or mostly at even ones) in the first
+//  1. A UTF-8, UTF-32LE, UTF-32BE, UTF-16LE or UTF-16BE byte-order mark
+//     decides.
+//  2. UTF-32 without a BOM: see guessUTF32.
+//  3. NUL bytes mostly at odd offsets (or mostly at even ones) in the first
 //     64 KiB mean UTF-16LE (or UTF-16BE) without a BOM; see guessUTF16.
-//  3. Valid UTF-8 is UTF-8, returned unchanged.
-//  4. Otherwise each legacy candidate decodes the first 64 KiB and is
+//  4. Valid UTF-8 is UTF-8, returned unchanged.
+//  5. Otherwise each legacy candidate decodes the first 64 KiB and is
 //     scored by how plausible the result is (common Chinese characters,
 //     kana, common Hangul, letters of the script; penalties for invalid
 //     bytes, private-use characters, control codes and mojibake patterns).
@@ -100,12 +107,25 @@ func detectAndDecode(name string, b []byte) (string, string, error) {
 	case bytes.HasPrefix(b, textBOMUTF8):
 		text, err := decodeTextUTF8(name, b, len(textBOMUTF8))
 		return text, encNameUTF8BOM, err
+	case bytes.HasPrefix(b, textBOMUTF32LE) && len(b)%4 == 0:
+		text, err := decodeTextUTF32(name, b, 4, false)
+		return text, encNameUTF32LE, err
+	case bytes.HasPrefix(b, textBOMUTF32BE):
+		text, err := decodeTextUTF32(name, b, 4, true)
+		return text, encNameUTF32BE, err
 	case bytes.HasPrefix(b, textBOMUTF16LE):
 		text, err := decodeTextUTF16(name, b, len(textBOMUTF16LE), false)
 		return text, encNameUTF16LE, err
 	case bytes.HasPrefix(b, textBOMUTF16BE):
 		text, err := decodeTextUTF16(name, b, len(textBOMUTF16BE), true)
 		return text, encNameUTF16BE, err
+	}
+	if bigEndian, ok := guessUTF32(b); ok {
+		text, err := decodeTextUTF32(name, b, 0, bigEndian)
+		if bigEndian {
+			return text, encNameUTF32BE, err
+		}
+		return text, encNameUTF32LE, err
 	}
 	if bigEndian, ok := guessUTF16(b); ok {
 		text, err := decodeTextUTF16(name, b, 0, bigEndian)
@@ -170,6 +190,13 @@ func DecodeTextAs(name string, b []byte, encoding string) (text string, err erro
 		}
 		bigEndian, _ := guessUTF16(b)
 		return decodeTextUTF16(name, b, 0, bigEndian)
+	case encNameUTF32LE, encNameUTF32BE:
+		be := c.name == encNameUTF32BE
+		start := 0
+		if bom := map[bool][]byte{false: textBOMUTF32LE, true: textBOMUTF32BE}[be]; bytes.HasPrefix(b, bom) {
+			start = 4
+		}
+		return decodeTextUTF32(name, b, start, be)
 	case encNameUTF16LE:
 		start := 0
 		if bytes.HasPrefix(b, textBOMUTF16LE) {
@@ -192,7 +219,7 @@ func DecodeTextAs(name string, b []byte, encoding string) (text string, err erro
 
 // Encodings lists the canonical names DecodeTextAs accepts, for help texts.
 func Encodings() []string {
-	return []string{encNameUTF8, encNameUTF16, encNameUTF16LE, encNameUTF16BE, encNameGB18030, encNameBig5,
+	return []string{encNameUTF8, encNameUTF16, encNameUTF16LE, encNameUTF16BE, encNameUTF32LE, encNameUTF32BE, encNameGB18030, encNameBig5,
 		encNameShiftJIS, encNameEUCKR, encNameWin1250, encNameWin1251, encNameWin1252}
 }
 
@@ -240,6 +267,8 @@ var encodingAliases = func() map[string]*textCodec {
 		{&textCodec{name: encNameUTF16}, "utf16 ucs2"},
 		{&textCodec{name: encNameUTF16LE}, "utf16le ucs2le"},
 		{&textCodec{name: encNameUTF16BE}, "utf16be ucs2be"},
+		{&textCodec{name: encNameUTF32LE}, "utf32 utf32le ucs4 ucs4le"},
+		{&textCodec{name: encNameUTF32BE}, "utf32be ucs4be"},
 		{codecGB18030, "gb18030 gbk gb2312 euccn cp936 windows936"},
 		{codecBig5, "big5 big5hkscs cp950 windows950"},
 		{codecSJIS, "shiftjis sjis cp932 windows31j windows932 mskanji"},
@@ -475,6 +504,76 @@ func decodeTextUTF16(name string, b []byte, start int, bigEndian bool) (string, 
 		}
 	}
 	return finishText(name, string(out))
+}
+
+// guessUTF32 knows UTF-32 without a BOM: a length that is a multiple of
+// four, and in the first 64 KiB every four-byte unit a code point (top
+// byte zero, the next at most 0x10) in one byte order and not the other,
+// with at least two units. UTF-16 text fails it: an ASCII pair is
+// "c 0 c 0", whose third byte is above 0x10.
+func guessUTF32(b []byte) (bigEndian, ok bool) {
+	if len(b) < 8 || len(b)%4 != 0 {
+		return false, false
+	}
+	p := b[:min(len(b), guessPrefixSize&^3)]
+	le, be := true, true
+	for i := 0; i+3 < len(p) && (le || be); i += 4 {
+		le = le && p[i+3] == 0 && p[i+2] <= 0x10
+		be = be && p[i] == 0 && p[i+1] <= 0x10
+	}
+	switch {
+	case le && !be:
+		return false, true
+	case be && !le:
+		return true, true
+	}
+	return false, false
+}
+
+// decodeTextUTF32 decodes b[start:] as UTF-32, checking for control
+// characters, surrogates and values past U+10FFFF. Positions in errors
+// count lines and, within a line, bytes.
+func decodeTextUTF32(name string, b []byte, start int, bigEndian bool) (string, error) {
+	enc := encNameUTF32LE
+	if bigEndian {
+		enc = encNameUTF32BE
+	}
+	fail := func(off int, err error) error {
+		line, col := 1, off+1
+		lineStart := start
+		for i := start; i+3 < len(b) && i < off; i += 4 {
+			if u := unit32(b, i, bigEndian); u == '\n' || u == '\r' && !(i+7 < len(b) && unit32(b, i+4, bigEndian) == '\n') {
+				line, lineStart = line+1, i+4
+			}
+		}
+		col = off - lineStart + 1
+		return &ParseError{File: name, Line: line, Col: col, Err: err}
+	}
+	if (len(b)-start)%4 != 0 {
+		return "", fail(len(b)-(len(b)-start)%4, fmt.Errorf("%w: %s with %d bytes, not a multiple of four", ErrEncoding, enc, len(b)-start))
+	}
+	out := make([]byte, 0, len(b)-start)
+	for i := start; i < len(b); i += 4 {
+		u := unit32(b, i, bigEndian)
+		switch {
+		case u == 0x1A && i+4 == len(b):
+			// DOS end-of-file mark: drop it.
+		case u > 0x10FFFF || 0xD800 <= u && u < 0xE000:
+			return "", fail(i, fmt.Errorf("%w: 0x%08X is no character in %s", ErrEncoding, uint32(u), enc))
+		case isBinaryControl(rune(u)):
+			return "", fail(i, fmt.Errorf("%w (character U+%04X)", ErrBinary, u))
+		default:
+			out = utf8.AppendRune(out, rune(u))
+		}
+	}
+	return finishText(name, string(out))
+}
+
+func unit32(b []byte, i int, bigEndian bool) uint32 {
+	if bigEndian {
+		return uint32(b[i])<<24 | uint32(b[i+1])<<16 | uint32(b[i+2])<<8 | uint32(b[i+3])
+	}
+	return uint32(b[i+3])<<24 | uint32(b[i+2])<<16 | uint32(b[i+1])<<8 | uint32(b[i])
 }
 
 // textPosition turns a byte offset into a line and a byte column, both from 1,

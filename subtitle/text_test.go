@@ -456,7 +456,7 @@ func TestDecodeTextAsErrors(t *testing.T) {
 }
 
 func TestDecodeTextAsUnknownEncoding(t *testing.T) {
-	for _, name := range []string{"klingon", "", "utf-32", "ebcdic"} {
+	for _, name := range []string{"klingon", "", "utf-7", "ebcdic"} {
 		_, err := DecodeTextAs("in.srt", []byte("hello"), name)
 		if !errors.Is(err, ErrEncoding) {
 			t.Fatalf("DecodeTextAs(%q): error %v does not wrap ErrEncoding", name, err)
@@ -481,7 +481,14 @@ func TestEncodingsAreAccepted(t *testing.T) {
 	// Every canonical name, in any case, and every name DecodeText reports.
 	for _, name := range append(names, "UTF-8 BOM", "utf-8 bom") {
 		for _, n := range []string{name, strings.ToLower(name), strings.ToUpper(name)} {
-			if _, err := DecodeTextAs("in.txt", []byte("hi"), n); err != nil {
+			in := []byte("hi")
+			switch strings.ToUpper(name) {
+			case "UTF-32LE":
+				in = []byte{'h', 0, 0, 0}
+			case "UTF-32BE":
+				in = []byte{0, 0, 0, 'h'}
+			}
+			if _, err := DecodeTextAs("in.txt", in, n); err != nil {
 				t.Errorf("DecodeTextAs(%q): %v", n, err)
 			}
 		}
@@ -530,4 +537,46 @@ func TestDecodeTextGB18030SpelledReplacement(t *testing.T) {
 	in = append(append([]byte{}, zh...), "\x81\x84\x31\xA4\x37"...)
 	_, err = DecodeTextAs("r.txt", in, "gb18030")
 	checkTextError(t, err, "r.txt", ErrEncoding, 2, 4)
+}
+
+// UTF-32 is read with a BOM and without one, in both byte orders; bad
+// units are errors with their line.
+func TestDecodeUTF32(t *testing.T) {
+	text := "1\r\n00:00:01,000 --> 00:00:02,000\r\n你好, world 🙂\r\n"
+	enc := func(s string, bigEndian bool) []byte {
+		var b []byte
+		for _, r := range s {
+			u := uint32(r)
+			if bigEndian {
+				b = append(b, byte(u>>24), byte(u>>16), byte(u>>8), byte(u))
+			} else {
+				b = append(b, byte(u), byte(u>>8), byte(u>>16), byte(u>>24))
+			}
+		}
+		return b
+	}
+	for _, c := range []struct {
+		in   []byte
+		name string
+	}{
+		{enc("\ufeff"+text, false), "UTF-32LE"},
+		{enc("\ufeff"+text, true), "UTF-32BE"},
+		{enc(text, false), "UTF-32LE"},
+		{enc(text, true), "UTF-32BE"},
+	} {
+		got, name, err := DecodeText("in.srt", c.in)
+		if err != nil || got != text || name != c.name {
+			t.Errorf("%s: %q %s %v", c.name, got, name, err)
+		}
+	}
+	bad := append(enc("ab\ncd", false), 0, 0, 0x11, 0)
+	_, err := DecodeTextAs("bad.srt", bad, "utf-32le")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Col != 9 || !errors.Is(err, ErrEncoding) {
+		t.Errorf("bad unit: %v", err)
+	}
+	// UTF-16 text is not taken for UTF-32.
+	if _, name, _ := DecodeText("in.srt", []byte("h\x00i\x00!\x00?\x00")); name != "UTF-16LE" {
+		t.Errorf("UTF-16LE read as %s", name)
+	}
 }

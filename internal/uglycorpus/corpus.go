@@ -351,7 +351,7 @@ func cases() []testCase {
 	return cs
 }
 
-// knownFailures are the cases today's readers (go-astisub underneath) get
+// knownFailures are the cases today's readers get
 // wrong, by file name, with how. Delete an entry when a reader fixes it.
 var knownFailures = map[string]string{}
 

@@ -16,7 +16,7 @@ package uglycorpus_test
 //
 //	go test -run TestCorpus/srt-1m ./internal/uglycorpus
 //
-// With the go-astisub readers it takes about a minute on 2 cores, five
+// It is slow: about a minute on 2 cores when it was measured, more
 // under -race.
 
 import (
@@ -196,8 +196,8 @@ func short(s string) string {
 }
 
 // conformanceKnown marks the conformance files, by path below
-// ../shared/conformance, whose expected cue count today's readers (go-astisub
-// underneath) miss.
+// ../shared/conformance, whose expected cue count today's readers
+// miss.
 var conformanceKnown = map[string]string{}
 
 // conformanceCase is one input from the public suites.

@@ -6,14 +6,11 @@ import (
 	"strconv"
 	"strings"
 
-	astisub "github.com/asticode/go-astisub"
-
 	"github.com/subkit-dev/subkit/subtitle"
 )
 
-// go-astisub reads ASS and SSA events and styles but hands over the
-// override blocks ({\i1}, {\an8}, {\c&H0000FF&}) as raw strings and
-// leaves each event's style unapplied. fromSSA applies them: a span
+// fromScript applies each event's style and override blocks ({\i1},
+// {\an8}, {\c&H0000FF&}): a span
 // carries the italic, bold, underline and colour in force at its text
 // (the event's style, then the overrides), a cue the alignment ({\anN},
 // {\aN} or the style's), a line the speaker (the event's Name) as voice.
@@ -68,28 +65,31 @@ func (d *ssaDropped) warnings() []subtitle.Warning {
 	return out
 }
 
-func styleFromAstisub(s *astisub.Style, legacy bool) ssaStyle {
+// styleOf reads a style's formatting and alignment from its fields.
+func styleOf(f map[string]string, legacy bool) ssaStyle {
 	var st ssaStyle
-	if s == nil || s.InlineStyle == nil {
-		return st
+	st.state.italic = flag(f["italic"])
+	st.state.bold = boldFlag(f["bold"])
+	st.state.underline = flag(f["underline"])
+	if c, ok := ssaColor(f["primarycolour"]); ok && c != "#ffffff" {
+		st.state.color = c
 	}
-	a := s.InlineStyle
-	st.state.italic = a.SSAItalic != nil && *a.SSAItalic
-	st.state.bold = a.SSABold != nil && *a.SSABold
-	st.state.underline = a.SSAUnderline != nil && *a.SSAUnderline
-	if c := a.SSAPrimaryColour; c != nil && (c.Red != 255 || c.Green != 255 || c.Blue != 255) {
-		st.state.color = c.HTMLString()
-	}
-	if a.SSAAlignment != nil {
-		st.align = *a.SSAAlignment
+	if n, err := strconv.Atoi(f["alignment"]); err == nil {
 		if legacy {
-			st.align = legacyAlign(st.align)
+			n = legacyAlign(n)
 		}
-		if st.align < 1 || st.align > 9 {
-			st.align = 0
+		if n >= 1 && n <= 9 {
+			st.align = n
 		}
 	}
 	return st
+}
+
+// boldFlag reads a style's Bold: -1 or 1 is bold, as is a font weight of
+// 700 or more; 0 and lighter weights are not.
+func boldFlag(s string) bool {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	return err == nil && (v == 1 || v == -1 || v >= 700)
 }
 
 // legacyAlign turns SSA v4 alignment (1-3 bottom, 5-7 top, 9-11 middle)
@@ -106,68 +106,124 @@ func legacyAlign(n int) int {
 	return 0
 }
 
-// dialogueLines returns the line numbers of the Dialogue lines of an ASS or
-// SSA script, in order: go-astisub keeps no positions.
-func dialogueLines(text string) []int {
-	var lines []int
-	n := 0
-	for len(text) > 0 {
-		n++
-		l, rest, _ := strings.Cut(text, "\n")
-		text = rest
-		if strings.HasPrefix(strings.TrimSpace(l), "Dialogue:") {
-			lines = append(lines, n)
-		}
+// fromScript makes a Document of a parsed script: each Dialogue a cue
+// with its style and speaker, its override tags applied.
+func fromScript(p *script, f subtitle.Format) (*subtitle.Document, []subtitle.Warning) {
+	d := &subtitle.Document{Title: p.title}
+	sc := &ssaScript{styles: map[string]ssaStyle{}}
+	legacy := f == subtitle.SSA
+	for i, st := range p.styles {
+		name := st.fields["name"]
+		name = strings.TrimPrefix(name, "*") // VSFilter's mark of a style it made itself
+		sc.styles[name] = styleOf(st.fields, legacy)
+		d.Styles = append(d.Styles, subtitle.Style{Name: name, Format: f, Text: styleText(st.fields, p, i == 0)})
 	}
-	return lines
+	for _, e := range p.events {
+		c := subtitle.Cue{Start: e.start, End: e.end, Style: e.style}
+		ev := ssaEvent{script: sc, cue: &c, line: e.line}
+		base, ok := sc.styles[e.style]
+		if !ok {
+			base = sc.styles[strings.TrimPrefix(e.style, "*")]
+		}
+		ev.base = base
+		c.Align = base.align
+		ev.st = base.state
+		ev.text(e.text, e.name)
+		d.Cues = append(d.Cues, c)
+	}
+	ws := append(p.warnings, sc.dropped.warnings()...)
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Line < ws[j].Line })
+	return d, ws
 }
 
-// fromSSA is fromAstisub for ASS and SSA scripts (text is the script, for
-// line numbers in warnings).
-func fromSSA(s *astisub.Subtitles, text string, f subtitle.Format) (*subtitle.Document, []subtitle.Warning) {
-	d := fromAstisub(s)
-	sc := &ssaScript{styles: map[string]ssaStyle{}}
-	for name, st := range s.Styles {
-		sc.styles[name] = styleFromAstisub(st, f == subtitle.SSA)
+// styleText is a style as a Document keeps it: a V4+ Style line, its
+// fields in ASS's order whatever the script's, after the script's
+// PlayResX and PlayResY lines (on the first style only), which its sizes
+// are relative to.
+func styleText(f map[string]string, p *script, first bool) string {
+	var b strings.Builder
+	if first && p.playResX != "" {
+		b.WriteString("PlayResX: " + p.playResX + "\n")
 	}
-	lines := dialogueLines(text)
-	if len(lines) != len(s.Items) {
-		lines = nil
+	if first && p.playResY != "" {
+		b.WriteString("PlayResY: " + p.playResY + "\n")
 	}
-	for i, it := range s.Items {
-		ev := ssaEvent{script: sc, cue: &d.Cues[i]}
-		if lines != nil {
-			ev.line = lines[i]
+	b.WriteString("Style: ")
+	for i, name := range assStyleFields {
+		if i > 0 {
+			b.WriteByte(',')
 		}
-		if it.Style != nil {
-			ev.base = sc.styles[it.Style.ID]
+		v, ok := f[strings.ToLower(name)]
+		if !ok || v == "" {
+			v = defaultStyle[name]
 		}
-		ev.cue.Lines = ev.cue.Lines[:0]
-		ev.cue.Align = ev.base.align
-		ev.st = ev.base.state
-		for _, l := range it.Lines {
-			var out subtitle.Line
-			for _, li := range l.Items {
-				if li.InlineStyle != nil && li.InlineStyle.SSAEffect != "" {
-					ev.override(li.InlineStyle.SSAEffect)
-				}
-				if li.Text == "" {
-					continue
-				}
-				if ev.st.drawing {
-					sc.dropped.add(`drawings (\p)`, ev.line)
-					continue
-				}
-				t := strings.ReplaceAll(li.Text, `\h`, "\u00a0")
-				st := ev.st
-				out = append(out, subtitle.Span{Text: t, Italic: st.italic, Bold: st.bold, Underline: st.underline, Color: st.color, Voice: l.VoiceName})
-			}
-			if len(out) > 0 {
-				ev.cue.Lines = append(ev.cue.Lines, out)
+		if name == "Alignment" && f["alignment"] != "" && p.legacy {
+			if n, err := strconv.Atoi(v); err == nil {
+				v = strconv.Itoa(legacyAlign(n))
 			}
 		}
+		if name == "Name" {
+			v = strings.TrimPrefix(v, "*")
+		}
+		b.WriteString(v)
 	}
-	return d, sc.dropped.warnings()
+	return b.String()
+}
+
+// text reads an event's text into the cue's lines: override blocks
+// applied, \N a line break, \n a space (a break only in WrapStyle 2,
+// which subkit does not keep), \h a no-break space. A "{" with no "}"
+// after it is text, as libass shows it.
+func (ev *ssaEvent) text(s, voice string) {
+	var line subtitle.Line
+	var run strings.Builder
+	flushRun := func() {
+		if run.Len() == 0 {
+			return
+		}
+		t := run.String()
+		run.Reset()
+		if ev.st.drawing {
+			ev.script.dropped.add(`drawings (\p)`, ev.line)
+			return
+		}
+		st := ev.st
+		line = append(line, subtitle.Span{Text: t, Italic: st.italic, Bold: st.bold, Underline: st.underline, Color: st.color, Voice: voice})
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '{':
+			end := strings.IndexByte(s[i:], '}')
+			if end < 0 {
+				run.WriteString(s[i:])
+				i = len(s)
+				continue
+			}
+			flushRun()
+			ev.override(s[i : i+end+1])
+			i += end
+		case c == '\\' && i+1 < len(s) && s[i+1] == 'N':
+			flushRun()
+			if len(line) > 0 {
+				ev.cue.Lines = append(ev.cue.Lines, line)
+			}
+			line = nil
+			i++
+		case c == '\\' && i+1 < len(s) && s[i+1] == 'n':
+			run.WriteByte(' ')
+			i++
+		case c == '\\' && i+1 < len(s) && s[i+1] == 'h':
+			run.WriteString("\u00a0")
+			i++
+		default:
+			run.WriteByte(c)
+		}
+	}
+	flushRun()
+	if len(line) > 0 {
+		ev.cue.Lines = append(ev.cue.Lines, line)
+	}
 }
 
 // ssaScript is what fromSSA knows of the whole script: its styles by
@@ -315,16 +371,23 @@ func ssaTagWhat(name string) string {
 }
 
 // ssaColor reads an ASS colour, &HBBGGRR& (alpha first when eight
-// digits), as #rrggbb.
+// digits), as #rrggbb; a colour without &H is a decimal number, as SSA
+// v4 styles write them.
 func ssaColor(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	base := 16
+	if s != "" && s[0] != '&' && s[0] != 'H' && s[0] != 'h' {
+		base = 10
+	}
 	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "&"), "H"), "&")
 	s = strings.TrimPrefix(s, "h")
-	if s == "" || len(s) > 8 {
+	if s == "" || len(s) > 10 || base == 16 && len(s) > 8 {
 		return "", false
 	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
+	v, err := strconv.ParseInt(s, base, 64)
+	if err != nil || v < -1<<31 || v > 1<<32-1 {
 		return "", false
 	}
-	return fmt.Sprintf("#%02x%02x%02x", v&0xff, v>>8&0xff, v>>16&0xff), true
+	u := uint32(v)
+	return fmt.Sprintf("#%02x%02x%02x", u&0xff, u>>8&0xff, u>>16&0xff), true
 }

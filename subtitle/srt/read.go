@@ -32,7 +32,12 @@ import (
 // (MM:SS,mmm), and extra spaces. Text after the end time (SRT coordinates
 // "X1:... Y1:...", anything else) is ignored with a warning. A line is a
 // timing line when its text, with the tags below applied, is one; any
-// other line, even with "-->" in it, is text.
+// other line, even with "-->" in it, is text. Timing lines real files get
+// wrong (a stray character after a time, no or four-digit milliseconds, a
+// negative start) are repaired where the time is clear, with a warning
+// naming the line; a line with "-->" between two garbled times drops its
+// cue with a warning, and is never read as the text of the cue before
+// (see lenientTiming).
 //
 // A blank line ends a cue's text only when a new cue follows (a timing
 // line, or a number line and a timing line). Otherwise the text after it
@@ -256,6 +261,13 @@ type srtReader struct {
 	sources     []subtitle.CueSource
 	keepSources bool
 
+	// dropping is set while the text of a cue whose timing line does not
+	// read is skipped; dropped are the warnings naming the timing lines
+	// repaired and the cues dropped (at most maxDropped, then a count).
+	dropping                 bool
+	dropped                  []subtitle.Warning
+	droppedMore, droppedLast int
+
 	warn                       [numSRTWarnings]srtWarning
 	tags, ass, fontAttrs       srtNotes
 	skipFirst, skipLast, skipN int
@@ -318,6 +330,9 @@ func (r *srtReader) read() {
 			}
 			r.sc = save
 		}
+		if r.dropping {
+			continue
+		}
 		if r.cue < 0 {
 			r.skip(n)
 			continue
@@ -344,6 +359,10 @@ type srtTiming struct {
 	start, end time.Duration
 	rest       string // text after the end time
 	markup     bool   // tags had to be taken off to read it
+	// repaired says what was wrong with a timing line read leniently;
+	// broken is a line that looks like a timing line but does not read,
+	// why it does not.
+	repaired, broken string
 }
 
 // timing reads the trimmed line t as a timing line, with the markup open
@@ -352,11 +371,14 @@ func (r *srtReader) timing(t string) (srtTiming, bool) {
 	if t == "" {
 		return srtTiming{}, false
 	}
-	if c := t[0]; c != '<' && (c < '0' || c > '9') {
+	if c := t[0]; c != '<' && c != '-' && (c < '0' || c > '9') {
 		return srtTiming{}, false
 	}
 	if strings.IndexByte(t, '<') < 0 {
-		return parseSRTTiming(t)
+		if tm, ok := parseSRTTiming(t); ok {
+			return tm, true
+		}
+		return lenientTiming(t)
 	}
 	if !strings.Contains(t, "-->") {
 		return srtTiming{}, false
@@ -373,6 +395,9 @@ func (r *srtReader) timing(t string) (srtTiming, bool) {
 	}
 	r.spans.take(0, 0)
 	tm, ok := parseSRTTiming(trimSpace(string(r.scratch)))
+	if !ok {
+		tm, ok = lenientTiming(trimSpace(string(r.scratch)))
+	}
 	tm.markup = true
 	return tm, ok
 }
@@ -401,6 +426,164 @@ func parseSRTTiming(t string) (srtTiming, bool) {
 		tm.rest = trimSpace(t[i:])
 	}
 	return tm, true
+}
+
+// maxDropped is how many repaired timing lines and dropped cues the
+// warnings name one by one; the rest are counted.
+const maxDropped = 20
+
+// lineWarning adds a warning about a timing line, up to maxDropped.
+func (r *srtReader) lineWarning(n int, msg string) {
+	if len(r.dropped) < maxDropped {
+		r.dropped = append(r.dropped, subtitle.Warning{Line: n, Message: msg})
+	} else {
+		r.droppedMore++
+		r.droppedLast = n
+	}
+}
+
+// lenientTiming reads a line parseSRTTiming refuses but that is a timing
+// line all the same: "-->" between two times, each at least two groups
+// of digits with a colon between. What real files get wrong is repaired
+// where the time is clear, and said: a stray character after a time
+// ("00:10:32,902x"), no milliseconds, four digits of them (with a leading
+// zero, padded milliseconds; else a decimal fraction), a negative start
+// before a positive end (read as 0). Anything else that looks like a
+// timing line is broken: its cue is dropped with a warning, never read as
+// text. A line that does not look like a timing line is not one.
+func lenientTiming(t string) (srtTiming, bool) {
+	var tm srtTiming
+	left, right, ok := strings.Cut(t, "-->")
+	if !ok || strings.Contains(right, "-->") {
+		return tm, false
+	}
+	left, right = trimSpace(left), trimSpace(right)
+	if !looksLikeTime(left) || !looksLikeTime(right) {
+		return tm, false
+	}
+	var notes []string
+	start, why1, note1 := lenientTime(left)
+	end, why2, note2 := lenientTime(right)
+	if why1 == notATime || why2 == notATime {
+		return tm, false
+	}
+	switch {
+	case why1 != "":
+		tm.broken = fmt.Sprintf("start %q: %s", left, why1)
+		return tm, true
+	case why2 != "":
+		tm.broken = fmt.Sprintf("end %q: %s", right, why2)
+		return tm, true
+	}
+	for _, n := range []string{note1, note2} {
+		if n != "" && (len(notes) == 0 || notes[0] != n) {
+			notes = append(notes, n)
+		}
+	}
+	if end < 0 || end <= 0 && start < 0 {
+		tm.broken = "negative times"
+		return tm, true
+	}
+	if start < 0 {
+		start = 0
+		notes = append(notes, "negative start read as 0")
+	}
+	tm.start, tm.end = start, end
+	tm.repaired = strings.Join(notes, "; ") + fmt.Sprintf(" (%q)", t)
+	return tm, true
+}
+
+// looksLikeTime reports whether s starts (after a minus) with digits, a
+// colon and a digit.
+func looksLikeTime(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && s[i] == ':' && s[i+1] >= '0' && s[i+1] <= '9'
+}
+
+// notATime is lenientTime's why for text that is no time at all: more
+// than a stray character after it, or two groups without a fraction.
+const notATime = "not a time"
+
+// lenientTime reads one side of a timing line for lenientTiming. It
+// returns the time, why it is not one (""), and what was repaired.
+func lenientTime(s string) (t time.Duration, why, note string) {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var groups []int64
+	i := 0
+	for {
+		start := i
+		var v int64
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' && i-start < 7 {
+			v = v*10 + int64(s[i]-'0')
+			i++
+		}
+		if i == start {
+			return 0, "no digits where a number is due", ""
+		}
+		groups = append(groups, v)
+		if len(groups) < 3 && i+1 < len(s) && s[i] == ':' && s[i+1] >= '0' && s[i+1] <= '9' {
+			i++
+			continue
+		}
+		break
+	}
+	var h, m, sec int64
+	switch len(groups) {
+	case 2:
+		m, sec = groups[0], groups[1]
+	case 3:
+		h, m, sec = groups[0], groups[1], groups[2]
+	}
+	if m > 59 || sec > 59 {
+		return 0, "minutes or seconds over 59", ""
+	}
+	var ms int64
+	var notes []string
+	if i < len(s) && (s[i] == ',' || s[i] == '.') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+		i++
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		frac := s[start:i]
+		switch {
+		case len(frac) <= 3:
+			v, _ := strconv.Atoi(frac)
+			ms = int64(v) * []int64{0, 100, 10, 1}[len(frac)]
+		case len(frac) == 4 && frac[0] == '0':
+			v, _ := strconv.Atoi(frac)
+			ms = int64(v)
+			notes = append(notes, "four digits of milliseconds read as padded milliseconds")
+		default:
+			v, _ := strconv.Atoi(frac[:3])
+			ms = int64(v)
+			notes = append(notes, fmt.Sprintf("%d digits of fraction read as seconds' fraction", len(frac)))
+		}
+	} else if i == len(s) || s[i] != ',' && s[i] != '.' {
+		if len(groups) < 3 {
+			return 0, notATime, "" // "12:00 --> 13:00" in text
+		}
+		notes = append(notes, "no milliseconds, read as 0")
+	}
+	if rest := trimSpace(s[i:]); rest != "" && rest != "," && rest != "." {
+		switch {
+		case strings.ContainsAny(rest, "0123456789"):
+			return 0, fmt.Sprintf("garbled (%q after the time)", rest), ""
+		case len(rest) > 3:
+			return 0, notATime, ""
+		}
+		notes = append(notes, fmt.Sprintf("stray %q after a time ignored", rest))
+	}
+	t = time.Duration(((h*60+m)*60+sec)*1000+ms) * time.Millisecond
+	if neg {
+		t = -t
+	}
+	return t, "", strings.Join(notes, "; ")
 }
 
 func skipBlanks(s string, i int) int {
@@ -543,6 +726,18 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // newCue starts a cue at timing line n; numLine is its number's line (0 if none).
 func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 	r.endCue()
+	r.dropping = false
+	if t.broken != "" {
+		// Its text is skipped up to the next cue, never glued to the cue
+		// before.
+		r.cue, r.dropping = -1, true
+		r.st.i, r.st.b, r.st.u, r.st.colors = 0, 0, 0, r.st.colors[:0]
+		r.lineWarning(n, "cue dropped: its timing line does not read ("+t.broken+")")
+		return
+	}
+	if t.repaired != "" {
+		r.lineWarning(n, "timing line repaired: "+t.repaired)
+	}
 	r.st.i, r.st.b, r.st.u, r.st.colors = 0, 0, 0, r.st.colors[:0]
 	if len(r.cues) == cap(r.cues) {
 		cues := make([]subtitle.Cue, len(r.cues), len(r.cues)+max(len(r.cues)/4+16, r.want(len(r.cues))))
@@ -1029,6 +1224,10 @@ func (r *srtReader) warnings() []subtitle.Warning {
 			}
 		}
 		out = append(out, subtitle.Warning{Line: w.line, Message: msg})
+	}
+	out = append(out, r.dropped...)
+	if r.droppedMore > 0 {
+		out = append(out, subtitle.Warning{Line: r.droppedLast, Message: fmt.Sprintf("%d more timing lines repaired or cues dropped (the last here)", r.droppedMore)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out

@@ -18,7 +18,7 @@ func init() {
 		},
 		Write:   write,
 		Stream:  stream,
-		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true, Align: true},
+		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true, Align: true, RubyAsText: true},
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
 )
@@ -68,5 +69,23 @@ func TestStreamSRTSameAsEncode(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Ruby from WebVTT is written after its base in parentheses, as subtitlers
+// write it without ruby, and Losses says so once.
+func TestWriteRubyAsText(t *testing.T) {
+	d := &subtitle.Document{Cues: []subtitle.Cue{{Start: 0, End: time.Second, Lines: []subtitle.Line{{
+		{Text: "漢", Ruby: "かん"}, {Text: "字", Ruby: "じ"}, {Text: "です "}, {Text: "東京", Ruby: "とうきょう", Italic: true},
+	}}}, {Start: time.Second, End: 2 * time.Second, Lines: []subtitle.Line{{{Text: "日本", Ruby: "にほん"}}}}}}
+	var b strings.Builder
+	if err := subtitle.Encode(&b, d, subtitle.SRT, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "漢(かん)字(じ)です <i>東京(とうきょう)</i>\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("wrote\n%s\nwant a line %q", b.String(), want)
+	}
+	if l := subtitle.Losses(d, subtitle.SRT); len(l) != 1 || l[0] != "ruby text (written after its base in parentheses) in 2 cues" {
+		t.Errorf("losses %q", l)
 	}
 }

@@ -24,12 +24,19 @@ func writeSRT(e *textout.Encoder, d *subtitle.Document) {
 		e.Number(i + e.Base + 1)
 		e.Timing(c, ',')
 		e.Raw(e.NL)
-		for j, l := range textout.Lines(c.Lines) {
-			if a := textout.Placement(c); j == 0 && a > 0 && a != 2 && a <= 9 {
+		lines := textout.Lines(c.Lines)
+		a := textout.Placement(c)
+		place := a > 0 && a != 2 && a <= 9
+		for j, l := range lines {
+			if j == 0 && place {
 				e.Raw(`{\an` + strconv.Itoa(a) + `}`)
 			}
 			e.Buf = appendSRTLine(e.Buf[:0], l)
 			e.LineBytes(e.Buf)
+		}
+		if len(lines) == 0 && place {
+			// A cue without text keeps its placement all the same.
+			e.Line(`{\an` + strconv.Itoa(a) + `}`)
 		}
 	}
 }
@@ -46,7 +53,11 @@ func appendSRTLine(b []byte, l subtitle.Line) []byte {
 		b = textout.Tag(b, s.Bold, "<b>")
 		b = textout.Tag(b, s.Italic, "<i>")
 		b = textout.Tag(b, s.Underline, "<u>")
-		b = append(b, s.Text...)
+		if s.Ruby != "" {
+			b = append(b, textout.WithRuby(s)...)
+		} else {
+			b = append(b, s.Text...)
+		}
 		b = textout.Tag(b, s.Underline, "</u>")
 		b = textout.Tag(b, s.Italic, "</i>")
 		b = textout.Tag(b, s.Bold, "</b>")

@@ -5,8 +5,20 @@
 //
 //	import _ "github.com/subkit-dev/subkit/subtitle/stl"
 //
-// Files are read and written through go-astisub (pinned at v0.45.0); its
-// types stay in this package. The reader gets the file's bytes as they
-// are (the format is binary; Spec.Binary); the writer writes plain text,
-// one TTI line a caption line, and keeps no styles or placement.
+// The reader and writer are subkit's own. The reader gets the file's bytes
+// as they are (Spec.Binary). It reads the text of teletext and open
+// subtitles alike, with or without start-box codes; joins a subtitle's
+// extension blocks; skips user data and comment blocks; reads every row;
+// takes each control code as the screen cell it is (a space between two
+// words); and keeps italics, underline, the eight teletext colours and the
+// placement (vertical position and justification). Times count from the
+// programme start (TCP) when the GSI gives one.
+//
+// The writer writes open subtitles at 25 frames a second in the first
+// character code table that holds all the text (Latin ISO 6937, then
+// Cyrillic, Arabic, Greek, Hebrew), with italics, underline, colours and
+// placement as STL codes. Punctuation no table holds ("…", "–", narrow
+// spaces) is written as its nearest ("...", "-", a space), which Losses
+// reports. Other text no table holds (Chinese, Japanese, Korean, emoji) is
+// an error (ErrCharset) naming each cue, and no file.
 package stl

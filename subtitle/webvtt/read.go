@@ -60,7 +60,11 @@ type vttReader struct {
 	// unlistedFrom on.
 	unlisted, unlistedFrom int
 	seenCue                bool
-	regions                map[string]bool // ids of the REGION blocks read so far
+	// badTimings counts the timing lines that failed, the first at
+	// firstBad: a file with some and no cue is an error.
+	badTimings, firstBad int
+	badWhy               string
+	regions              map[string]bool // ids of the REGION blocks read so far
 	// rawText, when set (Sources, tests), is given each cue's timing line
 	// and its text before cue text parsing.
 	rawText func(cue, line int, text string)
@@ -116,6 +120,11 @@ func (r *vttReader) read(name, text string) (*subtitle.Document, []subtitle.Warn
 				header += "\n" + b.buf
 				r.headerLang(b.buf)
 			}
+			if b.arrowBreak {
+				// The header ends at a line with "-->", which starts a
+				// cue: so the W3C parser and browsers read it.
+				r.warn(r.line+1, "no blank line between the header and the first cue")
+			}
 		} else {
 			r.pos++
 			r.line++
@@ -139,6 +148,12 @@ func (r *vttReader) read(name, text string) (*subtitle.Document, []subtitle.Warn
 	}
 	if len(r.doc.Cues) == 0 {
 		r.doc.Cues = nil
+		if r.badTimings > 0 {
+			// Not an empty success: every cue the file meant to have is
+			// invalid.
+			return nil, nil, &subtitle.ParseError{File: name, Line: r.firstBad,
+				Err: fmt.Errorf("%w: no valid cue: %d timing lines do not read (the first: %s)", subtitle.ErrSyntax, r.badTimings, r.badWhy)}
+		}
 	}
 	if r.unlisted > 0 {
 		r.ws = append(r.ws, subtitle.Warning{Line: r.unlistedFrom,
@@ -316,6 +331,10 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 			why = ` (a line with "-->" ends the block before it)`
 		}
 		r.warn(b.cueLine, "cue dropped: %s in timing line %s%s", b.timingErr, quoteShort(b.timing), why)
+		if r.badTimings == 0 {
+			r.firstBad, r.badWhy = b.cueLine, fmt.Sprintf("%s in timing line %s", b.timingErr, quoteShort(b.timing))
+		}
+		r.badTimings++
 	case strings.HasPrefix(b.buf, "NOTE") && (len(b.buf) == 4 || b.buf[4] == ' ' || b.buf[4] == '\t' || b.buf[4] == '\n'):
 		text := b.buf[4:]
 		if text != "" && text[0] != '\n' {

@@ -255,8 +255,13 @@ func (e *encoder) webvtt(d *subtitle.Document) {
 			}
 		} else {
 			for _, rg := range d.Regions {
-				if rg.Format == subtitle.WebVTT {
-					texts = append(texts, rg.Text)
+				if rg.Format != subtitle.WebVTT {
+					continue
+				}
+				// Only the settings a reader keeps: a region without an
+				// id is none.
+				if text, id := validRegion(rg.Text); id != "" {
+					texts = append(texts, text)
 					regions[rg.ID] = true
 				}
 			}
@@ -306,6 +311,27 @@ func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool) {
 		}
 	}
 	notesBefore(len(d.Cues))
+}
+
+// validRegion returns a REGION block's settings without those WebVTT
+// readers ignore, on their lines as they were, and the region's id.
+func validRegion(text string) (string, string) {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		var keep []string
+		for _, tok := range strings.Fields(vttSafeLine(l)) {
+			if _, bad, more := cuesettings.ParseRegion(tok); len(bad) == 0 && more == 0 {
+				keep = append(keep, tok)
+			}
+		}
+		if len(keep) > 0 {
+			lines = append(lines, strings.Join(keep, " "))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(strings.Join(lines, "\n"))
+	v, _, _ := cuesettings.ParseRegion(b.String())
+	return b.String(), v.ID
 }
 
 // headerSaysLang reports whether WebVTT header lines hold "Language: lang".

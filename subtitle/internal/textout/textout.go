@@ -86,6 +86,16 @@ func (e *Encoder) Timing(c subtitle.Cue, sep byte) {
 	e.W.Write(b)
 }
 
+// WithRuby is a span's text with its ruby, if any, after it in
+// parentheses, "漢字(かんじ)": how subtitlers write ruby where a format has
+// none.
+func WithRuby(s subtitle.Span) string {
+	if s.Ruby == "" {
+		return s.Text
+	}
+	return s.Text + "(" + s.Ruby + ")"
+}
+
 // Tag appends t when on.
 func Tag(b []byte, on bool, t string) []byte {
 	if on {
