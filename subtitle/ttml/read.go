@@ -1775,6 +1775,18 @@ func (r *ttmlReader) frames(line int) {
 func (r *ttmlReader) timeValue(s string, line int) (int64, bool) {
 	if strings.IndexByte(s, ':') >= 0 {
 		parts := strings.Split(s, ":")
+		if len(parts) == 2 {
+			// minutes:seconds, as Apple Music lyrics write them.
+			m := parts[0]
+			sec, frac, hasFrac := strings.Cut(parts[1], ".")
+			if !allDigits(m) || len(sec) != 2 || !allDigits(sec) || hasFrac && !allDigits(frac) {
+				return 0, false
+			}
+			r.warnOnce("minutes", line, "times as minutes:seconds (%q) are not TTML: read as Apple Music files mean them", s)
+			ms, ok := decimalNs(m, "", 60e9, 1)
+			ss, _ := decimalNs(sec, frac, 1e9, 1)
+			return ms + ss, ok && ms+ss <= ttmlMaxTime
+		}
 		if len(parts) != 3 && len(parts) != 4 {
 			return 0, false
 		}
