@@ -133,3 +133,24 @@ func TestReadTTMLUntimed(t *testing.T) {
 	}
 	checkWarnings(t, ws, "10 s after the start (the file has no times)")
 }
+
+// TestSniff: TTML is known by its <tt> root, whatever comes before it;
+// other XML (.xml is shared) is not TTML.
+func TestSniff(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want subtitle.Match
+	}{
+		{`<tt xmlns="http://www.w3.org/ns/ttml">`, subtitle.Sure},
+		{`<?xml version="1.0"?>` + "\n<!-- made by X -->\n" + `<tt:tt xmlns:tt="http://www.w3.org/ns/ttml">`, subtitle.Sure},
+		{`<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY x "<y>">]><tt>`, subtitle.Sure},
+		{`<?xml version="1.0"?><rss><title><tt>code</tt></title></rss>`, subtitle.NoMatch},
+		{`<ttx>`, subtitle.NoMatch},
+		{`<?xml version="1.0"?>`, subtitle.NoMatch},
+		{`WEBVTT`, subtitle.NoMatch},
+	} {
+		if got := sniff(nil, c.head); got != c.want {
+			t.Errorf("sniff(%q) = %v, want %v", c.head, got, c.want)
+		}
+	}
+}
