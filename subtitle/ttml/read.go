@@ -45,18 +45,26 @@ const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 // ttmlProps are the style properties a Span holds, each with a bit saying
 // it was specified.
 type ttmlProps struct {
-	set                     uint8
+	set                     uint16
 	italic, bold, underline bool
 	displayNone             bool // tts:display="none" (in a <style> only)
 	color                   string
+	// Layout: tts:textAlign (inherited by content), and a region's
+	// tts:displayAlign, tts:origin and tts:extent, as written.
+	textAlign, displayAlign string
+	origin, extent          string
 }
 
 const (
-	propItalic uint8 = 1 << iota
+	propItalic uint16 = 1 << iota
 	propBold
 	propUnderline
 	propColor
 	propDisplay
+	propTextAlign
+	propDisplayAlign
+	propOrigin
+	propExtent
 )
 
 // over returns p with the properties p leaves unspecified taken from q.
@@ -75,6 +83,18 @@ func (p ttmlProps) over(q ttmlProps) ttmlProps {
 	}
 	if p.set&propDisplay == 0 {
 		p.displayNone = q.displayNone
+	}
+	if p.set&propTextAlign == 0 {
+		p.textAlign = q.textAlign
+	}
+	if p.set&propDisplayAlign == 0 {
+		p.displayAlign = q.displayAlign
+	}
+	if p.set&propOrigin == 0 {
+		p.origin = q.origin
+	}
+	if p.set&propExtent == 0 {
+		p.extent = q.extent
 	}
 	p.set |= q.set
 	return p
@@ -162,6 +182,11 @@ type ttmlReader struct {
 	open     []int // cues without an end time
 	openAt   int   // line of the first of them
 	latest   int64 // latest finite cue time, ns
+
+	// The root's tts:extent in pixels, when it gives one: for regions
+	// placed in pixels.
+	rootW, rootH float64
+	rootPx       bool
 
 	timed    bool // a time expression was read
 	absolute bool // Apple Music lyrics: every begin and end counts from 0
@@ -584,6 +609,8 @@ func (r *ttmlReader) readTT(se xml.StartElement, line int) error {
 			}
 		case k == nsXML && a.Name.Local == "space":
 			root.preserve = a.Value == "preserve"
+		case k == nsTTS && a.Name.Local == "extent":
+			r.rootW, r.rootH, r.rootPx = parsePx(a.Value)
 		case k == nsTTP:
 			switch a.Name.Local {
 			case "timeBase":
@@ -843,6 +870,26 @@ func (r *ttmlReader) styleAttr(a xml.Attr, line int, p *ttmlProps, content bool)
 			default:
 				return bad()
 			}
+		}
+	case "textAlign":
+		switch v {
+		case "left", "center", "right", "start", "end", "justify":
+			p.textAlign = v
+		default:
+			return bad()
+		}
+		p.set |= propTextAlign
+	case "displayAlign", "origin", "extent":
+		if content {
+			return false // a region's, not content's
+		}
+		switch a.Name.Local {
+		case "displayAlign":
+			p.displayAlign, p.set = v, p.set|propDisplayAlign
+		case "origin":
+			p.origin, p.set = v, p.set|propOrigin
+		case "extent":
+			p.extent, p.set = v, p.set|propExtent
 		}
 	case "display":
 		if content {
@@ -1492,6 +1539,7 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 // returns its index.
 func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []subtitle.Line) int {
 	c := subtitle.Cue{ID: p.id, Start: roundMs(begin), Lines: lines, Region: p.ctx.region, Style: p.style}
+	c.Align, c.Settings = r.placement(p.ctx, line)
 	if n > 0 && c.ID != "" {
 		c.ID += "." + strconv.Itoa(n+1)
 	}
