@@ -1167,9 +1167,7 @@ func (r *ttmlReader) readContent(se xml.StartElement, line int, parent ttmlCtx, 
 				var s displaySet
 				s, err = r.readSet(se, line, e.ctx, base)
 				end = s.end
-				if s.begin < s.end {
-					e.display.sets = append(e.display.sets, s)
-				}
+				r.addSet(&e.display, s, line)
 			default:
 				return r.unknownInContent(se, line, kind)
 			}
@@ -1182,6 +1180,21 @@ func (r *ttmlReader) readContent(se xml.StartElement, line int, parent ttmlCtx, 
 		r.warn(line, "<set> on <%s> is not supported: not kept", kind)
 	}
 	return e.leave(implicit, parent), err
+}
+
+// maxSets bounds the <set tts:display> animations kept on one element.
+const maxSets = 64
+
+// addSet keeps a display animation of an element, up to maxSets.
+func (r *ttmlReader) addSet(d *displayState, s displaySet, line int) {
+	if s.begin >= s.end {
+		return
+	}
+	if len(d.sets) >= maxSets {
+		r.warn(line, "more than %d <set tts:display> on one element: the rest are not kept", maxSets)
+		return
+	}
+	d.sets = append(d.sets, s)
 }
 
 // readSet reads a <set> animation. tts:display is applied to its parent's
@@ -1278,9 +1291,7 @@ func (r *ttmlReader) readInline(e *ttmlElem, line int, kind string, parent ttmlC
 				}, nil)
 			case "set":
 				s, err := r.readSet(se, line, e.ctx, base)
-				if s.begin < s.end {
-					e.display.sets = append(e.display.sets, s)
-				}
+				r.addSet(&e.display, s, line)
 				implicit = childEnd(e.ctx.seq, implicit, s.end)
 				return err
 			case "region":
@@ -1656,6 +1667,27 @@ func (r *ttmlReader) render(items []ttmlItem, line int) []subtitle.Line {
 			}
 		}
 		out = append(out, ru)
+	}
+	runs = out
+	// Join neighbouring runs of one style, each group in one allocation.
+	out = runs[:0]
+	for i := 0; i < len(runs); {
+		j, size := i+1, len(runs[i].text)
+		for !runs[i].br && j < len(runs) && !runs[j].br && r.styleTab[runs[j].style] == r.styleTab[runs[i].style] {
+			size += len(runs[j].text)
+			j++
+		}
+		ru := runs[i]
+		if j > i+1 {
+			var b strings.Builder
+			b.Grow(size)
+			for _, x := range runs[i:j] {
+				b.WriteString(x.text)
+			}
+			ru.text = b.String()
+		}
+		out = append(out, ru)
+		i = j
 	}
 	runs = out
 	// Lines.
