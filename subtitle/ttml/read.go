@@ -201,14 +201,22 @@ type ttmlReader struct {
 // readTTML reads TTML: TTML1, the TTML2 subset of IMSC1's text profile,
 // and DFXP in the 2006/10 and 2006/04 namespaces (or in none).
 //
-// Timing follows TTML's par semantics: begin, end and dur may be set on
-// body, div, p and span; a child's begin and end count from its parent's
-// begin, and it ends no later than its parent. A <p> with text becomes a
-// cue. Spans timed differently from their paragraph split it into one cue
-// for each interval in which a different text is shown, as a TTML renderer
-// shows it. Times are rounded to the nearest millisecond, the precision of
-// subkit's writers; a cue that never ends ends at the latest time in the
-// file, with a warning.
+// Timing follows TTML's timing model: begin, end and dur may be set on
+// body, div, p and span; in a par container (the default) a child's begin
+// and end count from its parent's begin, in a seq container from the end
+// of the sibling before it. An element without an end lasts as long as
+// its content: text forever, a par container to its latest child's end, a
+// seq container to its last child's end; and no element outlasts its
+// parent. tts:display="none" hides content, <set tts:display> for a while;
+// a timed region shows its content only while it is active. A <p> with
+// text becomes a cue. Spans timed differently from their paragraph split
+// it into one cue for each interval in which a different text is shown,
+// as a TTML renderer shows it. Times are rounded to the nearest
+// millisecond, the precision of subkit's writers; content that never
+// ends ends 10 s after the latest time in the file, with a warning, and a
+// paragraph that is never shown is left out with one. A file with no time
+// at all whose text would not fit on a screen, or Apple Music lyrics
+// declared untimed, is an error.
 //
 // White space is handled as imscJS handles xml:space="default": runs of
 // space, tab, CR and LF become one space, dropped at the start and end of
