@@ -26,6 +26,28 @@ func (r *ttmlReader) placement(c ttmlCtx, line int) (int, string) {
 	if reg.set&(propOrigin|propExtent) == 0 {
 		return 0, ""
 	}
+	// Paragraphs in one region with one alignment are placed alike.
+	key := placeKey{c.region, c.chain.over(reg).textAlign}
+	if p, ok := r.placed[key]; ok {
+		return p.align, p.settings
+	}
+	a, set := r.place(reg, key.textAlign)
+	if r.placed == nil {
+		r.placed = map[placeKey]placed{}
+	}
+	r.placed[key] = placed{a, set}
+	return a, set
+}
+
+type placeKey struct{ region, textAlign string }
+
+type placed struct {
+	align    int
+	settings string
+}
+
+// place places text aligned by align in a region of style reg.
+func (r *ttmlReader) place(reg ttmlProps, align string) (int, string) {
 	x, y, w, h := 0.0, 0.0, 100.0, 100.0
 	if reg.set&propOrigin != 0 {
 		var ok bool
@@ -54,7 +76,6 @@ func (r *ttmlReader) placement(c ttmlCtx, line int) (int, string) {
 	case anchor < 200.0/3:
 		row = 1
 	}
-	align := c.chain.over(reg).textAlign
 	col := 1
 	var pos, textAlign string
 	switch align {

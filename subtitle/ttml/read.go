@@ -187,6 +187,7 @@ type ttmlReader struct {
 	// placed in pixels.
 	rootW, rootH float64
 	rootPx       bool
+	placed       map[placeKey]placed // placement's cache
 
 	timed    bool // a time expression was read
 	absolute bool // Apple Music lyrics: every begin and end counts from 0
