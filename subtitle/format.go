@@ -207,6 +207,18 @@ func ParseFormat(name string) (Format, error) {
 	return Unknown, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(known, ", "))
 }
 
+// WeakExt reports whether a file name's extension names a format only
+// weakly (Spec.WeakExts: TTML's ".xml"), so that whether the file is in
+// that format is told by its content (Detect), not by its name.
+func WeakExt(path string) bool {
+	s := lookup(FormatFromPath(path))
+	if s == nil {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	return slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
+}
+
 // FormatFromPath returns the format a file name's extension names, or Unknown.
 func FormatFromPath(path string) Format {
 	ext := filepath.Ext(path)

@@ -53,9 +53,17 @@ func lossCounts(d *Document, f Format) map[string]int {
 			add(fmt.Sprintf("%v style blocks", s.Format), 1)
 		}
 	}
+	// A cue in a region of another format (TTML) has settings its reader
+	// made from the region: the regions' line says what is kept of them.
+	foreign := map[string]bool{}
 	for _, r := range d.Regions {
 		if r.Format != f {
-			add(fmt.Sprintf("%v regions", r.Format), 1)
+			foreign[r.ID] = r.Format != WebVTT
+			if can.Align && r.Format != WebVTT {
+				add(fmt.Sprintf("%v regions (kept as top/middle/bottom, left/right placement only)", r.Format), 1)
+			} else {
+				add(fmt.Sprintf("%v regions", r.Format), 1)
+			}
 		}
 	}
 	for _, c := range d.Cues {
@@ -69,7 +77,7 @@ func lossCounts(d *Document, f Format) map[string]int {
 		if c.ID != "" && !can.IDs {
 			mark("cue identifiers")
 		}
-		if c.Settings != "" && !can.Settings {
+		if c.Settings != "" && !can.Settings && !(c.Region != "" && foreign[c.Region]) {
 			if can.Align {
 				mark("WebVTT cue settings (kept as top/middle/bottom, left/right placement only)")
 			} else {

@@ -3,8 +3,6 @@ package subtitle
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -72,7 +70,7 @@ func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 	info := &ReadInfo{Format: o.Format}
 	if info.Format == Unknown {
 		info.Format = FormatFromPath(name)
-		if s := lookup(info.Format); info.Format == Unknown || s != nil && slices.Contains(s.WeakExts, filepath.Ext(name)) {
+		if info.Format == Unknown || WeakExt(name) {
 			info.Format = Detect(b)
 		}
 	}

@@ -110,11 +110,22 @@ func (e *env) collectInputs(args []string, filesFrom string, recursive bool) ([]
 	return out, nil
 }
 
-// isCaptionFile reports whether a file's extension names a caption format.
+// isCaptionFile reports whether a file found in a tree is a caption file:
+// its extension names a caption format, and for an extension other files
+// use too (.xml), its content is in that format.
 func isCaptionFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == ".dfxp" {
+	if subtitle.FormatFromPath(path) == subtitle.Unknown {
+		return false
+	}
+	if !subtitle.WeakExt(path) {
 		return true
 	}
-	return ext != ".xml" && subtitle.FormatFromPath(path) != subtitle.Unknown
+	f, err := os.Open(path)
+	if err != nil {
+		return true // reported when it is read
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return subtitle.Detect(head[:n]) == subtitle.FormatFromPath(path)
 }

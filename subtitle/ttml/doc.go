@@ -6,11 +6,16 @@
 //	import _ "github.com/subkit-dev/subkit/subtitle/ttml"
 //
 // The reader takes TTML1, the TTML2 subset of IMSC1's text profile, and
-// DFXP in the 2006 namespaces (or in none): par timing on body, div, p and
-// span, clock and offset times with frames and ticks, styles resolved as
-// TTML specifies them, white space as imscJS handles it; what a Document
-// cannot hold is a warning naming its line. readTTML's comment has the
-// details.
+// DFXP in the 2006 namespaces (or in none): TTML's timing model (par and
+// seq containers, implicit durations, time containment) on body, div, p
+// and span, clock and offset times with frames and ticks, tts:display and
+// its <set>, timed regions, styles resolved as TTML specifies them, white
+// space as imscJS handles it. It also reads two dialects as their
+// producers mean them: times without a unit (Flash) as seconds, and Apple
+// Music lyrics (the itunes: namespace) with times counted from the start.
+// A paragraph's region and tts:textAlign become the cue's placement (Align
+// and WebVTT Settings). What a Document cannot hold is a warning naming
+// its line. readTTML's comment and docs/ttml.md have the details.
 //
 // The writer writes TTML1 with one <p> a cue, in a bottom, middle or top
 // region after the cue's placement, and nothing inside a <p> but the text,

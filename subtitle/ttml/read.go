@@ -45,16 +45,26 @@ const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 // ttmlProps are the style properties a Span holds, each with a bit saying
 // it was specified.
 type ttmlProps struct {
-	set                     uint8
+	set                     uint16
 	italic, bold, underline bool
+	displayNone             bool // tts:display="none" (in a <style> only)
 	color                   string
+	// Layout: tts:textAlign (inherited by content), and a region's
+	// tts:displayAlign, tts:origin and tts:extent, as written.
+	textAlign, displayAlign string
+	origin, extent          string
 }
 
 const (
-	propItalic uint8 = 1 << iota
+	propItalic uint16 = 1 << iota
 	propBold
 	propUnderline
 	propColor
+	propDisplay
+	propTextAlign
+	propDisplayAlign
+	propOrigin
+	propExtent
 )
 
 // over returns p with the properties p leaves unspecified taken from q.
@@ -71,6 +81,21 @@ func (p ttmlProps) over(q ttmlProps) ttmlProps {
 	if p.set&propColor == 0 {
 		p.color = q.color
 	}
+	if p.set&propDisplay == 0 {
+		p.displayNone = q.displayNone
+	}
+	if p.set&propTextAlign == 0 {
+		p.textAlign = q.textAlign
+	}
+	if p.set&propDisplayAlign == 0 {
+		p.displayAlign = q.displayAlign
+	}
+	if p.set&propOrigin == 0 {
+		p.origin = q.origin
+	}
+	if p.set&propExtent == 0 {
+		p.extent = q.extent
+	}
 	p.set |= q.set
 	return p
 }
@@ -79,9 +104,12 @@ func (p ttmlProps) over(q ttmlProps) ttmlProps {
 // and the styles it references.
 type ttmlStyleDef struct {
 	props ttmlProps
-	refs  []string
-	line  int
-	state uint8 // 0 unresolved, 1 resolving, 2 resolved
+	// begin and end: when a region is active (content in it is shown
+	// only then); 0 and ttmlInf for a style or an untimed region.
+	begin, end int64
+	refs       []string
+	line       int
+	state      uint8 // 0 unresolved, 1 resolving, 2 resolved
 }
 
 // ttmlCtx is what an element passes on to its content.
@@ -91,6 +119,8 @@ type ttmlCtx struct {
 	lang       string
 	preserve   bool // xml:space="preserve"
 	region     string
+	seq        bool // a seq time container: children one after another
+	hidden     bool // tts:display="none" on a div or body
 }
 
 // ttmlItem is a piece of a paragraph: text or a line break, with its style
@@ -153,6 +183,16 @@ type ttmlReader struct {
 	openAt   int   // line of the first of them
 	latest   int64 // latest finite cue time, ns
 
+	// The root's tts:extent in pixels, when it gives one: for regions
+	// placed in pixels.
+	rootW, rootH float64
+	rootPx       bool
+	placed       map[placeKey]placed // placement's cache
+
+	timed    bool // a time expression was read
+	absolute bool // Apple Music lyrics: every begin and end counts from 0
+	untimed  bool // itunes:timing="None": lyrics declared without times
+
 	// sources, when keepSources is set (Sources), gets each cue's
 	// paragraph's line.
 	sources     []subtitle.CueSource
@@ -162,14 +202,22 @@ type ttmlReader struct {
 // readTTML reads TTML: TTML1, the TTML2 subset of IMSC1's text profile,
 // and DFXP in the 2006/10 and 2006/04 namespaces (or in none).
 //
-// Timing follows TTML's par semantics: begin, end and dur may be set on
-// body, div, p and span; a child's begin and end count from its parent's
-// begin, and it ends no later than its parent. A <p> with text becomes a
-// cue. Spans timed differently from their paragraph split it into one cue
-// for each interval in which a different text is shown, as a TTML renderer
-// shows it. Times are rounded to the nearest millisecond, the precision of
-// subkit's writers; a cue that never ends ends at the latest time in the
-// file, with a warning.
+// Timing follows TTML's timing model: begin, end and dur may be set on
+// body, div, p and span; in a par container (the default) a child's begin
+// and end count from its parent's begin, in a seq container from the end
+// of the sibling before it. An element without an end lasts as long as
+// its content: text forever, a par container to its latest child's end, a
+// seq container to its last child's end; and no element outlasts its
+// parent. tts:display="none" hides content, <set tts:display> for a while;
+// a timed region shows its content only while it is active. A <p> with
+// text becomes a cue. Spans timed differently from their paragraph split
+// it into one cue for each interval in which a different text is shown,
+// as a TTML renderer shows it. Times are rounded to the nearest
+// millisecond, the precision of subkit's writers; content that never
+// ends ends 10 s after the latest time in the file, with a warning, and a
+// paragraph that is never shown is left out with one. A file with no time
+// at all whose text would not fit on a screen, or Apple Music lyrics
+// declared untimed, is an error.
 //
 // White space is handled as imscJS handles xml:space="default": runs of
 // space, tab, CR and LF become one space, dropped at the start and end of
@@ -474,23 +522,55 @@ func (r *ttmlReader) read() error {
 	if !root {
 		return &subtitle.ParseError{File: r.name, Err: fmt.Errorf("%w: no <tt> root element", subtitle.ErrSyntax)}
 	}
-	r.finish()
-	return nil
+	return r.finish()
 }
 
-// finish ends the cues that never end at the latest time in the document.
-func (r *ttmlReader) finish() {
-	if len(r.open) == 0 {
-		return
+// openTail is how long content that never ends is shown after the latest
+// time the file gives: TTML shows it to the end of the video, whose length
+// the file does not say. ttconv's SRT and WebVTT writers end such a cue
+// 10 s after its begin.
+const openTail = 10 * int64(time.Second)
+
+// untimedMaxLines is the most lines of text a file with no time at all may
+// hold and still be read as captions shown throughout: more than a screen
+// holds at once is text whose times are missing.
+const untimedMaxLines = 4
+
+// finish ends the cues that never end 10 s after the latest time in the
+// document, and refuses a document with no time at all whose text would
+// not fit on one screen.
+func (r *ttmlReader) finish() error {
+	if len(r.doc.Cues) > 0 && (r.untimed || !r.timed) {
+		lines := 0
+		for _, c := range r.doc.Cues {
+			lines += len(c.Lines)
+		}
+		switch {
+		case r.untimed:
+			return &subtitle.ParseError{File: r.name, Err: fmt.Errorf(
+				`%w: no timing: the lyrics are declared untimed (itunes:timing="None")`, subtitle.ErrSyntax)}
+		case lines > untimedMaxLines:
+			return &subtitle.ParseError{File: r.name, Err: fmt.Errorf(
+				"%w: no timing: no begin, end or dur anywhere, so all %d lines of text would be shown at once for the whole video",
+				subtitle.ErrSyntax, lines)}
+		}
 	}
-	end := roundMs(r.latest)
+	if len(r.open) == 0 {
+		return nil
+	}
+	end := roundMs(addTime(r.latest, openTail))
 	for _, i := range r.open {
 		c := &r.doc.Cues[i]
 		c.End = max(end, c.Start)
 	}
+	what := "the latest time in the file"
+	if !r.timed {
+		what = "the start (the file has no times)"
+	}
 	r.ws = append(r.ws, subtitle.Warning{Line: r.openAt, Message: fmt.Sprintf(
-		"%d cues have no end time (the first here); each ends at %s, the latest time in the file",
-		len(r.open), formatMs(end))})
+		"%d cues never end (the first here): TTML shows them to the end of the video; each ends at %s, 10 s after %s",
+		len(r.open), formatMs(end), what)})
+	return nil
 }
 
 func formatMs(d time.Duration) string {
@@ -520,6 +600,15 @@ func (r *ttmlReader) readTT(se xml.StartElement, line int) error {
 		return n, true
 	}
 	for _, a := range se.Attr {
+		if isITunes(a) {
+			if !r.absolute {
+				r.absolute = true
+				r.warn(line, "Apple Music lyrics (itunes: namespace): begin and end are read as times from the start of the file, as Apple writes them, not from their parent's begin")
+			}
+			if a.Name.Local == "timing" && strings.EqualFold(strings.TrimSpace(a.Value), "none") {
+				r.untimed = true
+			}
+		}
 		switch k := nsKind(a.Name); {
 		case k == nsXML && a.Name.Local == "lang":
 			r.docLang = strings.TrimSpace(a.Value)
@@ -529,6 +618,8 @@ func (r *ttmlReader) readTT(se xml.StartElement, line int) error {
 			}
 		case k == nsXML && a.Name.Local == "space":
 			root.preserve = a.Value == "preserve"
+		case k == nsTTS && a.Name.Local == "extent":
+			r.rootW, r.rootH, r.rootPx = parsePx(a.Value)
 		case k == nsTTP:
 			switch a.Name.Local {
 			case "timeBase":
@@ -580,11 +671,24 @@ func (r *ttmlReader) readTT(se xml.StartElement, line int) error {
 			return r.readHead()
 		case nsKind(se.Name) == nsTT && se.Name.Local == "body" && !r.sawBody:
 			r.sawBody = true
-			return r.readContent(se, line, root, "body")
+			_, err := r.readContent(se, line, root, "body", 0)
+			return err
 		}
 		r.warn(line, "<%s> in <tt> is not read: not kept", qname(se.Name))
 		return r.skip()
 	}, r.ignoreText("tt"))
+}
+
+// isITunes reports whether a root attribute marks Apple Music lyrics: the
+// itunes namespace declared, or an attribute in it.
+func isITunes(a xml.Attr) bool {
+	apple := func(ns string) bool {
+		return strings.Contains(ns, "music.apple.com") || strings.Contains(ns, "itunes.apple.com")
+	}
+	if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+		return apple(a.Value)
+	}
+	return apple(a.Name.Space) || a.Name.Space == "itunes"
 }
 
 func (r *ttmlReader) readHead() error {
@@ -656,8 +760,9 @@ func (r *ttmlReader) headSection(parent, child string, read func(xml.StartElemen
 // styles it refers to and its tts: properties. A region's timing is
 // warned about: it is not kept.
 func (r *ttmlReader) styleDef(se xml.StartElement, line int, region bool) (string, *ttmlStyleDef) {
-	def := &ttmlStyleDef{line: line}
+	def := &ttmlStyleDef{line: line, end: ttmlInf}
 	var id string
+	var dur int64 = -1
 	for _, a := range se.Attr {
 		switch k := nsKind(a.Name); {
 		case k == nsXML && a.Name.Local == "id":
@@ -666,11 +771,24 @@ func (r *ttmlReader) styleDef(se xml.StartElement, line int, region bool) (strin
 			id = a.Value // old DFXP tools wrote id for xml:id
 		case k == nsTT && a.Name.Local == "style":
 			def.refs = strings.Fields(a.Value)
-		case region && k == nsTT && (a.Name.Local == "begin" || a.Name.Local == "end" || a.Name.Local == "dur"):
-			r.warnOnce("region timing", line, "timed regions are not supported: the region's timing is not kept")
+		case region && k == nsTT && a.Name.Local == "begin":
+			if t, ok := r.parseTime(a.Value, line); ok {
+				def.begin = t
+			}
+		case region && k == nsTT && a.Name.Local == "end":
+			if t, ok := r.parseTime(a.Value, line); ok {
+				def.end = t
+			}
+		case region && k == nsTT && a.Name.Local == "dur":
+			if t, ok := r.parseTime(a.Value, line); ok {
+				dur = t
+			}
 		case k == nsTTS:
 			r.styleAttr(a, line, &def.props, false)
 		}
+	}
+	if dur >= 0 {
+		def.end = min(def.end, addTime(def.begin, dur))
 	}
 	return id, def
 }
@@ -762,6 +880,39 @@ func (r *ttmlReader) styleAttr(a xml.Attr, line int, p *ttmlProps, content bool)
 				return bad()
 			}
 		}
+	case "textAlign":
+		switch v {
+		case "left", "center", "right", "start", "end", "justify":
+			p.textAlign = v
+		default:
+			return bad()
+		}
+		p.set |= propTextAlign
+	case "displayAlign", "origin", "extent":
+		if content {
+			return false // a region's, not content's
+		}
+		switch a.Name.Local {
+		case "displayAlign":
+			p.displayAlign, p.set = v, p.set|propDisplayAlign
+		case "origin":
+			p.origin, p.set = v, p.set|propOrigin
+		case "extent":
+			p.extent, p.set = v, p.set|propExtent
+		}
+	case "display":
+		if content {
+			return false // enter reads it
+		}
+		switch v {
+		case "none":
+			p.displayNone = true
+		case "auto":
+			p.displayNone = false
+		default:
+			return bad()
+		}
+		p.set |= propDisplay
 	case "color":
 		if v == "" {
 			return bad()
@@ -804,6 +955,16 @@ func (r *ttmlReader) refsProps(refs []string, line int) ttmlProps {
 	return p
 }
 
+// styleDisplayNone reports whether the styles refs refer to set
+// tts:display="none".
+func (r *ttmlReader) styleDisplayNone(refs []string, line int) bool {
+	if len(refs) == 0 {
+		return false
+	}
+	p := r.refsProps(refs, line)
+	return p.set&propDisplay != 0 && p.displayNone
+}
+
 // regionProps resolves a region's style.
 func (r *ttmlReader) regionProps(id string, line int) ttmlProps {
 	if id == "" {
@@ -829,12 +990,34 @@ type ttmlElem struct {
 	id    string
 	style string
 	ruby  string
+	// explicit is set when begin... end or dur gave the element an end:
+	// then end is it (absolute, before clipping by the parent).
+	explicit bool
+	end      int64
+	display  displayState
+}
+
+// displayState is an element's tts:display: whether it is shown, and the
+// times a <set> in it changes that.
+type displayState struct {
+	none bool
+	sets []displaySet
+}
+
+// displaySet is a <set tts:display> child: from begin to end the element is
+// shown (or not).
+type displaySet struct {
+	begin, end int64
+	none       bool
 }
 
 // enter reads a content element's attributes (timing, styles, language,
-// region) into the context its content sees.
-func (r *ttmlReader) enter(se xml.StartElement, line int, parent ttmlCtx, kind string) ttmlElem {
+// region) into the context its content sees. syncBase is when its begin
+// counts from: its parent's begin in a par container, the end of its
+// previous sibling in a seq container.
+func (r *ttmlReader) enter(se xml.StartElement, line int, parent ttmlCtx, kind string, syncBase int64) ttmlElem {
 	e := ttmlElem{ctx: parent}
+	e.ctx.seq = false
 	var spec ttmlProps
 	var refs []string
 	var begin, end, dur string
@@ -871,11 +1054,17 @@ func (r *ttmlReader) enter(se xml.StartElement, line int, parent ttmlCtx, kind s
 		case k == nsTT && a.Name.Local == "region":
 			e.ctx.region = strings.TrimSpace(a.Value)
 		case k == nsTT && a.Name.Local == "timeContainer":
-			if v := strings.TrimSpace(a.Value); v != "par" {
-				r.warnOnce("seq", line, "timeContainer=%q is not supported: read as par", v)
+			switch v := strings.TrimSpace(a.Value); v {
+			case "seq":
+				e.ctx.seq = true
+			case "par":
+			default:
+				r.warn(line, "timeContainer=%q is neither par nor seq: read as par", v)
 			}
 		case k == nsTTS && a.Name.Local == "ruby":
 			e.ruby = strings.TrimSpace(a.Value)
+		case k == nsTTS && a.Name.Local == "display":
+			e.display.none = strings.TrimSpace(a.Value) == "none"
 		case k == nsTTS && a.Name.Local == "backgroundImage",
 			k == nsOther && a.Name.Local == "backgroundImage":
 			r.warn(line, "image %s=%q is not supported: not kept", qname(a.Name), a.Value)
@@ -895,11 +1084,21 @@ func (r *ttmlReader) enter(se xml.StartElement, line int, parent ttmlCtx, kind s
 	}
 	spec = spec.over(r.refsProps(refs, line))
 	e.ctx.chain = spec.over(parent.chain)
-	// Timing (par): begin and end count from the parent's begin.
-	b := parent.begin
+	if !e.display.none && r.styleDisplayNone(refs, line) {
+		e.display.none = true
+	}
+	// Timing: begin counts from the sync base, and so does end; dur from
+	// the element's begin. The earlier of end and begin+dur wins.
+	if r.absolute {
+		syncBase = 0
+	}
+	b := max(syncBase, parent.begin)
+	if r.absolute && !hasBegin {
+		b = parent.begin
+	}
 	if hasBegin {
 		if t, ok := r.parseTime(begin, line); ok {
-			b = addTime(parent.begin, t)
+			b = addTime(syncBase, t)
 		}
 	}
 	en := ttmlInf
@@ -913,14 +1112,36 @@ func (r *ttmlReader) enter(se xml.StartElement, line int, parent ttmlCtx, kind s
 	}
 	switch {
 	case endOK && durOK:
-		en = min(addTime(b, durT), addTime(parent.begin, endT))
+		en = min(addTime(b, durT), addTime(syncBase, endT))
 	case durOK:
 		en = addTime(b, durT)
 	case endOK:
-		en = addTime(parent.begin, endT)
+		en = addTime(syncBase, endT)
 	}
-	e.ctx.begin, e.ctx.end = b, min(en, parent.end)
+	e.explicit = endOK || durOK
+	e.end = en
+	e.ctx.begin, e.ctx.end = min(b, ttmlInf), min(en, parent.end)
 	return e
+}
+
+// leave returns the end of element e, whose children ended (at the latest,
+// or the last of them in a seq container) at implicit: its explicit end if
+// it has one, else implicit; never after its parent's end.
+func (e *ttmlElem) leave(implicit int64, parent ttmlCtx) int64 {
+	end := implicit
+	if e.explicit {
+		end = e.end
+	}
+	return max(min(end, parent.end), e.ctx.begin)
+}
+
+// childEnd folds a child's end into its container's implicit end: the
+// latest in a par container, the last in a seq container.
+func childEnd(seq bool, implicit, child int64) int64 {
+	if seq {
+		return child
+	}
+	return max(implicit, child)
 }
 
 func addTime(a, b int64) int64 {
@@ -930,27 +1151,89 @@ func addTime(a, b int64) int64 {
 	return min(a+b, ttmlMaxTime) // both are at most ttmlMaxTime
 }
 
-// readContent reads body and div: blocks of paragraphs.
-func (r *ttmlReader) readContent(se xml.StartElement, line int, parent ttmlCtx, kind string) error {
-	e := r.enter(se, line, parent, kind)
-	return r.children(func(se xml.StartElement, line int) error {
+// readContent reads body and div: blocks of paragraphs. It returns the
+// element's end.
+func (r *ttmlReader) readContent(se xml.StartElement, line int, parent ttmlCtx, kind string, syncBase int64) (int64, error) {
+	e := r.enter(se, line, parent, kind, syncBase)
+	if e.display.none {
+		e.ctx.hidden = true
+	}
+	implicit := e.ctx.begin
+	err := r.children(func(se xml.StartElement, line int) error {
+		base := e.ctx.begin
+		if e.ctx.seq {
+			base = implicit
+		}
 		if nsKind(se.Name) == nsTT {
+			var end int64
+			var err error
 			switch se.Name.Local {
 			case "div":
-				return r.readContent(se, line, e.ctx, "div")
+				end, err = r.readContent(se, line, e.ctx, "div", base)
 			case "p":
-				return r.readParagraph(se, line, e.ctx)
+				end, err = r.readParagraph(se, line, e.ctx, base)
+			case "set":
+				var s displaySet
+				s, err = r.readSet(se, line, e.ctx, base)
+				end = s.end
+				r.addSet(&e.display, s, line)
+			default:
+				return r.unknownInContent(se, line, kind)
 			}
+			implicit = childEnd(e.ctx.seq, implicit, end)
+			return err
 		}
 		return r.unknownInContent(se, line, kind)
 	}, r.ignoreText(kind))
+	if len(e.display.sets) > 0 {
+		r.warn(line, "<set> on <%s> is not supported: not kept", kind)
+	}
+	return e.leave(implicit, parent), err
+}
+
+// maxSets bounds the <set tts:display> animations kept on one element.
+const maxSets = 64
+
+// addSet keeps a display animation of an element, up to maxSets.
+func (r *ttmlReader) addSet(d *displayState, s displaySet, line int) {
+	if s.begin >= s.end {
+		return
+	}
+	if len(d.sets) >= maxSets {
+		r.warn(line, "more than %d <set tts:display> on one element: the rest are not kept", maxSets)
+		return
+	}
+	d.sets = append(d.sets, s)
+}
+
+// readSet reads a <set> animation. tts:display is applied to its parent's
+// text; other properties are warned about and not kept.
+func (r *ttmlReader) readSet(se xml.StartElement, line int, parent ttmlCtx, syncBase int64) (displaySet, error) {
+	e := r.enter(se, line, parent, "set", syncBase)
+	s := displaySet{begin: e.ctx.begin, end: e.leave(ttmlInf, parent)}
+	display := false
+	for _, a := range se.Attr {
+		if nsKind(a.Name) != nsTTS {
+			continue
+		}
+		if a.Name.Local == "display" {
+			display = true
+			s.none = strings.TrimSpace(a.Value) == "none"
+			continue
+		}
+		r.warn(line, "animation <set %s> is not supported: not kept", qname(a.Name))
+	}
+	if !display {
+		s.end = s.begin // nothing to apply
+	}
+	return s, r.skip()
 }
 
 // unknownInContent warns about and skips an element content cannot keep.
 func (r *ttmlReader) unknownInContent(se xml.StartElement, line int, in string) error {
 	k := nsKind(se.Name)
 	switch {
-	case k == nsTT && (se.Name.Local == "set" || se.Name.Local == "animate"):
+	case k == nsTT && se.Name.Local == "animate":
 		r.warn(line, "animation <%s> is not supported: not kept", se.Name.Local)
 	case k == nsTT && se.Name.Local == "metadata", k == nsTTM:
 		r.warnOnce("content metadata", line, "metadata in content is not kept")
@@ -962,47 +1245,142 @@ func (r *ttmlReader) unknownInContent(se xml.StartElement, line int, in string) 
 	return r.skip()
 }
 
-func (r *ttmlReader) readParagraph(se xml.StartElement, line int, parent ttmlCtx) error {
-	p := r.enter(se, line, parent, "p")
+func (r *ttmlReader) readParagraph(se xml.StartElement, line int, parent ttmlCtx, syncBase int64) (int64, error) {
+	p := r.enter(se, line, parent, "p", syncBase)
 	r.items = r.items[:0]
 	r.styleTab = r.styleTab[:0]
 	clear(r.styleIdx)
-	if err := r.readInline(p, line, "p"); err != nil {
-		return err
+	end, err := r.readInline(&p, line, "p", parent)
+	if err != nil {
+		return end, err
 	}
 	r.paragraph(p, line)
-	return nil
+	return end, nil
 }
 
-// readInline reads the content of a p or span into r.items.
-func (r *ttmlReader) readInline(e ttmlElem, line int, kind string) error {
+// readInline reads the content of a p or span into r.items and returns
+// the element's end.
+func (r *ttmlReader) readInline(e *ttmlElem, line int, kind string, parent ttmlCtx) (int64, error) {
 	switch e.ruby {
 	case "", "none", "container", "base", "baseContainer":
 	default: // text, textContainer, delimiter
 		r.warn(line, "ruby text (tts:ruby=%q) is not supported: not kept", e.ruby)
-		return r.skip()
+		return e.leave(e.ctx.begin, parent), r.skip()
 	}
-	return r.children(func(se xml.StartElement, line int) error {
+	first := len(r.items)
+	implicit := e.ctx.begin
+	if e.ctx.hidden {
+		e.display = displayState{none: true}
+	}
+	seqText := false
+	err := r.children(func(se xml.StartElement, line int) error {
+		base := e.ctx.begin
+		if e.ctx.seq {
+			base = implicit
+		}
 		if nsKind(se.Name) == nsTT {
 			switch se.Name.Local {
 			case "span":
-				return r.readInline(r.enter(se, line, e.ctx, "span"), line, "span")
+				c := r.enter(se, line, e.ctx, "span", base)
+				end, err := r.readInline(&c, line, "span", e.ctx)
+				implicit = childEnd(e.ctx.seq, implicit, end)
+				return err
 			case "br":
-				r.enter(se, line, e.ctx, "br") // warns about what a <br> cannot have
-				r.items = append(r.items, ttmlItem{br: true, begin: e.ctx.begin, end: e.ctx.end})
+				r.enter(se, line, e.ctx, "br", base) // warns about what a <br> cannot have
+				// A <br> lasts as long as its parent in a par container
+				// and not at all in a seq container.
+				if e.ctx.seq {
+					implicit = childEnd(true, implicit, base)
+				} else {
+					implicit = ttmlInf
+					r.items = append(r.items, ttmlItem{br: true, begin: e.ctx.begin, end: e.ctx.end})
+				}
 				return r.children(func(se xml.StartElement, line int) error {
 					return r.unknownInContent(se, line, "br")
 				}, nil)
+			case "set":
+				s, err := r.readSet(se, line, e.ctx, base)
+				r.addSet(&e.display, s, line)
+				implicit = childEnd(e.ctx.seq, implicit, s.end)
+				return err
 			case "region":
 				r.warn(line, "inline <region> is not supported: not kept")
 				return r.skip()
 			}
 		}
 		return r.unknownInContent(se, line, kind)
-	}, func(s string, _ int) {
+	}, func(s string, line int) {
+		if e.ctx.seq {
+			// Text in a seq container lasts no time: never shown.
+			if !isXMLSpace(s) && !seqText {
+				seqText = true
+				r.warn(line, "text %q is directly in a seq container, where it is never shown: not kept", clip(s))
+			}
+			return
+		}
+		implicit = ttmlInf
 		r.items = append(r.items, ttmlItem{text: s, preserve: e.ctx.preserve,
 			style: r.styleIndex(r.textStyle(e.ctx, line)), begin: e.ctx.begin, end: e.ctx.end})
 	})
+	r.applyDisplay(e.display, first)
+	return e.leave(implicit, parent), err
+}
+
+// applyDisplay hides the items from first on while their element's
+// tts:display is none, taking its <set>s into account: an item shown in
+// two separate intervals becomes two items.
+func (r *ttmlReader) applyDisplay(d displayState, first int) {
+	if !d.none && len(d.sets) == 0 {
+		return
+	}
+	// The times at which the display changes, and the state in each
+	// interval between them.
+	ts := []int64{0, ttmlInf}
+	for _, s := range d.sets {
+		ts = append(ts, s.begin, s.end)
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+	var shown [][2]int64
+	for i := 0; i+1 < len(ts); i++ {
+		a, b := ts[i], ts[i+1]
+		if a >= b {
+			continue
+		}
+		none := d.none
+		for _, s := range d.sets { // the last set active wins
+			if s.begin <= a && b <= s.end {
+				none = s.none
+			}
+		}
+		if none {
+			continue
+		}
+		if n := len(shown); n > 0 && shown[n-1][1] == a {
+			shown[n-1][1] = b
+		} else {
+			shown = append(shown, [2]int64{a, b})
+		}
+	}
+	items := r.items[first:]
+	out := make([]ttmlItem, 0, len(items))
+	for _, it := range items {
+		kept := false
+		for _, iv := range shown {
+			b, e := max(it.begin, iv[0]), min(it.end, iv[1])
+			if b < e {
+				c := it
+				c.begin, c.end = b, e
+				out = append(out, c)
+				kept = true
+			}
+		}
+		if !kept {
+			c := it
+			c.end = c.begin // never shown
+			out = append(out, c)
+		}
+	}
+	r.items = append(r.items[:first], out...)
 }
 
 // styleIndex returns the index of st in styleTab, adding it if new.
@@ -1059,14 +1437,19 @@ func sameLang(a, b string) bool {
 func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 	items := r.items
 	pb, pe := p.ctx.begin, p.ctx.end
-	if pe <= pb {
-		lines := r.render(items, line)
-		if len(lines) == 0 {
-			r.warn(line, "paragraph has no text: no cue")
-			return
+	// Content in a timed region is shown only while the region is active.
+	if def := r.regions[p.ctx.region]; def != nil && (def.begin > 0 || def.end != ttmlInf) {
+		pb, pe = max(pb, def.begin), min(pe, def.end)
+		for i := range items {
+			items[i].begin, items[i].end = max(items[i].begin, def.begin), min(items[i].end, def.end)
 		}
-		r.warn(line, "paragraph is never shown (it ends at or before its begin, or outside its parent's time): kept as a zero-length cue")
-		r.addCue(p, line, 0, pb, pb, lines)
+	}
+	if pe <= pb || pe != ttmlInf && roundMs(pe) <= roundMs(pb) {
+		if lines := r.render(items, line); len(lines) == 0 {
+			r.warn(line, "paragraph has no text: no cue")
+		} else {
+			r.warn(line, "paragraph is never shown (it ends at or before its begin, or outside its parent's time): not kept")
+		}
 		return
 	}
 	// Text never shown is dropped; if it had text, with a warning.
@@ -1075,7 +1458,7 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 		if it.end > it.begin {
 			kept = append(kept, it)
 		} else if !it.br && !isXMLSpace(it.text) {
-			r.warn(line, "text %q is never shown (its span ends at or before its begin, or outside the paragraph's time): not kept", clip(it.text))
+			r.warn(line, "text %q is never shown (hidden by tts:display, or timed outside its paragraph's time): not kept", clip(it.text))
 		}
 	}
 	items = kept
@@ -1142,6 +1525,9 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 		var active []ttmlItem
 		for i := 0; i+1 < len(ts); i++ {
 			a, b := ts[i], ts[i+1]
+			if b != ttmlInf && roundMs(a) == roundMs(b) {
+				continue // shown for less than a millisecond
+			}
 			active = active[:0]
 			for _, it := range items {
 				if it.begin <= a && it.end >= b {
@@ -1173,6 +1559,7 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 // returns its index.
 func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []subtitle.Line) int {
 	c := subtitle.Cue{ID: p.id, Start: roundMs(begin), Lines: lines, Region: p.ctx.region, Style: p.style}
+	c.Align, c.Settings = r.placement(p.ctx, line)
 	if n > 0 && c.ID != "" {
 		c.ID += "." + strconv.Itoa(n+1)
 	}
@@ -1291,6 +1678,27 @@ func (r *ttmlReader) render(items []ttmlItem, line int) []subtitle.Line {
 		out = append(out, ru)
 	}
 	runs = out
+	// Join neighbouring runs of one style, each group in one allocation.
+	out = runs[:0]
+	for i := 0; i < len(runs); {
+		j, size := i+1, len(runs[i].text)
+		for !runs[i].br && j < len(runs) && !runs[j].br && r.styleTab[runs[j].style] == r.styleTab[runs[i].style] {
+			size += len(runs[j].text)
+			j++
+		}
+		ru := runs[i]
+		if j > i+1 {
+			var b strings.Builder
+			b.Grow(size)
+			for _, x := range runs[i:j] {
+				b.WriteString(x.text)
+			}
+			ru.text = b.String()
+		}
+		out = append(out, ru)
+		i = j
+	}
+	runs = out
 	// Lines.
 	var lines []subtitle.Line
 	var cur subtitle.Line
@@ -1388,6 +1796,7 @@ func (r *ttmlReader) parseTime(s string, line int) (int64, bool) {
 	if !ok {
 		r.warn(line, "time %q is not a TTML time expression (or is too large): ignored", s)
 	}
+	r.timed = r.timed || ok
 	return t, ok
 }
 
@@ -1455,6 +1864,18 @@ func (r *ttmlReader) frames(line int) {
 func (r *ttmlReader) timeValue(s string, line int) (int64, bool) {
 	if strings.IndexByte(s, ':') >= 0 {
 		parts := strings.Split(s, ":")
+		if len(parts) == 2 {
+			// minutes:seconds, as Apple Music lyrics write them.
+			m := parts[0]
+			sec, frac, hasFrac := strings.Cut(parts[1], ".")
+			if !allDigits(m) || len(sec) != 2 || !allDigits(sec) || hasFrac && !allDigits(frac) {
+				return 0, false
+			}
+			r.warnOnce("minutes", line, "times as minutes:seconds (%q) are not TTML: read as Apple Music files mean them", s)
+			ms, ok := decimalNs(m, "", 60e9, 1)
+			ss, _ := decimalNs(sec, frac, 1e9, 1)
+			return ms + ss, ok && ms+ss <= ttmlMaxTime
+		}
 		if len(parts) != 3 && len(parts) != 4 {
 			return 0, false
 		}
@@ -1507,6 +1928,12 @@ func (r *ttmlReader) timeValue(s string, line int) (int64, bool) {
 		return 0, false
 	}
 	switch metric {
+	case "":
+		if hasFrac && frac == "" {
+			return 0, false
+		}
+		r.warnOnce("unitless", line, "times without a unit (%q) are read as seconds, as Flash and Apple Music files mean them", s)
+		return decimalNs(whole, frac, 1e9, 1)
 	case "h":
 		return decimalNs(whole, frac, 3600e9, 1)
 	case "m":

@@ -20,12 +20,46 @@ func init() {
 	})
 }
 
-// sniff knows TTML by an XML declaration or a <tt> root, and a <tt>.
+// sniff knows TTML by its root element, <tt> (or <prefix:tt>), after any
+// XML declaration, comments, processing instructions and DOCTYPE: other
+// XML files (.xml is shared) are not TTML.
 func sniff(_ []byte, head string) subtitle.Match {
-	if (strings.HasPrefix(head, "<?xml") || strings.HasPrefix(head, "<tt")) && strings.Contains(head, "<tt") {
-		return subtitle.Sure
+	s := head
+	for {
+		s = strings.TrimLeft(s, " \t\r\n\ufeff")
+		var end string
+		switch {
+		case strings.HasPrefix(s, "<?"):
+			end = "?>"
+		case strings.HasPrefix(s, "<!--"):
+			end = "-->"
+		case strings.HasPrefix(s, "<!"):
+			// A DOCTYPE, perhaps with an internal subset in brackets.
+			if i, j := strings.IndexByte(s, '['), strings.IndexByte(s, '>'); i >= 0 && i < j {
+				end = "]>"
+			} else {
+				end = ">"
+			}
+		case strings.HasPrefix(s, "<"):
+			name := s[1:]
+			if i := strings.IndexAny(name, " \t\r\n/>"); i >= 0 {
+				name = name[:i]
+			} else {
+				return subtitle.NoMatch
+			}
+			if name == "tt" || strings.HasSuffix(name, ":tt") {
+				return subtitle.Sure
+			}
+			return subtitle.NoMatch
+		default:
+			return subtitle.NoMatch
+		}
+		i := strings.Index(s, end)
+		if i < 0 {
+			return subtitle.NoMatch
+		}
+		s = s[i+len(end):]
 	}
-	return subtitle.NoMatch
 }
 
 // readSources is readTTML that also keeps the line of each cue's <p>.
