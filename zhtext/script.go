@@ -49,6 +49,8 @@ func ParseScript(s string) (Script, error) {
 type table struct {
 	data   string
 	lines  []int32 // start of each line
+	tabs   []int32 // end of each line's key
+	first  map[rune][2]int32 // the run of keys starting with each rune
 	maxLen int     // longest key, in runes
 }
 
@@ -60,7 +62,7 @@ func loadTable(name string) *table {
 		if err != nil {
 			panic("zhtext: missing dictionary " + name)
 		}
-		t := &table{data: string(b)}
+		t := &table{data: string(b), first: make(map[rune][2]int32)}
 		for i := 0; i < len(t.data); {
 			t.lines = append(t.lines, int32(i))
 			j := strings.IndexByte(t.data[i:], '\n')
@@ -70,6 +72,14 @@ func loadTable(name string) *table {
 			tab := strings.IndexByte(t.data[i:i+j], '\t')
 			if tab < 0 {
 				panic("zhtext: corrupt dictionary " + name)
+			}
+			t.tabs = append(t.tabs, int32(i+tab))
+			r, _ := utf8.DecodeRuneInString(t.data[i:])
+			n := int32(len(t.lines))
+			if rg, ok := t.first[r]; ok {
+				t.first[r] = [2]int32{rg[0], n}
+			} else {
+				t.first[r] = [2]int32{n - 1, n}
 			}
 			if n := utf8.RuneCountInString(t.data[i : i+tab]); n > t.maxLen {
 				t.maxLen = n
@@ -81,28 +91,40 @@ func loadTable(name string) *table {
 	return f.(func() *table)()
 }
 
+func (t *table) key(i int) string { return t.data[t.lines[i]:t.tabs[i]] }
+
 func (t *table) entry(i int) (key, value string) {
-	start := int(t.lines[i])
 	end := len(t.data)
 	if i+1 < len(t.lines) {
 		end = int(t.lines[i+1])
 	}
-	line := t.data[start : end-1]
-	tab := strings.IndexByte(line, '\t')
-	return line[:tab], line[tab+1:]
+	return t.key(i), t.data[t.tabs[i]+1 : end-1]
 }
 
-func (t *table) lookup(k string) (string, bool) {
-	i := sort.Search(len(t.lines), func(i int) bool {
-		key, _ := t.entry(i)
-		return key >= k
-	})
-	if i < len(t.lines) {
-		if key, v := t.entry(i); key == k {
-			return v, true
+// longest finds the longest key that starts s, given ends, the byte
+// lengths of s's first runes: its length in bytes and its value, or 0.
+// It walks the sorted keys as a trie: the keys that start with s's first
+// k runes are a run, found inside the run for k-1.
+func (t *table) longest(s string, ends []int) (int, string) {
+	r, _ := utf8.DecodeRuneInString(s)
+	rg, ok := t.first[r]
+	if !ok {
+		return 0, ""
+	}
+	lo, hi := int(rg[0]), int(rg[1])
+	best, val := 0, ""
+	for _, e := range ends {
+		p := s[:e]
+		lo += sort.Search(hi-lo, func(i int) bool { return t.key(lo+i) >= p })
+		hi = lo + sort.Search(hi-lo, func(i int) bool { return !strings.HasPrefix(t.key(lo+i), p) })
+		if lo == hi {
+			break
+		}
+		if k, v := t.entry(lo); k == p {
+			best, val = e, v
 		}
 	}
-	return "", false
+	return best, val
 }
 
 // group is dictionaries applied together as one: the longest key of any
@@ -129,15 +151,13 @@ func (g group) match(s string, maxLen int) (int, string) {
 		i += w
 		ends = append(ends, i)
 	}
-	for k := len(ends) - 1; k >= 0; k-- {
-		key := s[:ends[k]]
-		for _, t := range g {
-			if v, ok := t.lookup(key); ok {
-				return ends[k], v
-			}
+	best, val := 0, ""
+	for _, t := range g {
+		if n, v := t.longest(s, ends); n > best {
+			best, val = n, v
 		}
 	}
-	return 0, ""
+	return best, val
 }
 
 // convert replaces, left to right, the longest key at each position.

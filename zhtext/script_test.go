@@ -1,6 +1,9 @@
 package zhtext
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestConvert(t *testing.T) {
 	cases := []struct {
@@ -57,5 +60,21 @@ func TestTablesSorted(t *testing.T) {
 				t.Fatalf("%s: %q before %q", n, a, b)
 			}
 		}
+	}
+}
+
+// BenchmarkConvert converts the bundled interview sample (about 6,000
+// characters) to Taiwan's Traditional, dictionaries already loaded.
+func BenchmarkConvert(b *testing.B) {
+	data, err := os.ReadFile("../../shared/samples/interview-zh.txt")
+	if err != nil {
+		b.Skip("the shared sample is missing")
+	}
+	c := NewConverter("zh-Hans", TW)
+	c.Convert("软件")
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		c.Convert(string(data))
 	}
 }
