@@ -22,9 +22,11 @@ type MergeOptions struct {
 
 // MergeStats count what Merge paired.
 type MergeStats struct {
-	Paired    int // output cues holding both languages
-	OnlyFirst int // cues of the first (upper) language with no partner
-	OnlyOther int // cues of the other language with no partner
+	Paired    int    // cues of the upper track with a partner
+	OnlyUpper int    // cues of the upper track with none
+	OnlyLower int    // cues of the lower track with none
+	UpperLang string // the upper track's language ("" when unknown)
+	LowerLang string
 }
 
 // Merge makes one bilingual track from two tracks of one video. Cues are
@@ -32,8 +34,9 @@ type MergeStats struct {
 // unless ChineseBelow) takes every cue of the other track that overlaps it
 // by at least half the shorter of the two, and keeps its own times; a cue
 // of the other track that pairs with nothing is kept on its own, with its
-// times. Each output line is a span marked with its track's language, so
-// TTML writes xml:lang on it. The result is sorted by start time.
+// times. The lines of the other language are marked with it (Span.Lang), so
+// TTML writes xml:lang and WebVTT <lang> on them; the document's language
+// is the first track's (the Chinese one). The result is sorted by start time.
 func Merge(a, b *subtitle.Document, o MergeOptions) (*subtitle.Document, MergeStats) {
 	la, lb := Lang(a), Lang(b)
 	first, other := a, b
@@ -74,7 +77,7 @@ func Merge(a, b *subtitle.Document, o MergeOptions) (*subtitle.Document, MergeSt
 	if o.Styles {
 		out.Styles = bilingualStyles()
 	}
-	var st MergeStats
+	st := MergeStats{UpperLang: lu, LowerLang: ll}
 	add := func(c subtitle.Cue, lang, style string) {
 		c.Lines = markLang(c.Lines, lang)
 		c.Style, c.Region = "", ""
@@ -85,7 +88,7 @@ func Merge(a, b *subtitle.Document, o MergeOptions) (*subtitle.Document, MergeSt
 	}
 	for i, u := range upper.Cues {
 		if len(pairs[i]) == 0 {
-			st.OnlyFirst++
+			st.OnlyUpper++
 			add(u, lu, "Primary")
 			continue
 		}
@@ -110,8 +113,18 @@ func Merge(a, b *subtitle.Document, o MergeOptions) (*subtitle.Document, MergeSt
 	}
 	for k, l := range lower.Cues {
 		if !used[k] {
-			st.OnlyOther++
+			st.OnlyLower++
 			add(l, ll, "Secondary")
+		}
+	}
+	// Lines in the document's own language need no mark.
+	for _, c := range out.Cues {
+		for _, l := range c.Lines {
+			for i := range l {
+				if l[i].Lang == out.Lang {
+					l[i].Lang = ""
+				}
+			}
 		}
 	}
 	sort.SliceStable(out.Cues, func(x, y int) bool { return out.Cues[x].Start < out.Cues[y].Start })

@@ -36,10 +36,10 @@ func TestMergePairsByTime(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("merged:\n got %q\nwant %q", got, want)
 	}
-	if st != (MergeStats{Paired: 3, OnlyFirst: 1, OnlyOther: 1}) {
+	if st != (MergeStats{Paired: 3, OnlyUpper: 1, OnlyLower: 1, UpperLang: "zh-Hans", LowerLang: "en"}) {
 		t.Errorf("stats %+v", st)
 	}
-	if out.Lang != "zh-Hans" || out.Cues[0].Lines[0][0].Lang != "zh-Hans" || out.Cues[0].Lines[1][0].Lang != "en" {
+	if out.Lang != "zh-Hans" || out.Cues[0].Lines[0][0].Lang != "" || out.Cues[0].Lines[1][0].Lang != "en" {
 		t.Errorf("languages: doc %q, lines %q %q", out.Lang, out.Cues[0].Lines[0][0].Lang, out.Cues[0].Lines[1][0].Lang)
 	}
 	if out.Cues[0].Start != ms(100) || out.Cues[4].Start != ms(9000) {

@@ -22,16 +22,21 @@ place. A file that cannot be read is reported as file:line: reason and the
 others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
-		Flags:  batchFlags(convertFormatFlags, "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", "the extension of -o"),
+		Flags:  append(batchFlags(convertFormatFlags, "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", "the extension of -o"), punctuationFlag(), scriptFlag()),
 		Action: func(c *cli.Context) error { return e.convert(c) },
 	}
 }
 
 func (e *env) convert(c *cli.Context) error {
 	start := time.Now()
+	zh, err := zhFlags(c)
+	if err != nil {
+		return err
+	}
 	cfg, inputs, err := e.batchSetup(c, "convert", convertFormatFlags, false)
 	if err != nil {
 		return err
 	}
+	cfg.transform = zh.then(cfg.transform)
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
 }

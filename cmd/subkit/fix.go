@@ -25,6 +25,7 @@ func fixCommand(e *env) *cli.Command {
 		&cli.BoolFlag{Name: "move-starts", Usage: "start a caption earlier when lengthening its end is not enough", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and change nothing", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its repaired self", DisableDefaultText: true},
+		punctuationFlag(),
 	}
 	return &cli.Command{
 		Name:      "fix",
@@ -65,6 +66,10 @@ func (e *env) fix(c *cli.Context) error {
 	if c.IsSet("cps") && !(c.Float64("cps") > 0) || c.IsSet("fps") && !(c.Float64("fps") > 0) {
 		return usagef("--cps and --fps must be positive")
 	}
+	zh, err := zhFlags(c)
+	if err != nil {
+		return err
+	}
 	cfg, inputs, err := e.batchSetup(c, "fix", retimeFormatFlags, true)
 	if err != nil {
 		return err
@@ -98,5 +103,6 @@ func (e *env) fix(c *cli.Context) error {
 		changes, problems := edit.Fix(d, r, p.CJK)
 		return changes, problems, nil
 	}
+	cfg.transform = zh.before(cfg.transform)
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
 }

@@ -71,6 +71,10 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
+			punctuationFlag(),
+			scriptFlag(),
+			bilingualFlag(),
+			chineseBelowFlag(),
 		},
 		Action: func(c *cli.Context) error { return e.generate(c) },
 	}
@@ -91,6 +95,8 @@ type genConfig struct {
 	segmenter timing.Segmenter
 	audio     *audio.Features // the speech to time to, with --audio
 	audioName string
+	zh        zhOptions
+	bilingual bilingualOptions
 }
 
 func (e *env) generate(c *cli.Context) error {
@@ -256,6 +262,12 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	if setMin && setMax && minD > maxD {
 		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
 	}
+	if cfg.zh, err = zhFlags(c); err != nil {
+		return nil, err
+	}
+	if cfg.bilingual, err = bilingualFlags(c, c.IsSet("max-lines")); err != nil {
+		return nil, err
+	}
 	cfg.segmenter = wordSegmenter()
 	if audioFile != "" {
 		// The Chinese dictionaries load on another core while the sound
@@ -354,15 +366,20 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	if len(lines) == 0 {
 		return &subtitle.ParseError{File: in, Err: fmt.Errorf("%w: the transcript has no lines", subtitle.ErrEmpty)}
 	}
+	lines, second, err := cfg.bilingual.split(lines)
+	if err != nil {
+		return &subtitle.ParseError{File: in, Err: err}
+	}
 	lang := cfg.lang
 	if lang == "" {
-		lang = timing.DetectLang(text)
+		lang = timing.DetectLang(joinLines(lines))
 	}
+	lines, lang = cfg.zh.convertTranscript(lines, lang)
 	p := timing.ProfileFor(lang)
 	p.Lang = lang
 	topt := timing.Options{
 		Profile:   p,
-		Rules:     cfg.rules(p),
+		Rules:     cfg.bilingual.rules(cfg.rules(p), second != nil),
 		Duration:  cfg.duration,
 		Start:     cfg.start,
 		CPS:       cfg.cps,
@@ -384,6 +401,10 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	for _, c := range res.Captions {
 		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: subtitle.Text(c.Lines...)})
 	}
+	if second != nil {
+		cfg.bilingual.add(doc, res.Captions, lines, second)
+	}
+	cfg.zh.punctuate(doc)
 	if cfg.outDir {
 		if err := os.MkdirAll(cfg.output, 0o755); err != nil {
 			return err
