@@ -48,10 +48,10 @@ func ParseScript(s string) (Script, error) {
 // sorted bytewise by key.
 type table struct {
 	data   string
-	lines  []int32 // start of each line
-	tabs   []int32 // end of each line's key
+	lines  []int32           // start of each line
+	tabs   []int32           // end of each line's key
 	first  map[rune][2]int32 // the run of keys starting with each rune
-	maxLen int     // longest key, in runes
+	maxLen int               // longest key, in runes
 }
 
 var tables sync.Map // name → func() *table
