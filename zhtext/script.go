@@ -1,7 +1,9 @@
 package zhtext
 
 import (
+	"compress/gzip"
 	"embed"
+	"io"
 	"fmt"
 	"sort"
 	"strings"
@@ -11,7 +13,7 @@ import (
 
 //go:generate sh -c "test -n \"$NODE_PATH\" || { echo 'set NODE_PATH to a node_modules holding opencc-js 1.4.2' >&2; exit 1; }; node internal/gendict/gen.mjs"
 
-//go:embed dict/*.txt
+//go:embed dict/*.txt.gz
 var dictFS embed.FS
 
 // Script is a written form of Chinese, named by its BCP 47 tag.
@@ -44,7 +46,20 @@ func ParseScript(s string) (Script, error) {
 	return "", fmt.Errorf("unknown script %q (want %s)", s, strings.Join(names, ", "))
 }
 
-// table is one OpenCC dictionary, read in place: "key\tvalue\n" lines
+func gunzip(name string) ([]byte, error) {
+	f, err := dictFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(z)
+}
+
+// table is one OpenCC dictionary, decompressed on first use: "key\tvalue\n" lines
 // sorted bytewise by key.
 type table struct {
 	data   string
@@ -58,9 +73,9 @@ var tables sync.Map // name → func() *table
 
 func loadTable(name string) *table {
 	f, _ := tables.LoadOrStore(name, sync.OnceValue(func() *table {
-		b, err := dictFS.ReadFile("dict/" + name + ".txt")
+		b, err := gunzip("dict/" + name + ".txt.gz")
 		if err != nil {
-			panic("zhtext: missing dictionary " + name)
+			panic("zhtext: dictionary " + name + ": " + err.Error())
 		}
 		t := &table{data: string(b), first: make(map[rune][2]int32)}
 		for i := 0; i < len(t.data); {

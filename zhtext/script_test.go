@@ -51,7 +51,7 @@ func TestTablesSorted(t *testing.T) {
 		t.Fatalf("%d dictionaries", len(names))
 	}
 	for _, e := range names {
-		n := e.Name()[:len(e.Name())-len(".txt")]
+		n := e.Name()[:len(e.Name())-len(".txt.gz")]
 		tb := loadTable(n)
 		for i := 1; i < len(tb.lines); i++ {
 			a, _ := tb.entry(i - 1)
