@@ -3,8 +3,8 @@ package zhtext
 import (
 	"compress/gzip"
 	"embed"
-	"io"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
