@@ -49,16 +49,24 @@ func (o bilingualOptions) rules(r timing.Rules, bilingual bool) timing.Rules {
 }
 
 // split separates a bilingual transcript into the Chinese lines to time
-// and their translations (nil when the transcript has one language).
-func (o bilingualOptions) split(lines []timing.Line) ([]timing.Line, []string, error) {
+// and their translations (nil when the transcript has one language); note
+// says how a detected layout was read, for the user to see.
+func (o bilingualOptions) split(lines []timing.Line) (zh []timing.Line, second []string, note string, err error) {
 	layout := o.layout
 	if o.auto {
 		layout = timing.DetectBilingual(lines)
+		switch layout {
+		case timing.Pipe:
+			note = "read as bilingual, \"中文 | translation\" on each line (--bilingual off to keep lines whole)"
+		case timing.Alternate:
+			note = "read as bilingual, each line then its translation (--bilingual off to keep lines apart)"
+		}
 	}
 	if layout == timing.Monolingual {
-		return lines, nil, nil
+		return lines, nil, "", nil
 	}
-	return timing.SplitBilingual(lines, layout)
+	zh, second, err = timing.SplitBilingual(lines, layout)
+	return zh, second, note, err
 }
 
 // add puts each translation beside the captions made from its line,

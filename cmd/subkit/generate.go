@@ -366,9 +366,12 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	if len(lines) == 0 {
 		return &subtitle.ParseError{File: in, Err: fmt.Errorf("%w: the transcript has no lines", subtitle.ErrEmpty)}
 	}
-	lines, second, err := cfg.bilingual.split(lines)
+	lines, second, note, err := cfg.bilingual.split(lines)
 	if err != nil {
 		return &subtitle.ParseError{File: in, Err: err}
+	}
+	if note != "" && !cfg.quiet {
+		fmt.Fprintf(e.stderr, "%s: %s\n", displayName(in), note)
 	}
 	lang := cfg.lang
 	if lang == "" {

@@ -183,3 +183,57 @@ func TestSampleMerge(t *testing.T) {
 		}
 	}
 }
+
+// TestBilingualTTMLClients: a bilingual track from generate and the
+// merged sample track in TTML validate against the TTML1 schema, and imsc
+// renders the generated one with each cue's text exactly, in zh-TW.
+func TestBilingualTTMLClients(t *testing.T) {
+	extcheck.RequireTool(t, "xmllint")
+	extcheck.RequireTool(t, "node")
+	dir := t.TempDir()
+	tr := filepath.Join(dir, "bi.txt")
+	text := "大家好，这里是最佳拍档。 | Hello, this is Best Partners.\n" +
+		"今天我们聊聊这个软件在医疗领域的应用前景以及未来的发展方向。 | Today we talk about this software, its uses in medicine and where it goes next.\n"
+	if err := os.WriteFile(tr, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen := filepath.Join(dir, "bi.ttml")
+	if code, _, stderr := runSubkit(t, nil, "generate", "-q", "-d", "20s", "--script", "zh-TW", "-o", gen, tr); code != 0 {
+		t.Fatal(stderr)
+	}
+	a, b := filepath.Join(dir, "a.srt"), filepath.Join(dir, "b.srt")
+	base := append([]string{}, sampleArgs...)
+	if code, _, stderr := runSubkit(t, nil, append(base, "-q", "-o", a, sampleTranscript(t))...); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := runSubkit(t, nil, append(base, "-q", "--max-lines", "1", "--script", "zh-Hant", "-o", b, sampleTranscript(t))...); code != 0 {
+		t.Fatal(stderr)
+	}
+	merged := filepath.Join(dir, "m.ttml")
+	if code, _, stderr := runSubkit(t, nil, "merge", "-q", "-o", merged, a, b); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, r := range extcheck.TTMLSchema(t, gen, merged) {
+		if !r.Valid {
+			t.Errorf("%s: not valid TTML1: %q", r.File, r.Messages)
+		}
+	}
+	raw, err := os.ReadFile(gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := subtitle.Read(gen, raw, subtitle.TTML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Cues) < 3 || len(d.Cues[1].Lines) < 2 || d.Cues[1].Lines[1][0].Lang != "en" {
+		t.Fatalf("generated cues: %+v", d.Cues)
+	}
+	res := extcheck.TTMLRender(t, gen, merged)
+	if diff := extcheck.DiffTTML(res[0], extcheck.ExpectedCues(d), "zh-TW"); diff != nil {
+		t.Errorf("imsc on the bilingual track: %q", diff)
+	}
+	if len(res[1].Errors) > 0 {
+		t.Errorf("imsc on the merged track: %q", res[1].Errors)
+	}
+}
