@@ -52,8 +52,9 @@ func Punctuate(d *subtitle.Document) int {
 // ConvertScript converts the Chinese text of d to script to, at phrase
 // level (zhtext.Converter), and sets the document's language, and that of
 // spans marked Chinese, to the script's tag, so TTML's xml:lang and
-// WebVTT's language say what the text is. Text in other languages passes
-// unchanged. It returns how many cues changed.
+// WebVTT's language say what the text is. Spans marked with another
+// language are left alone; text without Han characters passes unchanged.
+// It returns how many cues changed.
 func ConvertScript(d *subtitle.Document, to zhtext.Script) int {
 	from := Lang(d)
 	conv := zhtext.NewConverter(from, to)
@@ -65,9 +66,12 @@ func ConvertScript(d *subtitle.Document, to zhtext.Script) int {
 			for i := range l {
 				sp := &l[i]
 				conv := conv
-				if isChinese(sp.Lang) {
+				switch {
+				case isChinese(sp.Lang):
 					conv = zhtext.NewConverter(sp.Lang, to)
 					sp.Lang = string(to)
+				case sp.Lang != "":
+					continue // another language: Japanese kanji are not to be converted
 				}
 				if t := conv.Convert(sp.Text); t != sp.Text {
 					sp.Text, changed = t, true

@@ -26,12 +26,13 @@ func TestPunctuate(t *testing.T) {
 }
 
 func TestConvertScriptSetsLang(t *testing.T) {
-	d := &subtitle.Document{Lang: "zh-Hans", Cues: []subtitle.Cue{cue(0, 1000, "这个软件", "software")}}
+	d := &subtitle.Document{Lang: "zh-Hans", Cues: []subtitle.Cue{cue(0, 1000, "这个软件", "software", "学生")}}
 	d.Cues[0].Lines[1][0].Lang = "en"
+	d.Cues[0].Lines[2][0].Lang = "ja" // kanji stay as they are
 	if n := ConvertScript(d, zhtext.TW); n != 1 {
 		t.Errorf("%d cues changed", n)
 	}
-	if got := lines(d.Cues[0]); got != "這個軟體/software" || d.Lang != "zh-TW" || d.Cues[0].Lines[1][0].Lang != "en" {
+	if got := lines(d.Cues[0]); got != "這個軟體/software/学生" || d.Lang != "zh-TW" || d.Cues[0].Lines[1][0].Lang != "en" {
 		t.Errorf("got %q, lang %q", got, d.Lang)
 	}
 	var b bytes.Buffer
