@@ -21,8 +21,8 @@ shown on top (the Chinese one, or TRACK1 when neither or both are Chinese;
 the other with --chinese-below) takes every cue of the other track that
 overlaps it by at least half the shorter of the two, and keeps its times.
 Cues that pair with nothing are kept on their own. The track takes the
-upper track's language; the other's lines are marked with theirs (TTML
-xml:lang, WebVTT <lang>). In ASS and SSA both
+Chinese track's language (TRACK1's when neither or both are Chinese); the
+other track's lines are marked with theirs (TTML xml:lang, WebVTT <lang>). In ASS and SSA both
 languages are one event, so a player cannot swap them; where the ASS
 writer writes styles, each language is its own event with its own style
 and margin, the lower language smaller.
