@@ -59,6 +59,14 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	}
 	r := to.Rules
 	fixed, _, _ := timing.Fix(items, timing.FixRules{Min: r.Min, Max: r.Max, Gap: r.Gap})
+	// Fix does not cut a caption already under Min to keep the gap after
+	// it (a repair makes nothing worse); captions being placed keep the
+	// gap all the same.
+	for i := 0; i+1 < len(fixed); i++ {
+		if latest := fixed[i+1].Start - r.Gap; fixed[i].End > latest {
+			fixed[i].End = max(latest, fixed[i].Start)
+		}
+	}
 	out := &timing.Result{Rate: res.Rate}
 	for i, c := range est.Captions {
 		c.Start, c.End = fixed[i].Start, fixed[i].End

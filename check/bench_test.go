@@ -58,3 +58,31 @@ func BenchmarkTimeline(b *testing.B) {
 		Timeline(doc, l, "s")
 	}
 }
+
+// BenchmarkReport checks 100,000 flash captions (200,000 findings),
+// holding the report (Check) and handing each finding on as it is found
+// (Findings): B/op is what the report itself costs.
+func BenchmarkReport(b *testing.B) {
+	d := flashes(100_000)
+	l := limits(b, "netflix-en")
+	b.Run("Check", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if fs := Check(d, l, nil); len(fs) != 200_000 {
+				b.Fatal(len(fs))
+			}
+		}
+	})
+	b.Run("Findings", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			n := 0
+			for range Findings(d, l, nil) {
+				n++
+			}
+			if n != 200_000 {
+				b.Fatal(n)
+			}
+		}
+	})
+}

@@ -2,7 +2,9 @@ package check
 
 import (
 	"fmt"
+	"iter"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -105,12 +107,28 @@ type Raw struct {
 
 // Check returns what d's captions break: first the reader's warnings
 // (RuleFormat, caption 0, at their lines), then by caption, in the order
-// of Rules. raw may be nil (see the package comment).
+// of Rules. raw may be nil (see the package comment). Findings gives the
+// same one at a time, holding none.
 func Check(d *subtitle.Document, l Limits, raw *Raw) []Finding {
-	var out []Finding
+	return slices.Collect(Findings(d, l, raw))
+}
+
+// Findings yields what Check returns, in the same order, as it finds it:
+// a report of any size takes no memory beyond the document's.
+func Findings(d *subtitle.Document, l Limits, raw *Raw) iter.Seq[Finding] {
+	return func(yield func(Finding) bool) { each(d, l, raw, yield) }
+}
+
+func each(d *subtitle.Document, l Limits, raw *Raw, yield func(Finding) bool) {
+	stopped := false
+	emit := func(f Finding) {
+		if !stopped && !yield(f) {
+			stopped = true
+		}
+	}
 	if raw != nil {
 		for _, w := range raw.Warnings {
-			out = append(out, Finding{Rule: RuleFormat, FileLine: w.Line, Message: w.Message})
+			emit(Finding{Rule: RuleFormat, FileLine: w.Line, Message: w.Message})
 		}
 		if len(raw.Cues) != len(d.Cues) {
 			raw = nil // not this document's
@@ -119,6 +137,9 @@ func Check(d *subtitle.Document, l Limits, raw *Raw) []Finding {
 	var lastEnd, lastStart time.Duration
 	last := 0 // the caption lastEnd is from
 	for i, c := range d.Cues {
+		if stopped {
+			return
+		}
 		n := i + 1
 		fileLine := 0
 		var src *subtitle.CueSource
@@ -127,7 +148,10 @@ func Check(d *subtitle.Document, l Limits, raw *Raw) []Finding {
 			fileLine = src.Line
 		}
 		add := func(r Rule, value, limit float64, unit string, textLine int, format string, a ...any) {
-			out = append(out, Finding{Caption: n, Start: c.Start, End: c.End, Rule: r, Value: value, Limit: limit, Unit: unit,
+			if stopped {
+				return
+			}
+			emit(Finding{Caption: n, Start: c.Start, End: c.End, Rule: r, Value: value, Limit: limit, Unit: unit,
 				FileLine: fileLine, TextLine: textLine, Message: fmt.Sprintf(format, a...)})
 		}
 		dur := c.End - c.Start
@@ -209,7 +233,6 @@ func Check(d *subtitle.Document, l Limits, raw *Raw) []Finding {
 			}
 		}
 	}
-	return out
 }
 
 // Words counts the words a guide that counts words sees: runs of

@@ -26,7 +26,8 @@ func Lang(d *subtitle.Document) string {
 }
 
 // Fix repairs d's cue times by timing.Fix and returns the changes and
-// what could not be repaired, each naming the caption. cjk counts
+// what could not be repaired, each naming the caption and, in brackets,
+// what would repair it. cjk counts
 // half-width characters as 0.5 in reading speed.
 func Fix(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems []string) {
 	items := make([]timing.FixItem, len(d.Cues))
@@ -42,7 +43,11 @@ func Fix(d *subtitle.Document, r timing.FixRules, cjk bool) (changes, problems [
 			timing.FormatDuration(ch.OldStart), timing.FormatDuration(ch.OldEnd), timing.FormatDuration(ch.NewStart), timing.FormatDuration(ch.NewEnd)))
 	}
 	for _, p := range probs {
-		problems = append(problems, fmt.Sprintf("caption %d (%s-%s): %s", p.Caption, timing.FormatDuration(p.Start), timing.FormatDuration(p.End), p.Message))
+		msg := fmt.Sprintf("caption %d (%s-%s): %s", p.Caption, timing.FormatDuration(p.Start), timing.FormatDuration(p.End), p.Message)
+		if p.Hint != "" {
+			msg += " (" + p.Hint + ")"
+		}
+		problems = append(problems, msg)
 	}
 	return changes, problems
 }

@@ -121,7 +121,9 @@ type chunk struct {
 // pauses above between captions, so that the last caption ends at
 // Duration; without one the span is the transcript's SpeechChars at CPS.
 // Every caption lasts at least Min and at most Max and the gap between two
-// captions is at least Gap. Times are whole milliseconds.
+// captions is at least Gap. Times are whole milliseconds. A byte that is
+// not UTF-8 is taken as U+FFFD: a break between two such bytes cannot
+// make a character of them that the transcript did not have.
 func Estimate(lines []Line, o Options) (*Result, error) {
 	if err := o.check(); err != nil {
 		return nil, err
@@ -136,6 +138,7 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("no lines to time")
 	}
+	lines = validLines(lines)
 	seg := o.Segmenter
 	if seg == nil {
 		seg = SimpleSegmenter{}
@@ -159,17 +162,31 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		tokens[i] = seg.Segment(l.Text)
 	}
 	parts := make([]int, len(lines)) // least number of captions for each line
+	// A line's parts are kept from round to round while its number of
+	// parts stays and they wrap within the limits: only the lines a round
+	// splits further are split again.
+	split := make([][]string, len(lines))
+	splitAt := make([]int, len(lines))
 	var chunks []chunk
 	var f fit
 	for round := 0; ; round++ {
 		chunks = chunks[:0]
 		for i, l := range lines {
-			ps := splitTokens(seg, tokens[i], capWidth, max(parts[i], 1), cjk)
-			// A part that fits the width in total may still not wrap into
-			// MaxLines lines without breaking a word: cut it finer.
-			for extra := 0; extra < maxExtraPieces && !wrapsWithin(ps, seg, o.Rules, cjk); extra++ {
-				parts[i] = len(ps) + 1
-				ps = splitTokens(seg, tokens[i], capWidth, parts[i], cjk)
+			ps := split[i]
+			if ps == nil || splitAt[i] != parts[i] {
+				ps = splitTokens(seg, tokens[i], capWidth, max(parts[i], 1), cjk)
+				// A part that fits the width in total may still not wrap into
+				// MaxLines lines without breaking a word: cut it finer.
+				wraps := wrapsWithin(ps, seg, o.Rules, cjk)
+				for extra := 0; extra < maxExtraPieces && !wraps; extra++ {
+					parts[i] = len(ps) + 1
+					ps = splitTokens(seg, tokens[i], capWidth, parts[i], cjk)
+					wraps = wrapsWithin(ps, seg, o.Rules, cjk)
+				}
+				split[i], splitAt[i] = nil, 0
+				if wraps {
+					split[i], splitAt[i] = ps, parts[i]
+				}
 			}
 			for k, p := range ps {
 				c := chunk{text: p, weight: Weight(p), line: i}
@@ -199,14 +216,14 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 			return nil, err
 		}
 		// Lines whose captions would last longer than Max are split further.
+		// The chunks come in line order: one pass sums each line's.
 		again := false
+		k := 0
 		for i := range lines {
 			total, n := 0.0, 0
-			for _, c := range chunks {
-				if c.line == i {
-					total += c.weight / f.rate
-					n++
-				}
+			for ; k < len(chunks) && chunks[k].line == i; k++ {
+				total += chunks[k].weight / f.rate
+				n++
 			}
 			want := int(math.Ceil(total / o.Rules.Max.Seconds()))
 			if want > n && n < countBreakable(tokens[i]) {
@@ -471,4 +488,25 @@ func solve(cs []chunk, span time.Duration, r Rules) (fit, error) {
 	}
 	f.rate = hi
 	return f, nil
+}
+
+// validLines returns lines with each byte that is not part of a UTF-8
+// character replaced by U+FFFD (lines itself when all are valid).
+func validLines(lines []Line) []Line {
+	out := lines
+	copied := false
+	for i, l := range lines {
+		if utf8.ValidString(l.Text) {
+			continue
+		}
+		if !copied {
+			out, copied = append([]Line(nil), lines...), true
+		}
+		var b strings.Builder
+		for _, r := range l.Text {
+			b.WriteRune(r) // an invalid byte ranges as utf8.RuneError
+		}
+		out[i].Text = b.String()
+	}
+	return out
 }

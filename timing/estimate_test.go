@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func zhOptions(d time.Duration) Options {
@@ -256,10 +257,11 @@ func TestEstimateProperties(t *testing.T) {
 }
 
 // checkTextKept asserts that the captions hold the lines' text, in order,
-// white space aside.
+// white space aside, and are valid UTF-8.
 func checkTextKept(t *testing.T, ls []Line, res *Result) {
 	t.Helper()
-	// White space is dropped from each line on its own: joined, the
+	// White space is dropped from each line on its own, and the captions
+	// must hold U+FFFD where the text has a byte that is not UTF-8: joined,
 	// invalid bytes ending one line and starting the next could spell a
 	// space (U+3000 is E3 80 80) that was never in the text.
 	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -270,7 +272,15 @@ func checkTextKept(t *testing.T, ls []Line, res *Result) {
 		}
 	}
 	for _, l := range ls {
-		want.WriteString(strip(l.Text))
+		// A byte that is not UTF-8 is kept as U+FFFD.
+		var v strings.Builder
+		for _, r := range l.Text {
+			v.WriteRune(r)
+		}
+		want.WriteString(strip(v.String()))
+	}
+	if !utf8.ValidString(got.String()) {
+		t.Fatalf("captions are not valid UTF-8: %q", got.String())
 	}
 	if g, w := got.String(), want.String(); g != w {
 		t.Fatalf("text changed:\n got %q\nwant %q", g, w)

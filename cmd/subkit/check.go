@@ -3,12 +3,15 @@ package main
 // The check and stats commands: a track measured against a style guide.
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -271,7 +274,10 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(e.stdout)
+	// Findings are written as they are found, through a buffer emptied
+	// after each file: the report takes no memory of its own.
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	sum := checkSummary{Summary: true, Files: len(inputs), MaxWarnings: maxWarn}
 	for _, in := range inputs {
@@ -282,18 +288,19 @@ func (e *env) check(c *cli.Context) error {
 			case "json":
 				enc.Encode(fileErrorJSON{File: r.name, Error: r.err.Error()})
 			case "github":
-				fmt.Fprintf(e.stdout, "::error file=%s::%s\n", ghProperty(r.name), ghData(r.err.Error()))
+				fmt.Fprintf(w, "::error file=%s::%s\n", ghProperty(r.name), ghData(r.err.Error()))
 			default:
 				fmt.Fprintf(e.stderr, "subkit: %v\n", r.err)
 			}
 			continue
 		}
 		p, l := s.limits(r.doc)
-		fs := check.Check(r.doc, l, r.raw)
-		sum.Findings += len(fs)
+		fs := check.Findings(r.doc, l, r.raw)
+		n := 0
 		switch format {
 		case "json":
-			for _, f := range fs {
+			for f := range fs {
+				n++
 				j := findingJSON{File: r.name, Profile: p.Name, Caption: f.Caption, Line: f.FileLine,
 					Rule: string(f.Rule), Value: round3(f.Value), Limit: round3(f.Limit), Unit: f.Unit, TextLine: f.TextLine, Message: f.Message}
 				if f.Caption > 0 {
@@ -304,7 +311,8 @@ func (e *env) check(c *cli.Context) error {
 				enc.Encode(j)
 			}
 		case "github":
-			for _, f := range fs {
+			for f := range fs {
+				n++
 				loc := "file=" + ghProperty(r.name)
 				if f.FileLine > 0 {
 					loc += fmt.Sprintf(",line=%d", f.FileLine)
@@ -313,10 +321,14 @@ func (e *env) check(c *cli.Context) error {
 				if f.Caption > 0 {
 					msg = fmt.Sprintf("caption %d (%s-%s): %s", f.Caption, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), f.Message)
 				}
-				fmt.Fprintf(e.stdout, "::warning %s,title=%s::%s\n", loc, ghProperty("subkit "+string(f.Rule)), ghData(msg+" ["+p.Name+"]"))
+				fmt.Fprintf(w, "::warning %s,title=%s::%s\n", loc, ghProperty("subkit "+string(f.Rule)), ghData(msg+" ["+p.Name+"]"))
 			}
 		default:
-			e.printHuman(r, p, fs, color)
+			n = printHuman(w, r, p, fs, color)
+		}
+		sum.Findings += n
+		if err := w.Flush(); err != nil {
+			return err
 		}
 	}
 	switch format {
@@ -324,12 +336,15 @@ func (e *env) check(c *cli.Context) error {
 		enc.Encode(sum)
 	case "human":
 		if len(inputs) > 1 || sum.Failed > 0 {
-			fmt.Fprintf(e.stdout, "%d files, %d findings", len(inputs), sum.Findings)
+			fmt.Fprintf(w, "%d files, %d findings", len(inputs), sum.Findings)
 			if sum.Failed > 0 {
-				fmt.Fprintf(e.stdout, ", %d could not be read", sum.Failed)
+				fmt.Fprintf(w, ", %d could not be read", sum.Failed)
 			}
-			fmt.Fprintln(e.stdout)
+			fmt.Fprintln(w)
 		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
 	}
 	switch {
 	case sum.Failed > 0:
@@ -343,34 +358,52 @@ func (e *env) check(c *cli.Context) error {
 	return nil
 }
 
-// printHuman prints one file's findings, grouped under its name.
-func (e *env) printHuman(r checked, p guide.Profile, fs []check.Finding, color bool) {
+// humanHeld is how many findings printHuman holds while it counts them
+// for the file's heading; a file with more is checked twice, counting,
+// then printing.
+const humanHeld = 1000
+
+// printHuman prints one file's findings under a heading that counts them,
+// and returns how many there were.
+func printHuman(w io.Writer, r checked, p guide.Profile, fs iter.Seq[check.Finding], color bool) int {
 	paint := func(code, s string) string {
 		if !color {
 			return s
 		}
 		return "\x1b[" + code + "m" + s + "\x1b[0m"
 	}
-	status := paint("32", "ok")
-	if len(fs) > 0 {
-		status = paint("31", plural(len(fs), "finding"))
+	var held []check.Finding
+	n := 0
+	for f := range fs {
+		if n < humanHeld {
+			held = append(held, f)
+		}
+		n++
 	}
-	fmt.Fprintf(e.stdout, "%s: %s, %s: %s\n", paint("1", r.name), p.Name, plural(len(r.doc.Cues), "caption"), status)
-	for _, f := range fs {
+	if n <= humanHeld {
+		fs = slices.Values(held)
+	}
+	status := paint("32", "ok")
+	if n > 0 {
+		status = paint("31", plural(n, "finding"))
+	}
+	fmt.Fprintf(w, "%s: %s, %s: %s\n", paint("1", r.name), p.Name, plural(len(r.doc.Cues), "caption"), status)
+	for f := range fs {
 		if f.Caption == 0 {
 			where := "the file"
 			if f.FileLine > 0 {
 				where = fmt.Sprintf("line %d", f.FileLine)
 			}
-			fmt.Fprintf(e.stdout, "  %s %s: %s\n", where, paint("33", string(f.Rule)), f.Message)
+			fmt.Fprintf(w, "  %s %s: %s\n", where, paint("33", string(f.Rule)), f.Message)
 			continue
 		}
 		where := fmt.Sprintf("caption %d", f.Caption)
 		if f.FileLine > 0 {
 			where += fmt.Sprintf(", line %d", f.FileLine)
 		}
-		fmt.Fprintf(e.stdout, "  %s (%s-%s) %s: %s\n", where, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), paint("33", string(f.Rule)), f.Message)
+		fmt.Fprintf(w, "  %s (%s-%s) %s: %s\n", where, timing.FormatDuration(f.Start), timing.FormatDuration(f.End), paint("33", string(f.Rule)), f.Message)
 	}
+	return n
 }
 
 func plural(n int, what string) string {

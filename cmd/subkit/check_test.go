@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -200,4 +201,34 @@ func closeColor(a, b [3]uint8) bool {
 		}
 	}
 	return true
+}
+
+// TestCheckManyFindings: a file with more findings than the human output
+// holds while counting them is checked twice (count, then print); the
+// output has the same shape either way, and --json has every finding.
+func TestCheckManyFindings(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{humanHeld / 4, humanHeld} { // 2 findings a caption
+		var b strings.Builder
+		for i := range n {
+			ms := i * 200
+			fmt.Fprintf(&b, "%d\n00:%02d:%02d,%03d --> 00:%02d:%02d,%03d\nflash %d\n\n", i+1, ms/60000, ms/1000%60, ms%1000, (ms+100)/60000, (ms+100)/1000%60, (ms+100)%1000, i)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("flash%d.srt", n))
+		if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, _ := runSubkit(t, nil, "check", "--color", "never", f)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if code != 1 || !strings.HasSuffix(lines[0], fmt.Sprintf("netflix-en, %d captions: %d findings", n, 2*n)) || len(lines) != 1+2*n {
+			t.Errorf("%d captions: exit %d, %d lines, heading %q", n, code, len(lines), lines[0])
+		}
+		if !strings.HasPrefix(lines[len(lines)-1], fmt.Sprintf("  caption %d, line %d ", n, 4*n-2)) || !strings.Contains(lines[len(lines)-1], "reading-speed") {
+			t.Errorf("%d captions: last line %q", n, lines[len(lines)-1])
+		}
+		_, out, _ = runSubkit(t, nil, "check", "--json", f)
+		if got := strings.Count(out, `"rule":`); got != 2*n {
+			t.Errorf("%d captions: --json has %d findings", n, got)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -11,6 +12,7 @@ import (
 	"github.com/subkit-dev/subkit/guide"
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/timing"
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 func fixCommand(e *env) *cli.Command {
@@ -79,6 +81,7 @@ func (e *env) fix(c *cli.Context) error {
 	if cfg.inPlace && cfg.output != "" {
 		return usagef("fix: --in-place replaces the inputs; it takes no -o")
 	}
+	var left atomic.Int64 // problems fix could not repair, over all files
 	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
 		p := guide.ForLang(edit.Lang(d))
 		if fixed != nil {
@@ -101,8 +104,46 @@ func (e *env) fix(c *cli.Context) error {
 			r.Gap = gapD
 		}
 		changes, problems := edit.Fix(d, r, p.CJK)
+		left.Add(int64(len(problems)))
 		return changes, problems, nil
 	}
-	cfg.transform = zh.before(cfg.transform)
-	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+	// --punctuation caption goes first, so reading speed is measured on
+	// the text as it will be shown; it is counted apart from the repairs.
+	var punctuated atomic.Int64
+	if zh.punct == zhtext.Caption {
+		repair := cfg.transform
+		cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
+			punctuated.Add(int64(edit.Punctuate(d)))
+			return repair(d)
+		}
+	}
+	reports := e.runBatch(inputs, cfg)
+	err = e.report(reports, cfg.json, cfg.verbose, cfg.quiet, start)
+	if !cfg.json && !cfg.quiet {
+		if n := int(punctuated.Load()); n > 0 {
+			fmt.Fprintf(e.stderr, "fix: %s punctuated as captions\n", plural(n, "caption"))
+		}
+		fmt.Fprintln(e.stderr, fixSummary(reports, int(left.Load()), cfg.dryRun))
+	}
+	return err
+}
+
+// fixSummary is the line fix ends with: files, captions repaired, what is
+// left to repair by hand.
+func fixSummary(reports []fileReport, left int, dryRun bool) string {
+	changed, failed := 0, 0
+	for _, r := range reports {
+		changed += len(r.Changes)
+		if r.Error != "" {
+			failed++
+		}
+	}
+	s := fmt.Sprintf("fix: %s, %s repaired, %s left to repair by hand", plural(len(reports), "file"), plural(changed, "caption"), plural(left, "problem"))
+	if failed > 0 {
+		s += fmt.Sprintf(", %d could not be read", failed)
+	}
+	if dryRun {
+		s += " (dry run: nothing written)"
+	}
+	return s
 }

@@ -61,36 +61,19 @@ func (o zhOptions) apply(d *subtitle.Document) []string {
 	return changes
 }
 
-// then makes a batch transform that runs t (if any), then o; before,
-// one that runs o, then t (fix: reading speed is measured on the text as
-// it will be shown).
+// then makes a batch transform that runs t (if any), then o.
 func (o zhOptions) then(t func(*subtitle.Document) ([]string, []string, error)) func(*subtitle.Document) ([]string, []string, error) {
-	return o.chain(t, false)
-}
-
-func (o zhOptions) before(t func(*subtitle.Document) ([]string, []string, error)) func(*subtitle.Document) ([]string, []string, error) {
-	return o.chain(t, true)
-}
-
-func (o zhOptions) chain(t func(*subtitle.Document) ([]string, []string, error), first bool) func(*subtitle.Document) ([]string, []string, error) {
 	if o.none() {
 		return t
 	}
 	return func(d *subtitle.Document) ([]string, []string, error) {
 		var changes, warnings []string
-		if first {
-			changes = o.apply(d)
-		}
 		if t != nil {
-			c, w, err := t(d)
-			changes, warnings = append(changes, c...), w
-			if err != nil {
+			var err error
+			if changes, warnings, err = t(d); err != nil {
 				return changes, warnings, err
 			}
 		}
-		if !first {
-			changes = append(changes, o.apply(d)...)
-		}
-		return changes, warnings, nil
+		return append(changes, o.apply(d)...), warnings, nil
 	}
 }
