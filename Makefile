@@ -47,6 +47,8 @@ fuzz:
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s
 	$(GO) test ./timing -run '^$$' -fuzz FuzzEstimate -fuzztime 60s
+	$(GO) test ./zhtext -run '^$$' -fuzz FuzzCaptionSpans -fuzztime 60s
+	$(GO) test ./zhtext -run '^$$' -fuzz FuzzConvert -fuzztime 60s
 	$(GO) test ./audio -run '^$$' -fuzz FuzzWAVReader -fuzztime 60s
 
 bench:

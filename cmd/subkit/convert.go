@@ -28,6 +28,7 @@ a warning, never dropped silently.`,
 		Flags: append(batchFlags(convertFormatFlags, "output `FORMAT`: "+formatList(), "the extension of -o"),
 			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976"},
 			&cli.StringFlag{Name: "language", Usage: "the language `LANG` to read from a SAMI file of several (class name or tag: KRCC, en-US)", DefaultText: "the first"},
+			punctuationFlag(), scriptFlag(),
 		),
 		Action: func(c *cli.Context) error { return e.convert(c) },
 	}
@@ -35,6 +36,10 @@ a warning, never dropped silently.`,
 
 func (e *env) convert(c *cli.Context) error {
 	start := time.Now()
+	zh, err := zhFlags(c)
+	if err != nil {
+		return err
+	}
 	cfg, inputs, err := e.batchSetup(c, "convert", convertFormatFlags, false)
 	if err != nil {
 		return err
@@ -44,6 +49,7 @@ func (e *env) convert(c *cli.Context) error {
 	}
 	cfg.fps, cfg.language = c.Float64("fps"), c.String("language")
 	cfg.encodeOpt.FPS = cfg.fps
+	cfg.transform = zh.then(cfg.transform)
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/subkit-dev/subkit/guide"
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/timing"
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 func fixCommand(e *env) *cli.Command {
@@ -26,6 +27,7 @@ func fixCommand(e *env) *cli.Command {
 		&cli.BoolFlag{Name: "move-starts", Usage: "start a caption earlier when lengthening its end is not enough", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and change nothing", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its repaired self", DisableDefaultText: true},
+		punctuationFlag(),
 	}
 	return &cli.Command{
 		Name:      "fix",
@@ -66,6 +68,10 @@ func (e *env) fix(c *cli.Context) error {
 	if c.IsSet("cps") && !(c.Float64("cps") > 0) || c.IsSet("fps") && !(c.Float64("fps") > 0) {
 		return usagef("--cps and --fps must be positive")
 	}
+	zh, err := zhFlags(c)
+	if err != nil {
+		return err
+	}
 	cfg, inputs, err := e.batchSetup(c, "fix", retimeFormatFlags, true)
 	if err != nil {
 		return err
@@ -101,9 +107,22 @@ func (e *env) fix(c *cli.Context) error {
 		left.Add(int64(len(problems)))
 		return changes, problems, nil
 	}
+	// --punctuation caption goes first, so reading speed is measured on
+	// the text as it will be shown; it is counted apart from the repairs.
+	var punctuated atomic.Int64
+	if zh.punct == zhtext.Caption {
+		repair := cfg.transform
+		cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
+			punctuated.Add(int64(edit.Punctuate(d)))
+			return repair(d)
+		}
+	}
 	reports := e.runBatch(inputs, cfg)
 	err = e.report(reports, cfg.json, cfg.verbose, cfg.quiet, start)
 	if !cfg.json && !cfg.quiet {
+		if n := int(punctuated.Load()); n > 0 {
+			fmt.Fprintf(e.stderr, "fix: %s punctuated as captions\n", plural(n, "caption"))
+		}
 		fmt.Fprintln(e.stderr, fixSummary(reports, int(left.Load()), cfg.dryRun))
 	}
 	return err

@@ -77,6 +77,10 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.1},
+			punctuationFlag(),
+			scriptFlag(),
+			bilingualFlag(),
+			chineseBelowFlag(),
 		},
 		Action: func(c *cli.Context) error { return e.generate(c) },
 	}
@@ -99,6 +103,8 @@ type genConfig struct {
 	audioName string
 	json      bool    // print each caption's place and confidence
 	minConf   float64 // refuse a transcript less sure than this
+	zh        zhOptions
+	bilingual bilingualOptions
 }
 
 func (e *env) generate(c *cli.Context) error {
@@ -264,6 +270,12 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	if setMin && setMax && minD > maxD {
 		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
 	}
+	if cfg.zh, err = zhFlags(c); err != nil {
+		return nil, err
+	}
+	if cfg.bilingual, err = bilingualFlags(c, c.IsSet("max-lines")); err != nil {
+		return nil, err
+	}
 	cfg.segmenter = wordSegmenter()
 	if audioFile != "" {
 		// The Chinese dictionaries load on another core while the sound
@@ -381,15 +393,23 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	if len(lines) == 0 {
 		return &subtitle.ParseError{File: in, Err: fmt.Errorf("%w: the transcript has no lines", subtitle.ErrEmpty)}
 	}
+	lines, second, note, err := cfg.bilingual.split(lines)
+	if err != nil {
+		return &subtitle.ParseError{File: in, Err: err}
+	}
+	if note != "" && !cfg.quiet {
+		fmt.Fprintf(e.stderr, "%s: %s\n", displayName(in), note)
+	}
 	lang := cfg.lang
 	if lang == "" {
-		lang = timing.DetectLang(text)
+		lang = timing.DetectLang(joinLines(lines))
 	}
+	lines, lang = cfg.zh.convertTranscript(lines, lang)
 	p := timing.ProfileFor(lang)
 	p.Lang = lang
 	topt := timing.Options{
 		Profile:   p,
-		Rules:     cfg.rules(p),
+		Rules:     cfg.bilingual.rules(cfg.rules(p), second != nil),
 		Duration:  cfg.duration,
 		Start:     cfg.start,
 		CPS:       cfg.cps,
@@ -431,6 +451,10 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	for _, c := range res.Captions {
 		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: subtitle.Text(c.Lines...)})
 	}
+	if second != nil {
+		cfg.bilingual.add(doc, res.Captions, lines, second)
+	}
+	cfg.zh.punctuate(doc)
 	if cfg.outDir {
 		if err := os.MkdirAll(cfg.output, 0o755); err != nil {
 			return err

@@ -90,6 +90,7 @@ func newApp(e *env) *cli.App {
 			retimeCommand(e),
 			syncCommand(e),
 			fixCommand(e),
+			mergeCommand(e),
 			checkCommand(e),
 			statsCommand(e),
 		},

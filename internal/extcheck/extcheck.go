@@ -95,7 +95,7 @@ func RequireTool(t testing.TB, name string) string {
 			return ""
 		}
 		mods := filepath.Join(Root(t), "tools", "validate", "node_modules")
-		for _, pkg := range []string{"webvtt-parser", "imsc"} {
+		for _, pkg := range []string{"webvtt-parser", "imsc", "opencc-js"} {
 			if _, err := os.Stat(filepath.Join(mods, pkg, "package.json")); err != nil {
 				Missing(t, "npm package "+pkg, "run `npm ci --prefix tools/validate` in the repository root")
 				return ""
