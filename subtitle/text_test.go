@@ -531,3 +531,18 @@ func TestDecodeTextGB18030SpelledReplacement(t *testing.T) {
 	_, err = DecodeTextAs("r.txt", in, "gb18030")
 	checkTextError(t, err, "r.txt", ErrEncoding, 2, 4)
 }
+
+// TestDecodeTextNoEvidence: a few bytes that are not UTF-8 in an otherwise
+// ASCII file are not read as a legacy code page they happen to fit
+// ("hello яюГ(" in Windows-1251): the error names the line and the byte.
+func TestDecodeTextNoEvidence(t *testing.T) {
+	b := []byte("1\n00:00:01,000 --> 00:00:02,000\nhello \xff\xfe\xc3(\n")
+	text, enc, err := DecodeText("x.srt", b)
+	if err == nil {
+		t.Fatalf("decoded as %s: %q; want an error", enc, text)
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Col != 7 || !errors.Is(err, ErrEncoding) {
+		t.Fatalf("error %v, want x.srt:3:7 wrapping ErrEncoding", err)
+	}
+}
