@@ -47,7 +47,9 @@ func run(in io.Reader, out io.Writer) int {
 		key := e.Package + "." + e.Test
 		if e.Action == "output" {
 			if e.Test == "" {
-				io.WriteString(out, e.Output)
+				if e.Output != "PASS\n" { // -json runs as -v, which adds it
+					io.WriteString(out, e.Output)
+				}
 			} else if !strings.HasPrefix(e.Output, "=== ") {
 				logs[key] = append(logs[key], e.Output)
 			}
