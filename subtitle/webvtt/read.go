@@ -106,7 +106,7 @@ func (r *vttReader) read(name, text string) (*subtitle.Document, []subtitle.Warn
 			Err: fmt.Errorf(`%w: not a WebVTT file: "WEBVTT" must be followed by a space, a tab or a line end`, subtitle.ErrSyntax)}
 	}
 	r.s = text
-	r.doc = &subtitle.Document{}
+	r.doc = &subtitle.Document{IDsAsRead: true}
 	first, _ := r.readLine()
 	header := strings.TrimLeft(first[6:], " \t")
 	if r.pos < len(r.s) {

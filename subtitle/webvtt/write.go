@@ -271,7 +271,7 @@ func (e *encoder) webvtt(d *subtitle.Document) {
 }
 
 // vttCues writes d's cues and notes, numbering cues without an id from
-// e.Base+1.
+// e.Base+1 unless d.IDsAsRead.
 func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool) {
 	note := 0
 	notesBefore := func(i int) {
@@ -292,7 +292,7 @@ func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool) {
 		e.Raw(e.NL)
 		if validVTTID(c.ID) {
 			e.Line(c.ID)
-		} else {
+		} else if !d.IDsAsRead {
 			e.Number(i + e.Base + 1)
 		}
 		e.Timing(c, '.')
