@@ -39,6 +39,9 @@ type Document struct {
 type Note struct {
 	Before int
 	Text   string
+	// Head: the note came before the file's STYLE and REGION blocks
+	// (WebVTT), and is written back there.
+	Head bool
 }
 
 // Style is a named style, kept in the form of the format it came from.

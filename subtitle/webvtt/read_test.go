@@ -45,7 +45,7 @@ var featuresDoc = &subtitle.Document{
 	Lang:      "en-GB",
 	Header:    "- Sample with everything\nKind: captions\nLanguage: en-GB",
 	Notes: []subtitle.Note{
-		{Before: 0, Text: "\nThis file has one of each block."},
+		{Before: 0, Text: "\nThis file has one of each block.", Head: true},
 		{Before: 0, Text: "Styles and regions come before the first cue."},
 		{Before: 4, Text: "after the last cue"},
 	},

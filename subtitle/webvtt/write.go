@@ -37,7 +37,7 @@ func (x *Encoder) Encode(d *subtitle.Document) {
 		x.started = true
 		x.e.webvtt(d)
 	} else {
-		x.e.vttCues(d, nil)
+		x.e.vttCues(d, nil, 0)
 	}
 	x.e.Base += len(d.Cues)
 }
@@ -243,6 +243,11 @@ func (e *encoder) webvtt(d *subtitle.Document) {
 		e.Raw(e.NL)
 		e.Line("NOTE Language: " + d.Lang)
 	}
+	// Notes that came before the STYLE and REGION blocks go back there.
+	note := 0
+	for ; note < len(d.Notes) && d.Notes[note].Head && d.Notes[note].Before == 0; note++ {
+		e.note(d.Notes[note].Text)
+	}
 	// STYLE and REGION blocks must come before the first cue.
 	regions := map[string]bool{}
 	for _, kind := range []string{"STYLE", "REGION"} {
@@ -267,24 +272,27 @@ func (e *encoder) webvtt(d *subtitle.Document) {
 			e.blockLines(t)
 		}
 	}
-	e.vttCues(d, regions)
+	e.vttCues(d, regions, note)
 }
 
-// vttCues writes d's cues and notes, numbering cues without an id from
+// note writes a NOTE block.
+func (e *encoder) note(text string) {
+	e.Raw(e.NL)
+	first, more, _ := strings.Cut(text, "\n")
+	if first = vttSafeLine(first); first != "" {
+		e.Line("NOTE " + first)
+	} else {
+		e.Line("NOTE")
+	}
+	e.blockLines(more)
+}
+
+// vttCues writes d's cues and notes, from d.Notes[note] on, numbering cues without an id from
 // e.Base+1 unless d.IDsAsRead.
-func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool) {
-	note := 0
+func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool, note int) {
 	notesBefore := func(i int) {
 		for ; note < len(d.Notes) && d.Notes[note].Before <= i; note++ {
-			e.Raw(e.NL)
-			text := d.Notes[note].Text
-			first, more, _ := strings.Cut(text, "\n")
-			if first = vttSafeLine(first); first != "" {
-				e.Line("NOTE " + first)
-			} else {
-				e.Line("NOTE")
-			}
-			e.blockLines(more)
+			e.note(d.Notes[note].Text)
 		}
 	}
 	for i, c := range d.Cues {

@@ -50,3 +50,20 @@ func TestWriteKeepsUnnamedCues(t *testing.T) {
 		t.Errorf("a document not read from WebVTT: cue not numbered:\n%s", buf.String())
 	}
 }
+
+// TestWriteKeepsNoteBeforeStyle: a NOTE before the STYLE block is written
+// back before it, not moved after it.
+func TestWriteKeepsNoteBeforeStyle(t *testing.T) {
+	in := "WEBVTT\n\nNOTE first\n\nSTYLE\n::cue { color: red }\n\nNOTE second\n\n00:00:01.000 --> 00:00:02.000\nHello\n"
+	d, _, err := subtitle.Decode("x.vtt", []byte(in), subtitle.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != in {
+		t.Errorf("written back as\n%s\nwant\n%s", buf.String(), in)
+	}
+}
