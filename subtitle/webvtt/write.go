@@ -2,6 +2,7 @@ package webvtt
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
@@ -138,15 +139,22 @@ func appendVTTLine(b []byte, l subtitle.Line) []byte {
 	}
 	var openBuf, wantBuf [6]vttTag
 	open := openBuf[:0]
-	for _, s := range l {
+	for i, s := range l {
 		want := wantBuf[:0]
+		classes := s.Classes
 		if s.Voice != "" {
-			want = append(want, vttTag{"<v " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
+			v := "<v"
+			// Classes that every span of this voice's run has go on the
+			// <v> tag itself, as <v.loud Tom> wrote them.
+			if len(classes) > 0 && voiceRunShares(l, i) {
+				v += "." + strings.Join(classes, ".")
+				classes = nil
+			}
+			want = append(want, vttTag{v + " " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
 		}
 		if s.Lang != "" {
 			want = append(want, vttTag{"<lang " + vttEscaper.Replace(s.Lang) + ">", "</lang>"})
 		}
-		classes := s.Classes
 		if c := vttColorClass(s.Color); c != "" {
 			classes = append(classes[:len(classes):len(classes)], c)
 		}
@@ -193,6 +201,25 @@ func appendVTTLine(b []byte, l subtitle.Line) []byte {
 		b = append(b, open[i].close...)
 	}
 	return b
+}
+
+// voiceRunShares reports whether all the spans around l[i] with its voice
+// (the run <v> stays open over) have l[i]'s classes.
+func voiceRunShares(l subtitle.Line, i int) bool {
+	same := func(s subtitle.Span) bool {
+		return s.Voice == l[i].Voice && slices.Equal(s.Classes, l[i].Classes)
+	}
+	for j := i - 1; j >= 0 && l[j].Voice == l[i].Voice; j-- {
+		if !same(l[j]) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(l) && l[j].Voice == l[i].Voice; j++ {
+		if !same(l[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // vttSpecial marks the bytes vttEscaper replaces.

@@ -67,3 +67,22 @@ func TestWriteKeepsNoteBeforeStyle(t *testing.T) {
 		t.Errorf("written back as\n%s\nwant\n%s", buf.String(), in)
 	}
 }
+
+// TestWriteVoiceClasses: classes read from <v.loud Tom> are written back
+// on the <v> tag; classes on part of a voice stay in a <c>.
+func TestWriteVoiceClasses(t *testing.T) {
+	for in, want := range map[string]string{
+		"<v.loud Tom>Hello":                        "<v.loud Tom>Hello</v>",
+		"<v Tom><c.loud>Hello</c> world</v>":       "<v Tom><c.loud>Hello</c> world</v>",
+		"<v.a.b Tom>Hi <i>there</i></v>":           "<v.a.b Tom>Hi <i>there</i></v>",
+		"<v.loud Tom>Hello</v> <v.soft Ann>Hi</v>": "<v.loud Tom>Hello</v> <v.soft Ann>Hi</v>",
+	} {
+		d, _, err := subtitle.Decode("x.vtt", []byte("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"+in+"\n"), subtitle.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := vttLine(d.Cues[0].Lines[0]); got != want {
+			t.Errorf("%s: written as %s, want %s", in, got, want)
+		}
+	}
+}
