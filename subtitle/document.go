@@ -27,6 +27,11 @@ type Document struct {
 	// Regions are WebVTT REGION blocks and TTML <region> elements.
 	Regions []Region
 	Cues    []Cue
+	// IDsAsRead says the cues' ids are as a file that may leave cues
+	// without one (WebVTT) had them: a writer that numbers cues without an
+	// id (the WebVTT writer, for documents from SRT) adds none, so a
+	// WebVTT file written back keeps its unnamed cues unnamed.
+	IDsAsRead bool
 }
 
 // Note is a comment block. Before is the index of the cue it precedes
@@ -34,6 +39,9 @@ type Document struct {
 type Note struct {
 	Before int
 	Text   string
+	// Head: the note came before the file's STYLE and REGION blocks
+	// (WebVTT), and is written back there.
+	Head bool
 }
 
 // Style is a named style, kept in the form of the format it came from.

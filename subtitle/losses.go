@@ -3,6 +3,7 @@ package subtitle
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -66,7 +67,7 @@ func lossCounts(d *Document, f Format) map[string]int {
 			}
 		}
 	}
-	for _, c := range d.Cues {
+	for i, c := range d.Cues {
 		seen := map[string]bool{}
 		mark := func(what string) {
 			if !seen[what] {
@@ -74,7 +75,11 @@ func lossCounts(d *Document, f Format) map[string]int {
 				count[what]++
 			}
 		}
-		if c.ID != "" && !can.IDs {
+		// An id equal to the cue's running number (1, 2, 3 … as SRT numbers
+		// cues and subkit writes WebVTT ids; c1, c2 … as subkit writes TTML
+		// xml:ids, which cannot start with a digit) is rebuilt by any writer
+		// that numbers cues, so dropping it loses nothing.
+		if n := strconv.Itoa(i + 1); c.ID != "" && !can.IDs && c.ID != n && c.ID != "c"+n {
 			mark("cue identifiers")
 		}
 		if c.Settings != "" && !can.Settings && !(c.Region != "" && foreign[c.Region]) {

@@ -132,3 +132,22 @@ func TestConvertKeepsWebVTTExtras(t *testing.T) {
 func sameSRTStyle(a, b *subtitle.Span) bool {
 	return a.Italic == b.Italic && a.Bold == b.Bold && a.Underline == b.Underline && a.Color == b.Color
 }
+
+// TestRoundTripSaysNothing: a document of what SRT carries, written as
+// WebVTT or TTML by subkit and read back, loses nothing going to SRT again,
+// so converting it back must not warn (the cue ids 1..N the WebVTT writer
+// adds, the TTML writer's own region and style blocks are no loss).
+func TestRoundTripSaysNothing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 3))
+	for i := 0; i < 200; i++ {
+		d := randomSRTDoc(rng)
+		for _, f := range []subtitle.Format{subtitle.WebVTT, subtitle.TTML} {
+			back := through(t, d, f)
+			if l := subtitle.Losses(back, subtitle.SRT); l != nil {
+				var buf bytes.Buffer
+				subtitle.Encode(&buf, d, f, subtitle.EncodeOptions{})
+				t.Fatalf("SRT→%v→SRT warns %q; nothing was lost:\n%s", f, l, buf.String())
+			}
+		}
+	}
+}

@@ -145,9 +145,72 @@ func detectAndDecode(name string, b []byte) (string, string, error) {
 	if off := mostlyUTF8(b); off >= 0 {
 		return "", "", invalidUTF8Error(name, b, off)
 	}
-	c := guessLegacy(b)
+	c, score := guessLegacy(b)
+	if !legacyEvident(b, score) && !blankLegacy(b, c) {
+		// Too few non-ASCII bytes, or none reading as plausible text in
+		// any legacy encoding: guessing would turn them into nonsense
+		// characters silently. Name the first bad byte instead.
+		off := firstNonUTF8(b)
+		line, col := textPosition(b, off)
+		return "", "", &ParseError{File: name, Line: line, Col: col,
+			Err: fmt.Errorf("%w: byte 0x%02X is not valid UTF-8, and too little text reads as any legacy encoding to guess one (give the encoding, e.g. --encoding GBK)", ErrEncoding, b[off])}
+	}
 	text, err := decodeLegacy(name, b, c, true)
 	return text, c.name, err
+}
+
+// legacyEvidence is the score (see scoreText) the best legacy encoding
+// must reach before a file that is not UTF-8 is decoded with it: some
+// characters plausible in its script (a curly quote, an accented letter in
+// a word, a common Chinese character). Stray bytes such as "\xff\xfe\xc3"
+// in "hello" score nothing in every candidate.
+const legacyEvidence = 0.5
+
+// legacyEvident reports whether a legacy guess scoring score on b rests
+// on evidence: a score of legacyEvidence, or no evidence against it over
+// at least four non-ASCII bytes (two CJK characters at the ends of Latin
+// words, as in "在OpenAI时期", score nothing either way).
+func legacyEvident(b []byte, score float64) bool {
+	if score >= legacyEvidence {
+		return true
+	}
+	n := 0
+	for _, x := range b {
+		if x >= utf8.RuneSelf {
+			n++
+		}
+	}
+	return score >= 0 && n >= 4
+}
+
+// blankLegacy reports whether b decodes in c to nothing but whitespace
+// (e.g. GBK ideographic spaces), which decoding reports as empty.
+func blankLegacy(b []byte, c *textCodec) bool {
+	if len(b) > 4096 {
+		return false
+	}
+	var out []byte
+	if c.table != nil {
+		for _, x := range b {
+			out = utf8.AppendRune(out, c.table[x])
+		}
+	} else {
+		out = decodeAllWith(c.enc.NewDecoder(), b)
+	}
+	return len(bytes.TrimSpace(bytes.ReplaceAll(out, []byte("\u3000"), nil))) == 0
+}
+
+// firstNonUTF8 returns the offset of the first byte of b that does not
+// begin a valid UTF-8 sequence, or 0.
+func firstNonUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
 }
 
 // DecodeTextAs decodes b with the encoding the user named, instead of
@@ -762,8 +825,8 @@ func decodeFirstRune(t transform.Transformer, src []byte) (rune, int) {
 }
 
 // guessLegacy picks the legacy encoding whose decoding of b's first
-// 64 KiB scores best.
-func guessLegacy(b []byte) *textCodec {
+// 64 KiB scores best, and returns its score.
+func guessLegacy(b []byte) (*textCodec, float64) {
 	p := b
 	atEOF := true
 	if len(p) > guessPrefixSize {
@@ -799,7 +862,7 @@ func guessLegacy(b []byte) *textCodec {
 			best, bestScore = c, s
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 // scriptKind says which script a candidate's text should be in.

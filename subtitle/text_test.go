@@ -580,3 +580,18 @@ func TestDecodeUTF32(t *testing.T) {
 		t.Errorf("UTF-16LE read as %s", name)
 	}
 }
+
+// TestDecodeTextNoEvidence: a few bytes that are not UTF-8 in an otherwise
+// ASCII file are not read as a legacy code page they happen to fit
+// ("hello яюГ(" in Windows-1251): the error names the line and the byte.
+func TestDecodeTextNoEvidence(t *testing.T) {
+	b := []byte("1\n00:00:01,000 --> 00:00:02,000\nhello \xff\xfe\xc3(\n")
+	text, enc, err := DecodeText("x.srt", b)
+	if err == nil {
+		t.Fatalf("decoded as %s: %q; want an error", enc, text)
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Col != 7 || !errors.Is(err, ErrEncoding) {
+		t.Fatalf("error %v, want x.srt:3:7 wrapping ErrEncoding", err)
+	}
+}

@@ -82,26 +82,29 @@ var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "g
 // is not, the test is skipped, or fails in CI (see Missing). Names:
 //
 //   - "node": node, and the npm packages installed in tools/validate
+//   - "node/PKG": node, and only that npm package (imsc, webvtt-parser), so
+//     a skip names the package the test needs
 //   - "chromium": Debian's chromium (or chromium-browser, google-chrome)
 //   - "xmllint": xmllint, and the TTML1 schema in ../shared
 //   - any other name: that program on PATH (ffmpeg, ffprobe, espeak-ng, sox, ...)
 func RequireTool(t testing.TB, name string) string {
 	t.Helper()
-	switch name {
-	case "node":
+	if pkgs := nodePackages(name); pkgs != nil {
 		path, err := exec.LookPath("node")
 		if err != nil {
 			Missing(t, "node", "install Node.js 20 or later")
 			return ""
 		}
 		mods := filepath.Join(Root(t), "tools", "validate", "node_modules")
-		for _, pkg := range []string{"webvtt-parser", "imsc", "opencc-js"} {
+		for _, pkg := range pkgs {
 			if _, err := os.Stat(filepath.Join(mods, pkg, "package.json")); err != nil {
 				Missing(t, "npm package "+pkg, "run `npm ci --prefix tools/validate` in the repository root")
 				return ""
 			}
 		}
 		return path
+	}
+	switch name {
 	case "chromium":
 		for _, n := range chromiumNames {
 			if path, err := exec.LookPath(n); err == nil {
@@ -278,4 +281,16 @@ func tail(b []byte) string {
 		b = b[len(b)-max:]
 	}
 	return string(b)
+}
+
+// nodePackages returns the npm packages a RequireTool name needs, or nil
+// for a name that is not node's.
+func nodePackages(name string) []string {
+	if name == "node" {
+		return []string{"webvtt-parser", "imsc", "opencc-js"}
+	}
+	if pkg, ok := strings.CutPrefix(name, "node/"); ok && pkg != "" {
+		return []string{pkg}
+	}
+	return nil
 }

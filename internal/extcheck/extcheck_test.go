@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -179,6 +180,21 @@ func TestRequireToolMissing(t *testing.T) {
 			t.Errorf("CI unset: skip %q, fatal %q; want a skip", f.skip, f.fatal)
 		case ci != "" && (f.fatal == "" || f.skip != ""):
 			t.Errorf("CI set: skip %q, fatal %q; want a failure", f.skip, f.fatal)
+		}
+	}
+}
+
+// TestNodePackages: a TTML test needs imsc only, a WebVTT test
+// webvtt-parser only, so a skip names the package that is missing.
+func TestNodePackages(t *testing.T) {
+	for name, want := range map[string][]string{
+		"node/imsc":          {"imsc"},
+		"node/webvtt-parser": {"webvtt-parser"},
+		"node":               {"webvtt-parser", "imsc", "opencc-js"},
+		"ffmpeg":             nil,
+	} {
+		if got := extcheck.NodePackages(name); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
 }

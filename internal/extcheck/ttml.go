@@ -128,7 +128,7 @@ func (r *TTMLResult) At(ms int64) *ISD {
 // one node run. What imsc reports is in the result for the test to check.
 func TTMLRender(t testing.TB, files ...string) []TTMLResult {
 	t.Helper()
-	node := RequireTool(t, "node")
+	node := RequireTool(t, "node/imsc")
 	root := Root(t)
 	abs := absAll(t, files)
 	args := append([]string{filepath.Join(root, "tools", "validate", "ttml.js")}, abs...)

@@ -34,7 +34,7 @@ type WebVTTResult struct {
 // errors are in the result for the test to check.
 func WebVTT(t testing.TB, files ...string) []WebVTTResult {
 	t.Helper()
-	node := RequireTool(t, "node")
+	node := RequireTool(t, "node/webvtt-parser")
 	root := Root(t)
 	abs := absAll(t, files)
 	args := append([]string{filepath.Join(root, "tools", "validate", "vtt.js")}, abs...)

@@ -798,7 +798,9 @@ func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
 	if err := r.skip(); err != nil {
 		return err
 	}
-	r.doc.Styles = append(r.doc.Styles, subtitle.Style{Name: id, Format: subtitle.TTML, Text: r.rawElement(off)})
+	if raw := r.rawElement(off); !ownBlocks[strings.TrimSpace(raw)] {
+		r.doc.Styles = append(r.doc.Styles, subtitle.Style{Name: id, Format: subtitle.TTML, Text: raw})
+	}
 	if id != "" {
 		r.styles[id] = def
 	}
@@ -826,7 +828,9 @@ func (r *ttmlReader) readRegion(se xml.StartElement, line int, off int64) error 
 	if err != nil {
 		return err
 	}
-	r.doc.Regions = append(r.doc.Regions, subtitle.Region{ID: id, Format: subtitle.TTML, Text: r.rawElement(off)})
+	if raw := r.rawElement(off); !ownBlocks[strings.TrimSpace(raw)] {
+		r.doc.Regions = append(r.doc.Regions, subtitle.Region{ID: id, Format: subtitle.TTML, Text: raw})
+	}
 	if id != "" {
 		r.regions[id] = def
 	}

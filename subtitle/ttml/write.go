@@ -9,6 +9,18 @@ import (
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
+// The style and regions every file subkit writes carries. The reader keeps
+// them out of Document.Styles and Regions: what they say (centred, bottom,
+// middle or top) is in each cue's placement, so dropping them loses nothing.
+const (
+	ownStyle  = `<style xml:id="s1" tts:textAlign="center" tts:color="white" tts:backgroundColor="transparent"/>`
+	ownBottom = `<region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%" tts:displayAlign="after" tts:textAlign="center"/>`
+	ownMiddle = `<region xml:id="middle" tts:origin="10% 42.5%" tts:extent="80% 15%" tts:displayAlign="center" tts:textAlign="center"/>`
+	ownTop    = `<region xml:id="top" tts:origin="10% 5%" tts:extent="80% 15%" tts:displayAlign="before" tts:textAlign="center"/>`
+)
+
+var ownBlocks = map[string]bool{ownStyle: true, ownBottom: true, ownMiddle: true, ownTop: true}
+
 // write is the registered writer.
 func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	e := textout.New(w, o)
@@ -37,10 +49,10 @@ func writeTTML(e *textout.Encoder, d *subtitle.Document) {
 		e.Line(`    </metadata>`)
 	}
 	e.Line(`    <styling>`)
-	e.Line(`      <style xml:id="s1" tts:textAlign="center" tts:color="white" tts:backgroundColor="transparent"/>`)
+	e.Line(`      ` + ownStyle)
 	e.Line(`    </styling>`)
 	e.Line(`    <layout>`)
-	e.Line(`      <region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%" tts:displayAlign="after" tts:textAlign="center"/>`)
+	e.Line(`      ` + ownBottom)
 	used := map[int]bool{}
 	for _, c := range d.Cues {
 		if a := textout.Placement(c); a > 0 && a <= 9 {
@@ -48,10 +60,10 @@ func writeTTML(e *textout.Encoder, d *subtitle.Document) {
 		}
 	}
 	if used[1] {
-		e.Line(`      <region xml:id="middle" tts:origin="10% 42.5%" tts:extent="80% 15%" tts:displayAlign="center" tts:textAlign="center"/>`)
+		e.Line(`      ` + ownMiddle)
 	}
 	if used[2] {
-		e.Line(`      <region xml:id="top" tts:origin="10% 5%" tts:extent="80% 15%" tts:displayAlign="before" tts:textAlign="center"/>`)
+		e.Line(`      ` + ownTop)
 	}
 	e.Line(`    </layout>`)
 	e.Line(`  </head>`)

@@ -110,7 +110,7 @@ func (r *vttReader) read(name, text string) (*subtitle.Document, []subtitle.Warn
 			Err: fmt.Errorf(`%w: not a WebVTT file: "WEBVTT" must be followed by a space, a tab or a line end`, subtitle.ErrSyntax)}
 	}
 	r.s = text
-	r.doc = &subtitle.Document{}
+	r.doc = &subtitle.Document{IDsAsRead: true}
 	first, _ := r.readLine()
 	header := strings.TrimLeft(first[6:], " \t")
 	if r.pos < len(r.s) {
@@ -158,6 +158,12 @@ func (r *vttReader) read(name, text string) (*subtitle.Document, []subtitle.Warn
 	if r.unlisted > 0 {
 		r.ws = append(r.ws, subtitle.Warning{Line: r.unlistedFrom,
 			Message: fmt.Sprintf("%d more problems from here on, not listed", r.unlisted)})
+	}
+	if len(r.doc.Styles) == 0 && len(r.doc.Regions) == 0 {
+		// With no STYLE or REGION block, no note comes before one.
+		for i := range r.doc.Notes {
+			r.doc.Notes[i].Head = false
+		}
 	}
 	return r.doc, r.ws, nil
 }
@@ -344,7 +350,8 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 			r.doc.Lang = tag
 			return
 		}
-		r.doc.Notes = append(r.doc.Notes, subtitle.Note{Before: len(r.doc.Cues), Text: text})
+		head := len(r.doc.Cues) == 0 && len(r.doc.Styles) == 0 && len(r.doc.Regions) == 0
+		r.doc.Notes = append(r.doc.Notes, subtitle.Note{Before: len(r.doc.Cues), Text: text, Head: head})
 	case keywordLine(firstLine(b.buf), "STYLE") || keywordLine(firstLine(b.buf), "REGION"):
 		kw := strings.TrimRight(firstLine(b.buf), " \t\f")
 		if r.seenCue {

@@ -43,10 +43,11 @@ func mustReadVTT(t testing.TB, text string) (*subtitle.Document, []subtitle.Warn
 
 // featuresDoc is testdata/features.vtt as read.
 var featuresDoc = &subtitle.Document{
-	Lang:   "en-GB",
-	Header: "- Sample with everything\nKind: captions\nLanguage: en-GB",
+	IDsAsRead: true,
+	Lang:      "en-GB",
+	Header:    "- Sample with everything\nKind: captions\nLanguage: en-GB",
 	Notes: []subtitle.Note{
-		{Before: 0, Text: "\nThis file has one of each block."},
+		{Before: 0, Text: "\nThis file has one of each block.", Head: true},
 		{Before: 0, Text: "Styles and regions come before the first cue."},
 		{Before: 4, Text: "after the last cue"},
 	},
@@ -268,11 +269,12 @@ func TestReadWebVTTLanguage(t *testing.T) {
 
 // vttWritten is what reading our WebVTT writer's output of d must give:
 // the writer's lines (edges trimmed, blank lines dropped), adjacent spans
-// of one style joined, a number for each id the writer cannot write, and
+// of one style joined, a number for each id the writer cannot write
+// (none when d.IDsAsRead), and
 // the language. encode.go's writer does not yet write the header, notes,
 // styles, regions or cue settings, so those do not come back.
 func vttWritten(d *subtitle.Document) *subtitle.Document {
-	w := &subtitle.Document{Header: d.Header, Notes: d.Notes}
+	w := &subtitle.Document{Header: d.Header, Notes: d.Notes, IDsAsRead: true}
 	if d.Lang != "" && !strings.Contains(d.Lang, "-->") && !strings.ContainsAny(d.Lang, "\r\n") {
 		w.Lang = d.Lang
 	}
@@ -295,7 +297,10 @@ func vttWritten(d *subtitle.Document) *subtitle.Document {
 			c.Region = ""
 		}
 		if !validVTTID(c.ID) {
-			c.ID = strconv.Itoa(i + 1)
+			c.ID = ""
+			if !d.IDsAsRead {
+				c.ID = strconv.Itoa(i + 1)
+			}
 		}
 		var lines []subtitle.Line
 		for _, l := range textout.Lines(c.Lines) {

@@ -2,6 +2,7 @@ package webvtt
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
@@ -37,7 +38,7 @@ func (x *Encoder) Encode(d *subtitle.Document) {
 		x.started = true
 		x.e.webvtt(d)
 	} else {
-		x.e.vttCues(d, nil)
+		x.e.vttCues(d, nil, 0)
 	}
 	x.e.Base += len(d.Cues)
 }
@@ -138,15 +139,22 @@ func appendVTTLine(b []byte, l subtitle.Line) []byte {
 	}
 	var openBuf, wantBuf [6]vttTag
 	open := openBuf[:0]
-	for _, s := range l {
+	for i, s := range l {
 		want := wantBuf[:0]
+		classes := s.Classes
 		if s.Voice != "" {
-			want = append(want, vttTag{"<v " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
+			v := "<v"
+			// Classes that every span of this voice's run has go on the
+			// <v> tag itself, as <v.loud Tom> wrote them.
+			if len(classes) > 0 && voiceRunShares(l, i) {
+				v += "." + strings.Join(classes, ".")
+				classes = nil
+			}
+			want = append(want, vttTag{v + " " + vttEscaper.Replace(s.Voice) + ">", "</v>"})
 		}
 		if s.Lang != "" {
 			want = append(want, vttTag{"<lang " + vttEscaper.Replace(s.Lang) + ">", "</lang>"})
 		}
-		classes := s.Classes
 		if c := vttColorClass(s.Color); c != "" {
 			classes = append(classes[:len(classes):len(classes)], c)
 		}
@@ -193,6 +201,25 @@ func appendVTTLine(b []byte, l subtitle.Line) []byte {
 		b = append(b, open[i].close...)
 	}
 	return b
+}
+
+// voiceRunShares reports whether all the spans around l[i] with its voice
+// (the run <v> stays open over) have l[i]'s classes.
+func voiceRunShares(l subtitle.Line, i int) bool {
+	same := func(s subtitle.Span) bool {
+		return s.Voice == l[i].Voice && slices.Equal(s.Classes, l[i].Classes)
+	}
+	for j := i - 1; j >= 0 && l[j].Voice == l[i].Voice; j-- {
+		if !same(l[j]) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(l) && l[j].Voice == l[i].Voice; j++ {
+		if !same(l[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // vttSpecial marks the bytes vttEscaper replaces.
@@ -243,6 +270,11 @@ func (e *encoder) webvtt(d *subtitle.Document) {
 		e.Raw(e.NL)
 		e.Line("NOTE Language: " + d.Lang)
 	}
+	// Notes that came before the STYLE and REGION blocks go back there.
+	note := 0
+	for ; note < len(d.Notes) && d.Notes[note].Head && d.Notes[note].Before == 0; note++ {
+		e.note(d.Notes[note].Text)
+	}
 	// STYLE and REGION blocks must come before the first cue.
 	regions := map[string]bool{}
 	for _, kind := range []string{"STYLE", "REGION"} {
@@ -272,24 +304,27 @@ func (e *encoder) webvtt(d *subtitle.Document) {
 			e.blockLines(t)
 		}
 	}
-	e.vttCues(d, regions)
+	e.vttCues(d, regions, note)
 }
 
-// vttCues writes d's cues and notes, numbering cues without an id from
-// e.Base+1.
-func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool) {
-	note := 0
+// note writes a NOTE block.
+func (e *encoder) note(text string) {
+	e.Raw(e.NL)
+	first, more, _ := strings.Cut(text, "\n")
+	if first = vttSafeLine(first); first != "" {
+		e.Line("NOTE " + first)
+	} else {
+		e.Line("NOTE")
+	}
+	e.blockLines(more)
+}
+
+// vttCues writes d's cues and notes, from d.Notes[note] on, numbering cues without an id from
+// e.Base+1 unless d.IDsAsRead.
+func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool, note int) {
 	notesBefore := func(i int) {
 		for ; note < len(d.Notes) && d.Notes[note].Before <= i; note++ {
-			e.Raw(e.NL)
-			text := d.Notes[note].Text
-			first, more, _ := strings.Cut(text, "\n")
-			if first = vttSafeLine(first); first != "" {
-				e.Line("NOTE " + first)
-			} else {
-				e.Line("NOTE")
-			}
-			e.blockLines(more)
+			e.note(d.Notes[note].Text)
 		}
 	}
 	for i, c := range d.Cues {
@@ -297,7 +332,7 @@ func (e *encoder) vttCues(d *subtitle.Document, regions map[string]bool) {
 		e.Raw(e.NL)
 		if validVTTID(c.ID) {
 			e.Line(c.ID)
-		} else {
+		} else if !d.IDsAsRead {
 			e.Number(i + e.Base + 1)
 		}
 		e.Timing(c, '.')

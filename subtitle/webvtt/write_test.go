@@ -1,9 +1,12 @@
 package webvtt
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // The writer's quick escaping gives what the Replacer gives.
@@ -21,6 +24,65 @@ func TestEscapeQuickPath(t *testing.T) {
 		s := text()
 		if got, want := string(appendVTTEscaped(nil, s)), vttEscaper.Replace(s); got != want {
 			t.Fatalf("escaping %q: %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestWriteKeepsUnnamedCues: a WebVTT file read and written back gets no
+// cue ids it did not have; a document from SRT is numbered as before.
+func TestWriteKeepsUnnamedCues(t *testing.T) {
+	in := "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n\nnamed\n00:00:03.000 --> 00:00:04.000\nBye\n"
+	d, _, err := subtitle.Decode("x.vtt", []byte(in), subtitle.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != in {
+		t.Errorf("written back as\n%s\nwant\n%s", buf.String(), in)
+	}
+	d.IDsAsRead = false
+	buf.Reset()
+	subtitle.Encode(&buf, d, subtitle.WebVTT, subtitle.EncodeOptions{})
+	if !strings.Contains(buf.String(), "\n\n1\n00:00:01.000") {
+		t.Errorf("a document not read from WebVTT: cue not numbered:\n%s", buf.String())
+	}
+}
+
+// TestWriteKeepsNoteBeforeStyle: a NOTE before the STYLE block is written
+// back before it, not moved after it.
+func TestWriteKeepsNoteBeforeStyle(t *testing.T) {
+	in := "WEBVTT\n\nNOTE first\n\nSTYLE\n::cue { color: red }\n\nNOTE second\n\n00:00:01.000 --> 00:00:02.000\nHello\n"
+	d, _, err := subtitle.Decode("x.vtt", []byte(in), subtitle.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != in {
+		t.Errorf("written back as\n%s\nwant\n%s", buf.String(), in)
+	}
+}
+
+// TestWriteVoiceClasses: classes read from <v.loud Tom> are written back
+// on the <v> tag; classes on part of a voice stay in a <c>.
+func TestWriteVoiceClasses(t *testing.T) {
+	for in, want := range map[string]string{
+		"<v.loud Tom>Hello":                        "<v.loud Tom>Hello</v>",
+		"<v Tom><c.loud>Hello</c> world</v>":       "<v Tom><c.loud>Hello</c> world</v>",
+		"<v.a.b Tom>Hi <i>there</i></v>":           "<v.a.b Tom>Hi <i>there</i></v>",
+		"<v.loud Tom>Hello</v> <v.soft Ann>Hi</v>": "<v.loud Tom>Hello</v> <v.soft Ann>Hi</v>",
+	} {
+		d, _, err := subtitle.Decode("x.vtt", []byte("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"+in+"\n"), subtitle.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := vttLine(d.Cues[0].Lines[0]); got != want {
+			t.Errorf("%s: written as %s, want %s", in, got, want)
 		}
 	}
 }

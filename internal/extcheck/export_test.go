@@ -1,0 +1,3 @@
+package extcheck
+
+var NodePackages = nodePackages

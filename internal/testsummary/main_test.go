@@ -1,0 +1,35 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestSummary(t *testing.T) {
+	in := `{"Action":"run","Package":"p","Test":"TestA"}
+{"Action":"output","Package":"p","Test":"TestA","Output":"=== RUN   TestA\n"}
+{"Action":"pass","Package":"p","Test":"TestA"}
+{"Action":"output","Package":"p","Test":"TestB","Output":"--- SKIP: TestB\n"}
+{"Action":"skip","Package":"p","Test":"TestB"}
+{"Action":"output","Package":"p","Output":"ok  \tp\t0.1s\n"}
+{"Action":"pass","Package":"p"}
+`
+	var out bytes.Buffer
+	if code := run(strings.NewReader(in), &out); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	want := "ok  \tp\t0.1s\n1 passed, 0 failed, 1 skipped\n  skipped: p.TestB\n"
+	if out.String() != want {
+		t.Errorf("got %q\nwant %q", out.String(), want)
+	}
+	fail := `{"Action":"output","Package":"q","Test":"TestC","Output":"--- FAIL: TestC (0.00s)\n"}
+{"Action":"fail","Package":"q","Test":"TestC"}
+{"Action":"output","Package":"q","Output":"FAIL\tq\t0.1s\n"}
+{"Action":"fail","Package":"q"}
+`
+	out.Reset()
+	if code := run(strings.NewReader(fail), &out); code != 1 || !strings.Contains(out.String(), "--- FAIL: TestC") || !strings.Contains(out.String(), "0 passed, 1 failed, 0 skipped") {
+		t.Errorf("exit %d, output %q", code, out.String())
+	}
+}
