@@ -3,6 +3,7 @@ package main
 // The check and stats commands: a track measured against a style guide.
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,10 +41,11 @@ func limitFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption (0: not checked)", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D` (0: not checked)", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D` (0: not checked)", DefaultText: "the profile's"},
-		&cli.StringFlag{Name: "gap", Usage: "least gap `D` between captions (0: not checked)", DefaultText: "the profile's, in frames"},
+		&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions (0: not checked)", DefaultText: "the profile's, in frames"},
 		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
 		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
-		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "input-format", Hidden: true},
 		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
 	}
 }
@@ -109,10 +111,10 @@ func readLimitFlags(c *cli.Context) (*limitSetup, error) {
 			l.Gap = durs[2]
 		}
 	}
-	if f := c.String("input-format"); f != "" {
+	if f := firstSet(c, "from", "input-format"); f != "" {
 		var err error
 		if s.from, err = subtitle.ParseFormat(f); err != nil {
-			return nil, usageError{fmt.Errorf("--input-format: %w", err)}
+			return nil, usageError{fmt.Errorf("--from: %w", err)}
 		}
 	}
 	if s.encoding != "" {
@@ -182,7 +184,8 @@ func (e *env) checkInputs(c *cli.Context, name string) ([]input, error) {
 
 func checkCommand(e *env) *cli.Command {
 	flags := append(limitFlags(),
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: human, json (one object a finding, then a summary) or github (GitHub Actions annotations)", Value: "human"},
+		&cli.StringFlag{Name: "format", Usage: "report `FORMAT`: human, json (one object a finding, then a summary) or github (GitHub Actions annotations)", DefaultText: "human"},
+		&cli.StringFlag{Name: "f", Hidden: true},
 		&cli.BoolFlag{Name: "json", Usage: "the same as --format json", DisableDefaultText: true},
 		&cli.IntFlag{Name: "max-warnings", Usage: "exit 0 with up to `N` findings in all", DefaultText: "0"},
 		&cli.StringFlag{Name: "color", Usage: "colour the human output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always or never", Value: "auto"},
@@ -247,9 +250,9 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	format := c.String("format")
+	format := cmp.Or(firstSet(c, "format", "f"), "human")
 	if c.Bool("json") {
-		if c.IsSet("format") && format != "json" {
+		if (c.IsSet("format") || c.IsSet("f")) && format != "json" {
 			return usagef("--json and --format %s disagree", format)
 		}
 		format = "json"

@@ -22,14 +22,14 @@ place. A file that cannot be read is reported as file:line: reason and the
 others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
-		Flags:  batchFlags(convertFormatFlags, "output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", "the extension of -o"),
+		Flags:  batchFlags("output `FORMAT`: srt, vtt, ttml, ass, ssa, stl", "the extension of -o"),
 		Action: func(c *cli.Context) error { return e.convert(c) },
 	}
 }
 
 func (e *env) convert(c *cli.Context) error {
 	start := time.Now()
-	cfg, inputs, err := e.batchSetup(c, "convert", convertFormatFlags, false)
+	cfg, inputs, err := e.batchSetup(c, "convert", false)
 	if err != nil {
 		return err
 	}

@@ -50,12 +50,14 @@ without, they are placed at --cps characters a second.
 
 Outputs go beside each transcript (talk.txt -> talk.srt, talk.vtt, talk.ttml),
 into the directory -o names, into the file -o names (one format), or to
-standard output with -o - (one format). Existing outputs are replaced; an
-input is never overwritten.
+standard output with -o - (one format). An existing output is an error
+unless --force, as in convert; an input is never overwritten.
 
 Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output formats `LIST`, comma-separated: srt, vtt, ttml", DefaultText: "all three, or the one -o's extension names"},
+			&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats `LIST`, comma-separated: srt, vtt, ttml", DefaultText: "all three, or the one -o's extension names"},
+			&cli.StringSliceFlag{Name: "format", Hidden: true},
+			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
 			&cli.StringFlag{Name: "duration", Aliases: []string{"d"}, Usage: "the video's length `D`: fit the captions to it"},
 			&cli.StringFlag{Name: "video", Usage: "read the video's length from `FILE` with ffprobe"},
@@ -65,7 +67,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` (BCP 47: zh-Hans, zh-Hant, en, ja...); detected from the text when absent"},
 			&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "5/6 s, as 834ms"},
 			&cli.StringFlag{Name: "max", Usage: "longest caption `D`; longer lines are split", DefaultText: "7s"},
-			&cli.StringFlag{Name: "gap", Usage: "least time `D` between captions", DefaultText: "2 frames at 24 fps, 83ms"},
+			&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions", DefaultText: "2 frames at 24 fps, 83ms"},
 			&cli.IntFlag{Name: "max-chars", Usage: "`N` characters a line (CJK: half-width characters count 0.5)", DefaultText: "16 for Chinese, Japanese, Korean; 42 others"},
 			&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption", DefaultText: "2"},
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
@@ -88,6 +90,8 @@ type genConfig struct {
 	rules     func(timing.Profile) timing.Rules
 	encode    subtitle.EncodeOptions
 	quiet     bool
+	verbose   bool
+	force     bool
 	segmenter timing.Segmenter
 	audio     *audio.Features // the speech to time to, with --audio
 	audioName string
@@ -121,10 +125,11 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		cps:    c.Float64("cps"),
 		lang:   c.String("lang"),
 		quiet:  c.Bool("quiet"),
+		force:  c.Bool("force"),
 		encode: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	// Formats: -f, else the extension of -o, else all three.
-	for _, v := range c.StringSlice("format") {
+	for _, v := range append(c.StringSlice("to"), c.StringSlice("format")...) {
 		for _, name := range strings.Split(v, ",") {
 			if strings.TrimSpace(name) == "" {
 				continue
@@ -396,10 +401,18 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 			return fmt.Errorf("%s: %w", displayName(in), err)
 		}
 		path := outputPath(in, f, cfg)
-		if path != "-" && in != "-" && sameFile(path, in) {
+		exists := false
+		if path != "-" {
+			_, err := os.Lstat(path)
+			exists = err == nil
+		}
+		if exists && in != "-" && sameFile(path, in) {
 			return fmt.Errorf("%s: output %s would overwrite the input; choose another -o", in, path)
 		}
-		outs = append(outs, output{path: path, data: buf.Bytes()})
+		if exists && !cfg.force && !isSpecial(path) {
+			return fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in), path)
+		}
+		outs = append(outs, output{path: path, data: buf.Bytes(), fresh: !exists})
 	}
 	if err := e.writeOutputs(outs); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -17,8 +18,8 @@ func retimeCommand(e *env) *cli.Command {
 		&cli.StringSliceFlag{Name: "sync", Usage: "reference point `OLD=NEW` (OLD a time or #N, the start of caption N); repeat: 1 shifts, 2 stretch, more map piecewise"},
 		&cli.Float64Flag{Name: "scale", Usage: "stretch times by factor `F` around --anchor"},
 		&cli.StringFlag{Name: "anchor", Usage: "the time `D` --scale keeps", Value: "0"},
-		&cli.StringFlag{Name: "from", Usage: "change only captions that start at or after `D`"},
-		&cli.StringFlag{Name: "to", Usage: "change only captions that start before `D`"},
+		&cli.StringFlag{Name: "after", Usage: "change only captions that start at or after `D`"},
+		&cli.StringFlag{Name: "before", Usage: "change only captions that start before `D`"},
 		&cli.BoolFlag{Name: "drop-negative", Usage: "drop captions that end up wholly before 0 (they are kept at 0 otherwise; reported either way)", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its retimed self", DisableDefaultText: true},
 	}
@@ -31,7 +32,7 @@ func retimeCommand(e *env) *cli.Command {
 are whole milliseconds with rounding, so a sync point lands exactly. Styles,
 positions and text are untouched. Output rules are convert's: the format is
 kept unless -t says otherwise, and an input is replaced only with --in-place.`,
-		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Flags:  append(flags, batchFlags("output `FORMAT`", "the input's format")...),
 		Action: func(c *cli.Context) error { return e.retime(c) },
 	}
 }
@@ -77,25 +78,48 @@ func (e *env) retime(c *cli.Context) error {
 	}
 	var opts timing.RetimeOptions
 	opts.DropNegative = c.Bool("drop-negative")
-	if c.IsSet("from") || c.IsSet("to") {
+	after, before := c.String("after"), c.String("before")
+	// --from and --to were the window before they were the formats, as
+	// in convert: a time there is still taken as the window.
+	for _, w := range []struct {
+		old, now string
+		val      *string
+	}{{"from", "after", &after}, {"to", "before", &before}} {
+		v := c.String(w.old)
+		if _, err := subtitle.ParseFormat(v); err == nil || v == "" {
+			continue
+		}
+		if _, err := timing.ParseDuration(v); err != nil {
+			continue // batchSetup reports the unknown format
+		}
+		if *w.val != "" {
+			return usagef("retime: --%s %s and --%s: give the window once, with --%s", w.old, v, w.now, w.now)
+		}
+		fmt.Fprintf(e.stderr, "subkit: warning: retime --%s %s is now --%s %s (--%s is the %s format)\n", w.old, v, w.now, v, w.old, map[string]string{"from": "input", "to": "output"}[w.old])
+		*w.val = v
+		if err := c.Set(w.old, ""); err != nil {
+			return err
+		}
+	}
+	if after != "" || before != "" {
 		opts.Window = true
 		opts.To = time.Duration(1<<63 - 1)
 		var err error
-		if c.IsSet("from") {
-			if opts.From, err = timing.ParseDuration(c.String("from")); err != nil {
-				return usagef("--from: %v", err)
+		if after != "" {
+			if opts.From, err = timing.ParseDuration(after); err != nil {
+				return usagef("--after: %v", err)
 			}
 		}
-		if c.IsSet("to") {
-			if opts.To, err = timing.ParseDuration(c.String("to")); err != nil {
-				return usagef("--to: %v", err)
+		if before != "" {
+			if opts.To, err = timing.ParseDuration(before); err != nil {
+				return usagef("--before: %v", err)
 			}
 		}
 		if opts.From >= opts.To {
-			return usagef("--from must be before --to")
+			return usagef("--after %s is not before --before %s", after, before)
 		}
 	}
-	cfg, inputs, err := e.batchSetup(c, "retime", retimeFormatFlags, true)
+	cfg, inputs, err := e.batchSetup(c, "retime", true)
 	if err != nil {
 		return err
 	}

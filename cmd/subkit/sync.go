@@ -33,7 +33,7 @@ retimes the file by them, as retime would. It prints what it found and a
 confidence: the share of caption starts that land on a speech onset beyond
 chance. Below --min-confidence nothing is written and the exit code is 1.
 With --split each part of the file gets its own offset (the rate is one).`,
-		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Flags:  append(flags, batchFlags("output `FORMAT`", "the input's format")...),
 		Action: func(c *cli.Context) error { return e.sync(c) },
 	}
 }
@@ -57,7 +57,7 @@ func (e *env) sync(c *cli.Context) error {
 		}
 		opt.MaxOffset = d.Seconds()
 	}
-	cfg, inputs, err := e.batchSetup(c, "sync", retimeFormatFlags, true)
+	cfg, inputs, err := e.batchSetup(c, "sync", true)
 	if err != nil {
 		return err
 	}
