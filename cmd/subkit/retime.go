@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -15,7 +18,7 @@ func retimeCommand(e *env) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "shift", Usage: "move every caption by `D` (negative: earlier, as --shift=-1.5s)"},
 		&cli.StringFlag{Name: "fps", Usage: "frame rate change `FROM:TO` (25:23.976, 24000/1001:25)"},
-		&cli.StringSliceFlag{Name: "sync", Usage: "reference point `OLD=NEW` (OLD a time or #N, the start of caption N); repeat: 1 shifts, 2 stretch, more map piecewise"},
+		&cli.StringSliceFlag{Name: "sync", Usage: "reference point `OLD=NEW` (OLD a time, or #N, the start of caption N: #-1 or last is the last caption); repeat: 1 shifts, 2 stretch, more map piecewise"},
 		&cli.Float64Flag{Name: "scale", Usage: "stretch times by factor `F` around --anchor"},
 		&cli.StringFlag{Name: "anchor", Usage: "the time `D` --scale keeps", Value: "0"},
 		&cli.StringFlag{Name: "after", Usage: "change only captions that start at or after `D`"},
@@ -55,12 +58,15 @@ func (e *env) retime(c *cli.Context) error {
 		maps = append(maps, timing.FPS(from, to))
 	}
 	var points []timing.SyncPoint
+	var fromEnd []int // for each point, N when OLD is #-N or last (#-1), else 0
 	for _, s := range c.StringSlice("sync") {
+		n, s := syncFromEnd(s)
 		p, err := timing.ParseSyncPoint(s)
 		if err != nil {
 			return usagef("--sync: %v", err)
 		}
 		points = append(points, p)
+		fromEnd = append(fromEnd, n)
 	}
 	if c.IsSet("scale") {
 		f := c.Float64("scale")
@@ -128,6 +134,16 @@ func (e *env) retime(c *cli.Context) error {
 		return usagef("retime: --in-place replaces the inputs; it takes no -o")
 	}
 	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
+		points := slices.Clone(points)
+		for i, n := range fromEnd {
+			if n == 0 {
+				continue
+			}
+			if n > len(d.Cues) {
+				return nil, nil, fmt.Errorf("--sync #-%d: the file has %d captions", n, len(d.Cues))
+			}
+			points[i].Cue = len(d.Cues) + 1 - n
+		}
 		m, err := edit.Maps(maps, points, d)
 		if err != nil {
 			return nil, nil, err
@@ -135,4 +151,25 @@ func (e *env) retime(c *cli.Context) error {
 		return nil, edit.Retime(d, m, opts), nil
 	}
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
+}
+
+// syncFromEnd reads a --sync point whose OLD counts captions from the end,
+// #-N or last (#-1): it returns N and the point with OLD as #1, for
+// timing.ParseSyncPoint to read the rest. Other points come back as they
+// are, with 0.
+func syncFromEnd(s string) (int, string) {
+	old, nw, ok := strings.Cut(s, "=")
+	if !ok {
+		return 0, s
+	}
+	old = strings.TrimSpace(old)
+	if strings.EqualFold(old, "last") {
+		return 1, "#1=" + nw
+	}
+	if v, ok := strings.CutPrefix(old, "#-"); ok {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			return n, "#1=" + nw
+		}
+	}
+	return 0, s
 }
