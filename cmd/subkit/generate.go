@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -351,6 +352,9 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	if err != nil {
 		return err
 	}
+	if f := captionFormat(raw); f != subtitle.Unknown {
+		return fmt.Errorf("%s: this is a caption file (%s), not a transcript: generate would time its timing lines as text; use convert to change its format, retime or sync to change its times", displayName(in), f)
+	}
 	text, _, err := subtitle.DecodeText(in, raw)
 	if err != nil {
 		return err
@@ -444,4 +448,22 @@ func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
 		return "-"
 	}
 	return filepath.Join(dir, base+f.Ext())
+}
+
+// srtTiming is an SRT timing line: 00:00:01,000 --> 00:00:02,500.
+var srtTiming = regexp.MustCompile(`(?m)^\s*\d+:\d{1,2}:\d{1,2}[,.]\d+\s*-->\s*\d+:\d{1,2}:\d{1,2}[,.]\d+`)
+
+// captionFormat is the caption format a file given as a transcript is
+// in, or Unknown for a transcript. subtitle.Detect takes any "-->" near
+// the top for SRT; a transcript may say "A --> B", so SRT also needs a
+// timing line.
+func captionFormat(raw []byte) subtitle.Format {
+	f := subtitle.Detect(raw)
+	if f == subtitle.SRT {
+		head := raw[:min(len(raw), 4096)]
+		if text, _, err := subtitle.DecodeText("", head); err != nil || !srtTiming.MatchString(text) {
+			return subtitle.Unknown
+		}
+	}
+	return f
 }
