@@ -160,6 +160,14 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 	if len(inputs) == 0 {
 		return nil, nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
 	}
+	// convert IN OUT, as cp is called: the last name is no file yet.
+	if args := c.Args().Slice(); cfg.output == "" && len(args) >= 2 && name == "convert" {
+		last := args[len(args)-1]
+		if _, err := os.Stat(last); errors.Is(err, os.ErrNotExist) && isCaptionFile(last) {
+			return nil, nil, usagef("%s: %s does not exist, and it was taken as an input; to write it, give it with -o: subkit %s -o %s %s",
+				name, last, name, last, strings.Join(args[:len(args)-1], " "))
+		}
+	}
 	if o := cfg.output; o != "" && o != "-" {
 		cfg.outDir = isDirTarget(o)
 		if !cfg.outDir && cfg.to == subtitle.Unknown {

@@ -101,7 +101,7 @@ type genConfig struct {
 func (e *env) generate(c *cli.Context) error {
 	inputs := c.Args().Slice()
 	if len(inputs) == 0 {
-		return usagef("generate: no transcript given (use - for standard input)")
+		return usagef("%s: no transcript given (use - for standard input)", c.Command.Name)
 	}
 	cfg, err := e.genFlags(c, inputs)
 	if err != nil {
@@ -121,6 +121,7 @@ func (e *env) generate(c *cli.Context) error {
 }
 
 func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
+	name := c.Command.Name // generate or align
 	cfg := &genConfig{
 		output: c.String("output"),
 		cps:    c.Float64("cps"),
@@ -151,7 +152,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		}
 	}
 	if stdinCount > 1 {
-		return nil, usagef("generate: standard input (-) given more than once")
+		return nil, usagef("%s: standard input (-) given more than once", name)
 	}
 	if o := cfg.output; o != "" && o != "-" {
 		cfg.outDir = isDirTarget(o)
@@ -166,15 +167,15 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	}
 	switch {
 	case cfg.output == "-" && len(cfg.formats) != 1:
-		return nil, usagef("generate: -o - writes one format to standard output; choose it with -f")
+		return nil, usagef("%s: -o - writes one format to standard output; choose it with -t", name)
 	case cfg.output == "-" && len(inputs) != 1:
-		return nil, usagef("generate: -o - takes one transcript")
+		return nil, usagef("%s: -o - takes one transcript", name)
 	case cfg.output != "" && cfg.output != "-" && !cfg.outDir && len(inputs) > 1:
-		return nil, usagef("generate: -o %s names one file but %d transcripts were given; name a directory", cfg.output, len(inputs))
+		return nil, usagef("%s: -o %s names one file but %d transcripts were given; name a directory", name, cfg.output, len(inputs))
 	case cfg.output != "" && cfg.output != "-" && !cfg.outDir && len(cfg.formats) > 1:
-		return nil, usagef("generate: -o %s names one file but %d formats were asked for; name a directory or choose one format with -f", cfg.output, len(cfg.formats))
+		return nil, usagef("%s: -o %s names one file but %d formats were asked for; name a directory or choose one format with -t", name, cfg.output, len(cfg.formats))
 	case cfg.output == "" && stdinCount == 1 && len(cfg.formats) != 1:
-		return nil, usagef("generate: a transcript from standard input needs -o DIR, or one format with -f to write to standard output")
+		return nil, usagef("%s: a transcript from standard input needs -o DIR, or one format with -t to write to standard output", name)
 	}
 
 	var err error
@@ -183,13 +184,13 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	audioFile := c.String("audio")
 	switch {
 	case audioFile != "" && (dur != "" || video != ""):
-		return nil, usagef("generate: --audio times the captions to the speech; it takes no --duration or --video")
+		return nil, usagef("%s: --audio times the captions to the speech; it takes no --duration or --video", name)
 	case audioFile != "" && c.IsSet("cps"):
-		return nil, usagef("generate: --audio measures the speaking rate; it takes no --cps")
+		return nil, usagef("%s: --audio measures the speaking rate; it takes no --cps", name)
 	case audioFile != "" && c.IsSet("start"):
-		return nil, usagef("generate: --audio finds where the speech starts; it takes no --start")
+		return nil, usagef("%s: --audio finds where the speech starts; it takes no --start", name)
 	case dur != "" && video != "":
-		return nil, usagef("generate: give --duration or --video, not both")
+		return nil, usagef("%s: give --duration or --video, not both", name)
 	case dur != "":
 		if cfg.duration, err = timing.ParseDuration(dur); err != nil {
 			return nil, usagef("--duration: %v", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -98,7 +99,7 @@ func (e *env) sync(c *cli.Context) error {
 		}
 		found := describeSync(r, d)
 		if r.Confidence < minConf {
-			return nil, nil, fmt.Errorf("sync to %s: %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio?)", name, found[0], r.Confidence, minConf)
+			return nil, nil, fmt.Errorf("sync to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio?); the best fit: %s", name, r.Confidence, minConf, strings.TrimPrefix(found[0], "sync: "))
 		}
 		return found, edit.Retime(d, r.TimingMap(cueStarts(d)), ropts), nil
 	}
