@@ -399,6 +399,9 @@ func useColor(when string, w io.Writer, getenv func(string) string) (bool, error
 	if getenv("NO_COLOR") != "" {
 		return false, nil
 	}
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd())), nil
 }

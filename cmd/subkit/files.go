@@ -31,7 +31,11 @@ func (e *env) readInput(name string) ([]byte, error) {
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory", name)
-		} else if err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInput {
+		} else if err == nil && fi.Mode().IsRegular() {
+			// Refused from its size, before a byte is read.
+			if fi.Size() > maxInput {
+				return nil, fmt.Errorf("%s: larger than %d MiB", name, maxInput>>20)
+			}
 			size = int(fi.Size())
 		}
 		r = f

@@ -39,7 +39,33 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
+// checkedWriter remembers the first error writing to w: a report that
+// could not be written (a full disk, a closed pipe) is a failed run,
+// however many places ignore the error of a single Fprintf.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := runApp(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "subkit: writing standard output: %v\n", out.err)
+		return max(code, 1)
+	}
+	return code
+}
+
+func runApp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(e)
 	args, err := permuteArgs(app, args)
