@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
