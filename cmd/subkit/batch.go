@@ -319,6 +319,18 @@ var stdoutMu sync.Mutex
 
 func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	fail := func(err error) { r.Error = err.Error() }
+	// Most outputs do not exist yet: one Lstat says so, and the checks
+	// that compare an existing output with the input are skipped. It is
+	// looked at before the work, so that an output another run writes
+	// meanwhile is not replaced.
+	exists := false
+	var was os.FileInfo
+	if out != "-" {
+		if _, err := os.Lstat(out); err == nil {
+			exists = true
+			was, _ = os.Stat(out)
+		}
+	}
 	raw, err := e.readInput(in.path)
 	if err != nil {
 		fail(err)
@@ -371,13 +383,6 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
-	// Most outputs do not exist yet: one Lstat says so, and the checks
-	// that compare an existing output with the input are skipped.
-	exists := false
-	if out != "-" {
-		_, err := os.Lstat(out)
-		exists = err == nil
-	}
 	if exists && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
 		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
 		return
@@ -419,7 +424,7 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		err = e.writeOutputs([]output{{path: out, write: write}})
 		stdoutMu.Unlock()
 	} else {
-		err = e.writeOutputs([]output{{path: out, write: write, fresh: !exists}})
+		err = e.writeOutputs([]output{{path: out, write: write, fresh: !exists, was: was}})
 	}
 	var pe *subtitle.ParseError
 	switch {

@@ -349,6 +349,21 @@ func validTag(t string) bool {
 
 // generateOne times one transcript and writes its tracks.
 func (e *env) generateOne(in string, cfg *genConfig) error {
+	// The outputs as they are before the work: one another run writes
+	// meanwhile is not replaced.
+	type before struct {
+		exists bool
+		was    os.FileInfo
+	}
+	outsBefore := map[subtitle.Format]before{}
+	for _, f := range cfg.formats {
+		if path := outputPath(in, f, cfg); path != "-" {
+			if _, err := os.Lstat(path); err == nil {
+				fi, _ := os.Stat(path)
+				outsBefore[f] = before{true, fi}
+			}
+		}
+	}
 	raw, err := e.readInput(in)
 	if err != nil {
 		return err
@@ -406,18 +421,14 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 			return fmt.Errorf("%s: %w", displayName(in), err)
 		}
 		path := outputPath(in, f, cfg)
-		exists := false
-		if path != "-" {
-			_, err := os.Lstat(path)
-			exists = err == nil
-		}
+		exists := outsBefore[f].exists
 		if exists && in != "-" && sameFile(path, in) {
 			return fmt.Errorf("%s: output %s would overwrite the input; choose another -o", in, path)
 		}
 		if exists && !cfg.force && !isSpecial(path) {
 			return fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in), path)
 		}
-		outs = append(outs, output{path: path, data: buf.Bytes(), fresh: !exists})
+		outs = append(outs, output{path: path, data: buf.Bytes(), fresh: !exists, was: outsBefore[f].was})
 	}
 	if err := e.writeOutputs(outs); err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 )
 
 func main() {
+	catchSignals(os.Stderr)
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
