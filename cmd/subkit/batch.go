@@ -471,7 +471,7 @@ func (e *env) report(reports []fileReport, asJSON, verbose, quiet bool, start ti
 			fmt.Fprintf(e.stderr, "%s: %s\n", r.Input, c)
 		}
 		if !quiet {
-			for _, w := range r.Warnings {
+			for _, w := range summarizeWarnings(r.Warnings, verbose, "--verbose or --json lists them all") {
 				fmt.Fprintf(e.stderr, "%s: warning: %s\n", r.Input, w)
 			}
 		}

@@ -73,6 +73,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption", DefaultText: "2"},
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 		},
 		Action: func(c *cli.Context) error { return e.generate(c) },
@@ -123,12 +124,13 @@ func (e *env) generate(c *cli.Context) error {
 func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	name := c.Command.Name // generate or align
 	cfg := &genConfig{
-		output: c.String("output"),
-		cps:    c.Float64("cps"),
-		lang:   c.String("lang"),
-		quiet:  c.Bool("quiet"),
-		force:  c.Bool("force"),
-		encode: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
+		output:  c.String("output"),
+		cps:     c.Float64("cps"),
+		lang:    c.String("lang"),
+		quiet:   c.Bool("quiet"),
+		force:   c.Bool("force"),
+		verbose: c.Bool("verbose"),
+		encode:  subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	// Formats: -f, else the extension of -o, else all three.
 	for _, v := range append(c.StringSlice("to"), c.StringSlice("format")...) {
@@ -434,7 +436,11 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		return err
 	}
 	if !cfg.quiet {
-		for _, w := range res.Warnings {
+		ws := make([]string, len(res.Warnings))
+		for i, w := range res.Warnings {
+			ws[i] = w.String()
+		}
+		for _, w := range summarizeWarnings(ws, cfg.verbose, "--verbose lists them all") {
 			fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
 		}
 	}
