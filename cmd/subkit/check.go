@@ -237,10 +237,13 @@ type fileErrorJSON struct {
 	Error string `json:"error"`
 }
 
+// checkSummary closes a --json report. Failed counts the files that did
+// not pass: with findings, or unreadable.
 type checkSummary struct {
 	Summary     bool `json:"summary"`
 	Files       int  `json:"files"`
 	Failed      int  `json:"failed"`
+	Unreadable  int  `json:"unreadable"`
 	Findings    int  `json:"findings"`
 	MaxWarnings int  `json:"max_warnings"`
 }
@@ -281,6 +284,7 @@ func (e *env) check(c *cli.Context) error {
 		r := e.readChecked(in, s)
 		if r.err != nil {
 			sum.Failed++
+			sum.Unreadable++
 			switch format {
 			case "json":
 				enc.Encode(fileErrorJSON{File: r.name, Error: r.err.Error()})
@@ -294,6 +298,9 @@ func (e *env) check(c *cli.Context) error {
 		p, l := s.limits(r.doc)
 		fs := check.Check(r.doc, l, r.raw)
 		sum.Findings += len(fs)
+		if len(fs) > 0 {
+			sum.Failed++
+		}
 		switch format {
 		case "json":
 			for _, f := range fs {
@@ -326,16 +333,16 @@ func (e *env) check(c *cli.Context) error {
 	case "json":
 		enc.Encode(sum)
 	case "human":
-		if len(inputs) > 1 || sum.Failed > 0 {
-			fmt.Fprintf(e.stdout, "%d files, %d findings", len(inputs), sum.Findings)
-			if sum.Failed > 0 {
-				fmt.Fprintf(e.stdout, ", %d could not be read", sum.Failed)
+		if len(inputs) > 1 || sum.Unreadable > 0 {
+			fmt.Fprintf(e.stdout, "%s, %s", plural(len(inputs), "file"), plural(sum.Findings, "finding"))
+			if sum.Unreadable > 0 {
+				fmt.Fprintf(e.stdout, ", %d could not be read", sum.Unreadable)
 			}
 			fmt.Fprintln(e.stdout)
 		}
 	}
 	switch {
-	case sum.Failed > 0:
+	case sum.Unreadable > 0:
 		return errUnreadable
 	case sum.Findings > maxWarn:
 		if format == "human" && maxWarn > 0 {
