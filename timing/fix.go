@@ -124,15 +124,15 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 			problems = append(problems, Problem{Caption: i + 1, Start: c.Start, End: c.End, Message: fmt.Sprintf(format, a...)})
 		}
 		if r.Min > 0 && d < r.Min {
-			add("lasts %s, under the minimum %s, and there is no room to lengthen it", FormatDuration(d), FormatDuration(r.Min))
+			add("lasts %s, under the minimum %s, and there is no room to lengthen it", durSeconds(d), durSeconds(r.Min))
 		}
 		if r.CPS > 0 && d > 0 && c.Chars/d.Seconds() > r.CPS+1e-9 {
 			add("reads at %.1f characters a second, over %g, and there is no room to lengthen it", c.Chars/d.Seconds(), r.CPS)
 		}
 		if i+1 < len(out) && out[i+1].Start < c.End+r.Gap {
-			add("the next caption starts %s after it ends, under the gap %s", FormatDuration(out[i+1].Start-c.End), FormatDuration(r.Gap))
+			add("the next caption starts %s after it ends, under the minimum gap %s", durSeconds(out[i+1].Start-c.End), durSeconds(r.Gap))
 		} else if i+1 < len(out) && closable(c.End, out[i+1].Start-r.Gap, r) {
-			add("the gap of %s after it flickers, and closing it would make the caption longer than %s", FormatDuration(out[i+1].Start-c.End), FormatDuration(r.Max))
+			add("the gap of %s after it flickers, and closing it would make the caption longer than %s", durSeconds(out[i+1].Start-c.End), durSeconds(r.Max))
 		}
 	}
 	return out, changes, problems
@@ -142,4 +142,10 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 // enough to close before next (the latest end the next caption allows).
 func closable(end, next time.Duration, r FixRules) bool {
 	return next >= 0 && r.CloseGap > 0 && end < next && next-end <= r.CloseGap-r.Gap
+}
+
+// durSeconds writes a length of time as check does: 0.267s, 7s. Points in
+// time are written with FormatDuration.
+func durSeconds(d time.Duration) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", d.Seconds()), "0"), ".") + "s"
 }
