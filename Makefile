@@ -25,15 +25,15 @@ tools:
 
 # Rewrites golden files; review the diff by eye before committing.
 update-golden:
-	$(GO) test ./subtitle ./cmd/subkit -run 'Golden' -update
+	$(GO) test ./subtitle ./subtitle/srt ./cmd/subkit -run 'Golden' -update
 
 fuzz:
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzDecodeText -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz 'FuzzRead$$' -fuzztime 60s
-	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadSRT -fuzztime 60s
-	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadWebVTT -fuzztime 60s
-	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
-	$(GO) test ./subtitle -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
+	$(GO) test ./subtitle/srt -run '^$$' -fuzz FuzzReadSRT -fuzztime 60s
+	$(GO) test ./subtitle/webvtt -run '^$$' -fuzz FuzzReadWebVTT -fuzztime 60s
+	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzReadTTML -fuzztime 60s
+	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadASS -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
 	$(GO) test ./check -run '^$$' -fuzz FuzzCheck -fuzztime 60s
 	$(GO) test ./segment -run '^$$' -fuzz FuzzSegment -fuzztime 60s

@@ -3,6 +3,7 @@ package subtitle_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
@@ -51,4 +52,54 @@ func ExampleParseFormat() {
 	// Output:
 	// vtt .vtt <nil>
 	// unknown format "docx" (known: srt, vtt, ttml, ass, ssa, stl)
+}
+
+func ExampleStreamSRT() {
+	srt := "1\n00:00:01,000 --> 00:00:02,500\n<i>大家好</i>\n\n2\n00:00:03,000 --> 00:00:04,000\n{\\an8}Hello\n"
+	info, err := subtitle.StreamSRT("in.srt", srt, subtitle.WebVTT, subtitle.EncodeOptions{}, os.Stdout)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(info.Cues, "cues; lost:", info.Losses)
+	// Output:
+	// WEBVTT
+	//
+	// 1
+	// 00:00:01.000 --> 00:00:02.500
+	// <i>大家好</i>
+	//
+	// 2
+	// 00:00:03.000 --> 00:00:04.000 line:0
+	// Hello
+	// 2 cues; lost: []
+}
+
+// A format package registers its format from init. This one reads a
+// made-up format of one caption a line, "start end text" in seconds.
+func ExampleRegister() {
+	subtitle.Register(subtitle.Spec{
+		Format: "lines",
+		Ext:    ".lines",
+		Sniff: func(_ []byte, head string) subtitle.Match {
+			if strings.HasPrefix(head, "#lines") {
+				return subtitle.Sure // a signature
+			}
+			return subtitle.NoMatch
+		},
+		Read: func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
+			d := &subtitle.Document{}
+			for i, l := range strings.Split(text, "\n")[1:] {
+				var start, end float64
+				var words string
+				if _, err := fmt.Sscanf(l, "%g %g %s", &start, &end, &words); err != nil {
+					return nil, nil, &subtitle.ParseError{File: name, Line: i + 2, Err: subtitle.ErrSyntax}
+				}
+				d.Cues = append(d.Cues, subtitle.Cue{Start: time.Duration(start * float64(time.Second)),
+					End: time.Duration(end * float64(time.Second)), Lines: subtitle.Text(words)})
+			}
+			return d, nil, nil
+		},
+		Carries: subtitle.Carries{}, // a writer would say what it keeps
+	})
 }

@@ -14,6 +14,21 @@ func Losses(d *Document, f Format) []string {
 	return formatLosses(lossCounts(d, f))
 }
 
+// A Tally adds up what writing documents in one format drops, for a
+// writer that writes a file a piece at a time (see StreamSRT): Add each
+// piece, then Losses words the sums as Losses words them for one document.
+type Tally map[string]int
+
+// Add counts what writing d in format f drops.
+func (t Tally) Add(d *Document, f Format) {
+	for k, n := range lossCounts(d, f) {
+		t[k] += n
+	}
+}
+
+// Losses words the counts as Losses does.
+func (t Tally) Losses() []string { return formatLosses(t) }
+
 // lossCounts counts, for each feature f cannot carry, the cues (or blocks)
 // of d that carry it.
 func lossCounts(d *Document, f Format) map[string]int {
@@ -23,18 +38,14 @@ func lossCounts(d *Document, f Format) map[string]int {
 			count[what] += n
 		}
 	}
-	has := func(f Format, features ...string) bool {
-		for _, x := range features {
-			if carries[f][x] {
-				return true
-			}
-		}
-		return false
+	var can Carries
+	if s := lookup(f); s != nil {
+		can = s.Carries
 	}
-	if !has(f, "notes") {
+	if !can.Notes {
 		add("comment blocks (NOTE)", len(d.Notes))
 	}
-	if d.Header != "" && !has(f, "header") {
+	if d.Header != "" && !can.Header {
 		add("header text", 1)
 	}
 	for _, s := range d.Styles {
@@ -55,45 +66,46 @@ func lossCounts(d *Document, f Format) map[string]int {
 				count[what]++
 			}
 		}
-		if c.ID != "" && !has(f, "ids") {
+		if c.ID != "" && !can.IDs {
 			mark("cue identifiers")
 		}
-		if c.Settings != "" && !has(f, "settings") {
-			if has(f, "align") {
+		if c.Settings != "" && !can.Settings {
+			if can.Align {
 				mark("WebVTT cue settings (kept as top/middle/bottom, left/right placement only)")
 			} else {
 				mark("cue settings (position, alignment)")
 			}
 		}
-		if a := placement(c); a > 0 && a != 2 && !has(f, "align") && c.Settings == "" {
+		// Without settings, the placement is the cue's Align.
+		if a := c.Align; a > 0 && a != 2 && !can.Align && c.Settings == "" {
 			mark("positions")
 		}
 		for _, l := range c.Lines {
 			for _, s := range l {
 				switch {
-				case s.Italic && !has(f, "italic"):
+				case s.Italic && !can.Italic:
 					mark("italics")
-				case s.Bold && !has(f, "bold"):
+				case s.Bold && !can.Bold:
 					mark("bold")
-				case s.Underline && !has(f, "underline"):
+				case s.Underline && !can.Underline:
 					mark("underline")
 				}
-				if s.Color != "" && !has(f, "color") && !(f == WebVTT && vttColorClass(s.Color) != "") {
+				if s.Color != "" && !can.Color && !(can.SomeColors != nil && can.SomeColors(s.Color)) {
 					mark("colors")
 				}
-				if s.Voice != "" && !has(f, "voice") {
+				if s.Voice != "" && !can.Voice {
 					mark("voice names (<v>)")
 				}
-				if s.Lang != "" && !has(f, "lang") {
+				if s.Lang != "" && !can.Lang {
 					mark("span languages")
 				}
-				if len(s.Classes) > 0 && !has(f, "classes") {
+				if len(s.Classes) > 0 && !can.Classes {
 					mark("class names (<c>)")
 				}
-				if s.Ruby != "" && !has(f, "ruby") {
+				if s.Ruby != "" && !can.Ruby {
 					mark("ruby text")
 				}
-				if s.Timed && !has(f, "timestamps") {
+				if s.Timed && !can.Timestamps {
 					mark("inline timestamps (karaoke)")
 				}
 			}
@@ -117,15 +129,4 @@ func formatLosses(count map[string]int) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// carries says which features each format can write.
-var carries = map[Format]map[string]bool{
-	SRT: {"italic": true, "bold": true, "underline": true, "color": true, "align": true},
-	WebVTT: {"italic": true, "bold": true, "underline": true, "voice": true, "lang": true, "classes": true,
-		"ruby": true, "timestamps": true, "ids": true, "settings": true, "notes": true, "header": true, "align": true},
-	TTML: {"italic": true, "bold": true, "underline": true, "color": true, "lang": true, "align": true},
-	ASS:  {"italic": true, "bold": true, "underline": true, "align": true},
-	SSA:  {"italic": true, "bold": true, "underline": true, "align": true},
-	STL:  {},
 }

@@ -3,15 +3,7 @@ package subtitle
 import (
 	"fmt"
 	"io"
-	"strings"
-	"sync"
 )
-
-var srtMemories = sync.Pool{New: func() any { return new(srtMemory) }}
-
-// streamChunk is about how much SRT text StreamSRT reads into a document
-// at a time.
-const streamChunk = 256 << 10
 
 // StreamInfo is what StreamSRT found: the cues it wrote, the readers'
 // warnings (line numbers in the whole file) and what the target format
@@ -27,100 +19,12 @@ type StreamInfo struct {
 // blank line, a number line, a timing line), each piece is read with the
 // SRT reader and written at once. The output is byte for byte what Encode
 // writes for the whole document. Warnings of one kind may repeat, once for
-// each piece.
+// each piece. It needs subtitle/srt (and for WebVTT, subtitle/webvtt)
+// registered.
 func StreamSRT(name, text string, to Format, o EncodeOptions, w io.Writer) (*StreamInfo, error) {
-	return streamSRT(name, text, to, o, w, streamChunk)
+	s := lookup(SRT)
+	if s == nil || s.Stream == nil {
+		return nil, fmt.Errorf("cannot stream from %v", SRT)
+	}
+	return s.Stream(name, text, to, o, w)
 }
-
-func streamSRT(name, text string, to Format, o EncodeOptions, w io.Writer, chunk int) (*StreamInfo, error) {
-	if to != SRT && to != WebVTT {
-		return nil, fmt.Errorf("cannot stream to %v", to)
-	}
-	info := &StreamInfo{}
-	losses := map[string]int{}
-	e := newEncoder(w, o)
-	text = strings.TrimPrefix(text, "\ufeff")
-	line := 0 // lines before the piece
-	// Each piece is written before the next is read, and nothing read is
-	// kept after the call, so the memory is reused: piece after piece, and
-	// file after file in a batch.
-	mem := srtMemories.Get().(*srtMemory)
-	defer srtMemories.Put(mem)
-	for start, first := 0, true; start < len(text) || first; first = false {
-		end := srtCut(text, start+chunk)
-		for end < len(text) && !strings.Contains(text[start:end], "-->") {
-			end = srtCut(text, end+1) // text before the first cue goes with it
-		}
-		piece := text[start:end]
-		d, ws, err := readSRTReusing(name, piece, info.Cues, mem)
-		if err != nil {
-			if pe, ok := err.(*ParseError); ok && pe.Line > 0 {
-				pe.Line += line
-			}
-			return nil, err
-		}
-		for _, wn := range ws {
-			if wn.Line > 0 {
-				wn.Line += line
-			}
-			info.Warnings = append(info.Warnings, wn)
-		}
-		if err := validate(d); err != nil {
-			return nil, err
-		}
-		for k, n := range lossCounts(d, to) {
-			losses[k] += n
-		}
-		e.base = info.Cues
-		switch {
-		case to == SRT:
-			e.srt(d)
-		case first:
-			e.webvtt(d)
-		default:
-			e.vttCues(d, nil)
-		}
-		info.Cues += len(d.Cues)
-		line += strings.Count(piece, "\n")
-		start = end
-	}
-	info.Losses = formatLosses(losses)
-	return info, e.w.Flush()
-}
-
-// srtCut returns where the piece that should end near at does end: at the
-// start of the first cue at or after at that follows a blank line (a
-// number line and then a timing line), or the end of the text.
-func srtCut(text string, at int) int {
-	if at >= len(text) {
-		return len(text)
-	}
-	for i := at; i < len(text); {
-		nl := strings.IndexByte(text[i:], '\n')
-		if nl < 0 {
-			return len(text)
-		}
-		p := i + nl + 1 // a line start
-		i = p
-		// A blank line, then a number line, then a timing line.
-		if p+1 > len(text) || !(text[p] == '\n' || text[p] == '\r' && p+1 < len(text) && text[p+1] == '\n') {
-			continue
-		}
-		q := p + strings.IndexByte(text[p:], '\n') + 1
-		num, rest, ok := strings.Cut(text[q:], "\n")
-		if !ok || !isDigitsLine(num) {
-			continue
-		}
-		// A timing line as the reader takes it (markup-free: a line with
-		// tags is not a place to cut).
-		timing, _, _ := strings.Cut(rest, "\n")
-		if t := trimSpace(timing); strings.IndexByte(t, '<') < 0 {
-			if _, ok := parseSRTTiming(t); ok {
-				return q
-			}
-		}
-	}
-	return len(text)
-}
-
-func isDigitsLine(s string) bool { return allDigits(strings.TrimRight(s, "\r")) }

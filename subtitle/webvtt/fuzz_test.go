@@ -1,4 +1,4 @@
-package subtitle
+package webvtt
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // FuzzReadWebVTT: readWebVTT never panics; an error is only a missing
@@ -25,7 +27,7 @@ func FuzzReadWebVTT(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	files, _ := filepath.Glob("testdata/webvtt/*.vtt")
+	files, _ := filepath.Glob("testdata/*.vtt")
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(string(b))
@@ -34,27 +36,27 @@ func FuzzReadWebVTT(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		d1, _, err := readWebVTT("fuzz.vtt", text)
 		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.vtt" || pe.Line != 1 || !errors.Is(err, ErrSyntax) {
+			var pe *subtitle.ParseError
+			if !errors.As(err, &pe) || pe.File != "fuzz.vtt" || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
 				t.Fatalf("error %v is not a ParseError at line 1", err)
 			}
 			return
 		}
-		if validate(d1) != nil {
+		if subtitle.Check(d1) != nil {
 			return
 		}
-		write := func(d *Document) string {
+		write := func(d *subtitle.Document) string {
 			var b bytes.Buffer
-			if err := Encode(&b, d, WebVTT, EncodeOptions{}); err != nil {
+			if err := subtitle.Encode(&b, d, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
 				t.Fatalf("read a document that cannot be written: %v", err)
 			}
 			return b.String()
 		}
-		read := func(text string) *Document {
+		read := func(text string) *subtitle.Document {
 			d, ws, err := readWebVTT("out.vtt", text)
 			// A cue that ends before it starts is written as it is, and
 			// read with the same warning as the first time.
-			ws = slices.DeleteFunc(ws, func(w Warning) bool { return strings.Contains(w.Message, "before it starts") })
+			ws = slices.DeleteFunc(ws, func(w subtitle.Warning) bool { return strings.Contains(w.Message, "before it starts") })
 			if err != nil || len(ws) > 0 {
 				t.Fatalf("our writer's output reads with error %v, warnings %v:\n%s", err, ws, text)
 			}

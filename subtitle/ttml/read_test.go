@@ -1,4 +1,4 @@
-package subtitle_test
+package ttml
 
 import (
 	"bytes"
@@ -419,7 +419,7 @@ var ttmlFixtures = []string{"netflix-imsc1.ttml", "dfxp-2006.dfxp", "ebu-tt-d.tt
 
 func readFixture(t *testing.T, name string) (string, *subtitle.Document, []subtitle.Warning) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "ttml", name))
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}

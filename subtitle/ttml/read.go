@@ -1,4 +1,4 @@
-package subtitle
+package ttml
 
 import (
 	"encoding/xml"
@@ -13,6 +13,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 const (
@@ -106,11 +109,11 @@ type ttmlStyle struct {
 	color, lang             string
 }
 
-func (s ttmlStyle) span(text string) Span {
-	return Span{Text: text, Italic: s.italic, Bold: s.bold, Underline: s.underline, Color: s.color, Lang: s.lang}
+func (s ttmlStyle) span(text string) subtitle.Span {
+	return subtitle.Span{Text: text, Italic: s.italic, Bold: s.bold, Underline: s.underline, Color: s.color, Lang: s.lang}
 }
 
-func styleOf(sp Span) ttmlStyle {
+func styleOf(sp subtitle.Span) ttmlStyle {
 	return ttmlStyle{sp.Italic, sp.Bold, sp.Underline, sp.Color, sp.Lang}
 }
 
@@ -122,7 +125,7 @@ type ttmlReader struct {
 
 	lnOff, ln int // line counting: text[:lnOff] holds ln-1 line ends
 
-	ws     []Warning
+	ws     []subtitle.Warning
 	wsKind map[string]int // warnings given per kind
 	wsLine map[string]int // first line of each kind
 	once   map[string]bool
@@ -137,7 +140,7 @@ type ttmlReader struct {
 	styles    map[string]*ttmlStyleDef
 	regions   map[string]*ttmlStyleDef
 	regionEff map[string]ttmlProps
-	doc       *Document
+	doc       *subtitle.Document
 	sawHead   bool
 	sawBody   bool
 
@@ -152,7 +155,7 @@ type ttmlReader struct {
 
 	// sources, when keepSources is set (Sources), gets each cue's
 	// paragraph's line.
-	sources     []CueSource
+	sources     []subtitle.CueSource
 	keepSources bool
 }
 
@@ -187,7 +190,7 @@ type ttmlReader struct {
 // warning naming its line; nothing is dropped silently. Errors (malformed
 // XML, no <tt> root, elements nested deeper than 256) are *ParseErrors
 // with the line and column where reading stopped.
-func readTTML(name, text string) (*Document, []Warning, error) {
+func readTTML(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	r := newTTMLReader(name, text)
 	err := r.read()
 	ws := r.warnings()
@@ -201,7 +204,7 @@ func newTTMLReader(name, text string) *ttmlReader {
 	r := &ttmlReader{name: name, text: text, ln: 1,
 		wsKind: map[string]int{}, wsLine: map[string]int{}, once: map[string]bool{},
 		styles: map[string]*ttmlStyleDef{}, regions: map[string]*ttmlStyleDef{}, regionEff: map[string]ttmlProps{},
-		doc: &Document{}}
+		doc: &subtitle.Document{}}
 	r.dec = xml.NewDecoder(strings.NewReader(text))
 	r.dec.Strict = true
 	// The text is already decoded: whatever encoding the declaration names.
@@ -218,7 +221,7 @@ func (r *ttmlReader) warn(line int, format string, args ...any) {
 		r.wsLine[format] = line
 	}
 	if n < ttmlMaxWarnings {
-		r.ws = append(r.ws, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
+		r.ws = append(r.ws, subtitle.Warning{Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 }
 
@@ -226,11 +229,11 @@ func (r *ttmlReader) warn(line int, format string, args ...any) {
 func (r *ttmlReader) warnOnce(key string, line int, format string, args ...any) {
 	if !r.once[key] {
 		r.once[key] = true
-		r.ws = append(r.ws, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
+		r.ws = append(r.ws, subtitle.Warning{Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 }
 
-func (r *ttmlReader) warnings() []Warning {
+func (r *ttmlReader) warnings() []subtitle.Warning {
 	ws := r.ws
 	var kinds []string
 	for k, n := range r.wsKind {
@@ -240,7 +243,7 @@ func (r *ttmlReader) warnings() []Warning {
 	}
 	sort.Slice(kinds, func(i, j int) bool { return r.wsLine[kinds[i]] < r.wsLine[kinds[j]] })
 	for _, k := range kinds {
-		ws = append(ws, Warning{Message: fmt.Sprintf("%d more warnings like the one at line %d",
+		ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("%d more warnings like the one at line %d",
 			r.wsKind[k]-ttmlMaxWarnings, r.wsLine[k])})
 	}
 	return ws
@@ -270,8 +273,8 @@ func (r *ttmlReader) line(off int64) int {
 
 func (r *ttmlReader) errAt(off int64, format string, args ...any) error {
 	line, col := textPosition([]byte(r.text), int(off))
-	return &ParseError{File: r.name, Line: line, Col: col,
-		Err: fmt.Errorf("%w: %s", ErrSyntax, fmt.Sprintf(format, args...))}
+	return &subtitle.ParseError{File: r.name, Line: line, Col: col,
+		Err: fmt.Errorf("%w: %s", subtitle.ErrSyntax, fmt.Sprintf(format, args...))}
 }
 
 // token reads the next token, counting depth. io.EOF is returned as is;
@@ -469,7 +472,7 @@ func (r *ttmlReader) read() error {
 		}
 	}
 	if !root {
-		return &ParseError{File: r.name, Err: fmt.Errorf("%w: no <tt> root element", ErrSyntax)}
+		return &subtitle.ParseError{File: r.name, Err: fmt.Errorf("%w: no <tt> root element", subtitle.ErrSyntax)}
 	}
 	r.finish()
 	return nil
@@ -485,13 +488,13 @@ func (r *ttmlReader) finish() {
 		c := &r.doc.Cues[i]
 		c.End = max(end, c.Start)
 	}
-	r.ws = append(r.ws, Warning{Line: r.openAt, Message: fmt.Sprintf(
+	r.ws = append(r.ws, subtitle.Warning{Line: r.openAt, Message: fmt.Sprintf(
 		"%d cues have no end time (the first here); each ends at %s, the latest time in the file",
 		len(r.open), formatMs(end))})
 }
 
 func formatMs(d time.Duration) string {
-	return string(appendTimestamp(nil, d, '.'))
+	return string(textout.AppendTimestamp(nil, d, '.'))
 }
 
 func roundMs(ns int64) time.Duration {
@@ -677,7 +680,7 @@ func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
 	if err := r.skip(); err != nil {
 		return err
 	}
-	r.doc.Styles = append(r.doc.Styles, Style{Name: id, Format: TTML, Text: r.rawElement(off)})
+	r.doc.Styles = append(r.doc.Styles, subtitle.Style{Name: id, Format: subtitle.TTML, Text: r.rawElement(off)})
 	if id != "" {
 		r.styles[id] = def
 	}
@@ -705,7 +708,7 @@ func (r *ttmlReader) readRegion(se xml.StartElement, line int, off int64) error 
 	if err != nil {
 		return err
 	}
-	r.doc.Regions = append(r.doc.Regions, Region{ID: id, Format: TTML, Text: r.rawElement(off)})
+	r.doc.Regions = append(r.doc.Regions, subtitle.Region{ID: id, Format: subtitle.TTML, Text: r.rawElement(off)})
 	if id != "" {
 		r.regions[id] = def
 	}
@@ -1134,7 +1137,7 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 			}
 		}
 	} else {
-		var prev []Line
+		var prev []subtitle.Line
 		prevCue := -1
 		var active []ttmlItem
 		for i := 0; i+1 < len(ts); i++ {
@@ -1168,15 +1171,15 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 
 // addCue appends a cue for paragraph p, the n-th made from it, and
 // returns its index.
-func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []Line) int {
-	c := Cue{ID: p.id, Start: roundMs(begin), Lines: lines, Region: p.ctx.region, Style: p.style}
+func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []subtitle.Line) int {
+	c := subtitle.Cue{ID: p.id, Start: roundMs(begin), Lines: lines, Region: p.ctx.region, Style: p.style}
 	if n > 0 && c.ID != "" {
 		c.ID += "." + strconv.Itoa(n+1)
 	}
 	r.latest = max(r.latest, begin)
 	r.doc.Cues = append(r.doc.Cues, c)
 	if r.keepSources {
-		r.sources = append(r.sources, CueSource{Line: line})
+		r.sources = append(r.sources, subtitle.CueSource{Line: line})
 	}
 	i := len(r.doc.Cues) - 1
 	r.setEnd(i, end, line)
@@ -1204,7 +1207,7 @@ func (r *ttmlReader) setEnd(i int, end int64, line int) {
 	c.End = max(roundMs(end), c.Start)
 }
 
-func linesEqual(a, b []Line) bool {
+func linesEqual(a, b []subtitle.Line) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -1234,7 +1237,7 @@ type ttmlRun struct {
 // other white space is collapsed too, with a warning, because subkit's
 // writers do not preserve it. Line edges lose any other white space, blank
 // lines are dropped, and neighbouring spans of one style are joined.
-func (r *ttmlReader) render(items []ttmlItem, line int) []Line {
+func (r *ttmlReader) render(items []ttmlItem, line int) []subtitle.Line {
 	runs := r.runs[:0]
 	if cap(runs) < len(items) {
 		runs = make([]ttmlRun, 0, len(items))
@@ -1289,8 +1292,8 @@ func (r *ttmlReader) render(items []ttmlItem, line int) []Line {
 	}
 	runs = out
 	// Lines.
-	var lines []Line
-	var cur Line
+	var lines []subtitle.Line
+	var cur subtitle.Line
 	blank := 0 // blank lines since the last line with text
 	flush := func() {
 		for len(cur) > 0 && strings.TrimSpace(cur[0].Text) == "" {
@@ -1522,4 +1525,23 @@ func (r *ttmlReader) timeValue(s string, line int) (int64, bool) {
 		return decimalNs(whole, frac, 1e9*r.trDen, r.trNum)
 	}
 	return 0, false
+}
+
+// textPosition turns a byte offset into a line and a byte column, both from 1,
+// for an ASCII-compatible encoding. LF, CRLF and a lone CR end a line.
+func textPosition(b []byte, off int) (line, col int) {
+	off = min(off, len(b))
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		switch b[i] {
+		case '\n':
+			line, start = line+1, i+1
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				continue
+			}
+			line, start = line+1, i+1
+		}
+	}
+	return line, off - start + 1
 }

@@ -1,4 +1,4 @@
-package subtitle
+package srt
 
 import (
 	"bytes"
@@ -8,13 +8,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // FuzzReadSRT reads arbitrary text as SRT: no panic, an error only as a
 // *ParseError naming the file, a few warnings at most, and what is read
 // writes back as SRT that reads back the same.
 func FuzzReadSRT(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "srt", "*.srt"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.srt"))
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {
 			f.Add(string(b))
@@ -33,8 +35,8 @@ func FuzzReadSRT(f *testing.F) {
 		}
 		doc, ws, err := readSRT("fuzz.srt", text)
 		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.srt" || pe.Line < 1 || !errors.Is(err, ErrSyntax) {
+			var pe *subtitle.ParseError
+			if !errors.As(err, &pe) || pe.File != "fuzz.srt" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
 				t.Fatalf("error %v is not a positioned ParseError naming the file", err)
 			}
 			return
@@ -47,11 +49,11 @@ func FuzzReadSRT(f *testing.F) {
 				t.Fatalf("warning %v has no line", w)
 			}
 		}
-		if validate(doc) != nil {
+		if subtitle.Check(doc) != nil {
 			return // kept and warned about, but not writable
 		}
 		var out bytes.Buffer
-		if err := Encode(&out, doc, SRT, EncodeOptions{}); err != nil {
+		if err := subtitle.Encode(&out, doc, subtitle.SRT, subtitle.EncodeOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		back, _, err := readSRT("fuzz.srt", out.String())

@@ -1,4 +1,4 @@
-package subtitle
+package ttml
 
 import (
 	"bytes"
@@ -11,12 +11,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // ttmlVisible is what a TTML round trip through our writer keeps: the
 // language, the title, and each cue's times and styled lines (the writer
 // numbers cues itself and writes its own head).
-func ttmlVisible(d *Document) string {
+func ttmlVisible(d *subtitle.Document) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "lang %q title %q\n", d.Lang, d.Title)
 	for _, c := range d.Cues {
@@ -29,7 +31,7 @@ func ttmlVisible(d *Document) string {
 // file; what is read is a valid document that our writer writes and that
 // reads back the same, and a second round trip changes nothing at all.
 func FuzzReadTTML(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "ttml", "*"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*"))
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(string(b))
@@ -48,17 +50,17 @@ c</p><p begin="5t">open</p></body></tt>`,
 	f.Fuzz(func(t *testing.T, in string) {
 		doc, _, err := readTTML("fuzz.ttml", in)
 		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.ttml" || !errors.Is(err, ErrSyntax) {
+			var pe *subtitle.ParseError
+			if !errors.As(err, &pe) || pe.File != "fuzz.ttml" || !errors.Is(err, subtitle.ErrSyntax) {
 				t.Fatalf("error %v is not a syntax ParseError naming the file", err)
 			}
 			return
 		}
-		if err := validate(doc); err != nil {
+		if err := subtitle.Check(doc); err != nil {
 			t.Fatalf("read an invalid document: %v", err)
 		}
 		var buf bytes.Buffer
-		if err := Encode(&buf, doc, TTML, EncodeOptions{}); err != nil {
+		if err := subtitle.Encode(&buf, doc, subtitle.TTML, subtitle.EncodeOptions{}); err != nil {
 			t.Fatalf("cannot write what was read: %v", err)
 		}
 		back, ws, err := readTTML("back.ttml", buf.String())
@@ -74,7 +76,7 @@ c</p><p begin="5t">open</p></body></tt>`,
 			}
 		}
 		buf.Reset()
-		if err := Encode(&buf, back, TTML, EncodeOptions{}); err != nil {
+		if err := subtitle.Encode(&buf, back, subtitle.TTML, subtitle.EncodeOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		again, _, err := readTTML("again.ttml", buf.String())
@@ -123,7 +125,7 @@ func TestReadTTMLBounded(t *testing.T) {
 		"text":        fill(head+"<body><div><p>", "ab ", "</p></div></body></tt>"),
 		"cues":        fill(head+"<body><div>", `<p begin="1s" end="2s">ab</p>`, "</div></body></tt>"),
 	}
-	measure := func(name, in string) (doc *Document, ws []Warning, took time.Duration, alloc uint64, err error) {
+	measure := func(name, in string) (doc *subtitle.Document, ws []subtitle.Warning, took time.Duration, alloc uint64, err error) {
 		var m0, m1 runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&m0)

@@ -1,4 +1,4 @@
-package subtitle
+package webvtt
 
 import (
 	"fmt"
@@ -9,6 +9,10 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // readWebVTT reads a WebVTT file with the W3C WebVTT parser algorithm
@@ -40,7 +44,7 @@ import (
 //   - Cue.Lines: the cue text parsed with the WebVTT cue text parsing rules
 //     (vttSpanBuilder says how the node tree becomes spans), one Line for
 //     each line of cue text.
-func readWebVTT(name, text string) (*Document, []Warning, error) {
+func readWebVTT(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	var r vttReader
 	return r.read(name, text)
 }
@@ -50,8 +54,8 @@ type vttReader struct {
 	s    string
 	pos  int // the parser's position in s
 	line int // lines of s before pos
-	doc  *Document
-	ws   []Warning
+	doc  *subtitle.Document
+	ws   []subtitle.Warning
 	// unlisted counts the warnings past maxVTTWarnings, from line
 	// unlistedFrom on.
 	unlisted, unlistedFrom int
@@ -63,8 +67,8 @@ type vttReader struct {
 
 	// Slabs the cues' lines and spans are cut from: a few allocations a
 	// file instead of two a cue.
-	lineSlab []Line
-	spanSlab []Span
+	lineSlab []subtitle.Line
+	spanSlab []subtitle.Span
 	sb       vttSpanBuilder
 }
 
@@ -80,11 +84,11 @@ func (r *vttReader) warn(line int, format string, args ...any) {
 		}
 		return
 	}
-	r.ws = append(r.ws, Warning{Line: line, Message: fmt.Sprintf(format, args...)})
+	r.ws = append(r.ws, subtitle.Warning{Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
 // read runs the parser over text; readWebVTT says what it gives.
-func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
+func (r *vttReader) read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	if strings.IndexByte(text, 0) >= 0 {
 		text = strings.ReplaceAll(text, "\x00", "\ufffd")
@@ -94,15 +98,15 @@ func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	if !strings.HasPrefix(text, "WEBVTT") {
-		return nil, nil, &ParseError{File: name, Line: 1, Col: 1,
-			Err: fmt.Errorf(`%w: not a WebVTT file: it must start with "WEBVTT"`, ErrSyntax)}
+		return nil, nil, &subtitle.ParseError{File: name, Line: 1, Col: 1,
+			Err: fmt.Errorf(`%w: not a WebVTT file: it must start with "WEBVTT"`, subtitle.ErrSyntax)}
 	}
 	if len(text) > 6 && text[6] != ' ' && text[6] != '\t' && text[6] != '\n' {
-		return nil, nil, &ParseError{File: name, Line: 1, Col: 7,
-			Err: fmt.Errorf(`%w: not a WebVTT file: "WEBVTT" must be followed by a space, a tab or a line end`, ErrSyntax)}
+		return nil, nil, &subtitle.ParseError{File: name, Line: 1, Col: 7,
+			Err: fmt.Errorf(`%w: not a WebVTT file: "WEBVTT" must be followed by a space, a tab or a line end`, subtitle.ErrSyntax)}
 	}
 	r.s = text
-	r.doc = &Document{}
+	r.doc = &subtitle.Document{}
 	first, _ := r.readLine()
 	header := strings.TrimLeft(first[6:], " \t")
 	if r.pos < len(r.s) {
@@ -122,7 +126,7 @@ func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
 	// Room for the cues: one a "-->", but no more than the shortest
 	// timing line ("00:00.000 --> 00:00.000\n") fits, so that garbage does
 	// not reserve much.
-	r.doc.Cues = make([]Cue, 0, min(strings.Count(r.s[r.pos:], "-->"), (len(r.s)-r.pos)/24+1))
+	r.doc.Cues = make([]subtitle.Cue, 0, min(strings.Count(r.s[r.pos:], "-->"), (len(r.s)-r.pos)/24+1))
 	var afterArrow bool
 	for r.pos < len(r.s) {
 		b := r.collectBlock(false)
@@ -137,7 +141,7 @@ func (r *vttReader) read(name, text string) (*Document, []Warning, error) {
 		r.doc.Cues = nil
 	}
 	if r.unlisted > 0 {
-		r.ws = append(r.ws, Warning{Line: r.unlistedFrom,
+		r.ws = append(r.ws, subtitle.Warning{Line: r.unlistedFrom,
 			Message: fmt.Sprintf("%d more problems from here on, not listed", r.unlisted)})
 	}
 	return r.doc, r.ws, nil
@@ -200,7 +204,7 @@ type vttBlock struct {
 	lastLine   int // and of its last
 	buf        string
 	bufLine    int // line number of buf's first line
-	cue        Cue
+	cue        subtitle.Cue
 	cueLine    int    // line number of the timing line
 	timingErr  string // why the timing line failed; "" if none did
 	timing     string // the timing line that failed
@@ -235,7 +239,7 @@ func (r *vttReader) collectBlock(inHeader bool) (b vttBlock) {
 				b.timingErr, b.timing = err, line
 			} else {
 				b.kind = vttCueBlock
-				b.cue = Cue{Start: from, End: to, Settings: settings}
+				b.cue = subtitle.Cue{Start: from, End: to, Settings: settings}
 				if bufStart >= 0 {
 					b.cue.ID = r.s[bufStart:bufEnd]
 				}
@@ -288,10 +292,10 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 		r.cue(b, afterArrow)
 		return
 	case vttStyleBlock:
-		r.doc.Styles = append(r.doc.Styles, Style{Format: WebVTT, Text: b.buf})
+		r.doc.Styles = append(r.doc.Styles, subtitle.Style{Format: subtitle.WebVTT, Text: b.buf})
 		return
 	case vttRegionBlock:
-		v, bad, more := parseVTTRegion(b.buf)
+		v, bad, more := cuesettings.ParseRegion(b.buf)
 		for _, m := range bad {
 			r.warn(b.bufLine, "REGION setting %s ignored", m)
 		}
@@ -301,8 +305,8 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 		if r.regions == nil {
 			r.regions = map[string]bool{}
 		}
-		r.regions[v.id] = true
-		r.doc.Regions = append(r.doc.Regions, Region{ID: v.id, Format: WebVTT, Text: b.buf})
+		r.regions[v.ID] = true
+		r.doc.Regions = append(r.doc.Regions, subtitle.Region{ID: v.ID, Format: subtitle.WebVTT, Text: b.buf})
 		return
 	}
 	switch {
@@ -321,7 +325,7 @@ func (r *vttReader) block(b *vttBlock, afterArrow bool) {
 			r.doc.Lang = tag
 			return
 		}
-		r.doc.Notes = append(r.doc.Notes, Note{Before: len(r.doc.Cues), Text: text})
+		r.doc.Notes = append(r.doc.Notes, subtitle.Note{Before: len(r.doc.Cues), Text: text})
 	case keywordLine(firstLine(b.buf), "STYLE") || keywordLine(firstLine(b.buf), "REGION"):
 		kw := strings.TrimRight(firstLine(b.buf), " \t\f")
 		if r.seenCue {
@@ -364,18 +368,18 @@ func (r *vttReader) cue(b *vttBlock, afterArrow bool) {
 		r.warn(b.cueLine, "no blank line before this cue's timing line")
 	}
 	if c.End < c.Start {
-		r.warn(b.cueLine, "cue ends (%s) before it starts (%s)", appendTimestamp(nil, c.End, '.'), appendTimestamp(nil, c.Start, '.'))
+		r.warn(b.cueLine, "cue ends (%s) before it starts (%s)", textout.AppendTimestamp(nil, c.End, '.'), textout.AppendTimestamp(nil, c.Start, '.'))
 	}
 	if c.Settings != "" {
-		v, bad, more := parseVTTSettings(c.Settings, r.regions)
+		v, bad, more := cuesettings.Parse(c.Settings, r.regions)
 		for _, m := range bad {
 			r.warn(b.cueLine, "cue setting %s ignored", m)
 		}
 		if more > 0 {
 			r.warn(b.cueLine, "%d more cue settings ignored", more)
 		}
-		if v.hasRegion {
-			c.Region = v.region
+		if v.HasRegion {
+			c.Region = v.Region
 		}
 	}
 	if r.rawText != nil {
@@ -385,18 +389,18 @@ func (r *vttReader) cue(b *vttBlock, afterArrow bool) {
 	r.doc.Cues = append(r.doc.Cues, c)
 }
 
-func (r *vttReader) takeSpans(n int) []Span {
+func (r *vttReader) takeSpans(n int) []subtitle.Span {
 	if len(r.spanSlab) < n {
-		r.spanSlab = make([]Span, max(n, 2048))
+		r.spanSlab = make([]subtitle.Span, max(n, 2048))
 	}
 	s := r.spanSlab[:n:n]
 	r.spanSlab = r.spanSlab[n:]
 	return s
 }
 
-func (r *vttReader) takeLines(n int) []Line {
+func (r *vttReader) takeLines(n int) []subtitle.Line {
 	if len(r.lineSlab) < n {
-		r.lineSlab = make([]Line, max(n, 2048))
+		r.lineSlab = make([]subtitle.Line, max(n, 2048))
 	}
 	l := r.lineSlab[:n:n]
 	r.lineSlab = r.lineSlab[n:]
@@ -406,7 +410,7 @@ func (r *vttReader) takeLines(n int) []Line {
 // cueLines parses cue text into lines. Text without markup or character
 // references takes a short way: each line one span, a substring of the
 // input.
-func (r *vttReader) cueLines(text string, line int) []Line {
+func (r *vttReader) cueLines(text string, line int) []subtitle.Line {
 	if text == "" {
 		return nil
 	}
@@ -577,292 +581,7 @@ func vttTimestamp(s string, i int) (time.Duration, int, string) {
 		time.Duration(v4)*time.Millisecond, i, ""
 }
 
-// vttCueSettings are a cue's settings as the WebVTT parser reads them (the
-// values of a VTTCue): "parse the WebVTT cue settings".
-type vttCueSettings struct {
-	vertical      string  // "", "rl" or "lr"
-	line          float64 // when !lineAuto
-	lineAuto      bool
-	snapToLines   bool
-	lineAlign     string // "start", "center", "end"
-	position      float64
-	positionAuto  bool
-	positionAlign string // "auto", "line-left", "center", "line-right"
-	size          float64
-	align         string // "start", "center", "end", "left", "right"
-	region        string // the region's id, when hasRegion
-	hasRegion     bool
-}
-
-// nextVTTSetting returns the first run of s that is not WebVTT white
-// space, its name and value when it is name:value (both not empty; else
-// name is ""), and what follows it.
-func nextVTTSetting(s string) (tok, name, value, rest string) {
-	s = s[skipVTTSpace(s, 0):]
-	j := 0
-	for j < len(s) && !isVTTSpace(s[j]) {
-		j++
-	}
-	tok, rest = s[:j], s[j:]
-	if colon := strings.IndexByte(tok, ':'); colon > 0 && colon < len(tok)-1 {
-		name, value = tok[:colon], tok[colon+1:]
-	}
-	return tok, name, value, rest
-}
-
-// parseVTTSettings reads cue settings as the spec's parser does, regions
-// being the ids of the file's REGION blocks. bad describes each setting it
-// ignores or that repeats an earlier one ("align:middle" (not start,
-// center, end, left or right)), up to maxVTTBad of them, and counts the
-// rest in more; bad is nil when all are good.
-func parseVTTSettings(s string, regions map[string]bool) (v vttCueSettings, bad []string, more int) {
-	v = vttCueSettings{lineAuto: true, snapToLines: true, lineAlign: "start", positionAuto: true,
-		positionAlign: "auto", size: 100, align: "center"}
-	var seen uint8
-	for len(s) > 0 {
-		var tok, name, value string
-		tok, name, value, s = nextVTTSetting(s)
-		if tok == "" {
-			break
-		}
-		if name == "" {
-			bad, more = addBad(bad, more, tok, "not name:value")
-			continue
-		}
-		why := ""
-		var bit uint8
-		switch name {
-		case "region":
-			bit = 1
-			if regions[value] {
-				v.region, v.hasRegion = value, true
-			} else {
-				v.region, v.hasRegion = "", false
-				why = "names no REGION"
-			}
-		case "vertical":
-			bit = 2
-			switch value {
-			case "rl", "lr":
-				v.vertical = value
-			default:
-				why = "not rl or lr"
-			}
-			if v.vertical != "" {
-				v.region, v.hasRegion = "", false // no vertical regions
-			}
-		case "line":
-			bit = 4
-			why = v.parseLine(value)
-		case "position":
-			bit = 8
-			pos, align, _ := strings.Cut(value, ",")
-			n, ok := parseVTTPercentage(pos)
-			switch {
-			case !ok:
-				why = "not a percentage from 0% to 100%"
-			case strings.Contains(value, ",") && align != "line-left" && align != "center" && align != "line-right":
-				why = "alignment not line-left, center or line-right"
-			default:
-				v.position, v.positionAuto = n, false
-				if strings.Contains(value, ",") {
-					v.positionAlign = align
-				}
-			}
-		case "size":
-			bit = 16
-			if n, ok := parseVTTPercentage(value); ok {
-				v.size = n
-				if n != 100 {
-					v.region, v.hasRegion = "", false
-				}
-			} else {
-				why = "not a percentage from 0% to 100%"
-			}
-		case "align":
-			bit = 32
-			switch value {
-			case "start", "center", "end", "left", "right":
-				v.align = value
-			default:
-				why = "not start, center, end, left or right"
-			}
-		default:
-			why = "unknown setting"
-		}
-		switch {
-		case why != "":
-			bad, more = addBad(bad, more, tok, why)
-		case seen&bit != 0:
-			bad, more = addBad(bad, more, tok, "repeated; the last one counts")
-		}
-		seen |= bit
-	}
-	return v, bad, more
-}
-
-// maxVTTBad is the most bad settings described for one cue or region;
-// more are only counted.
-const maxVTTBad = 16
-
-func addBad(bad []string, more int, tok, why string) ([]string, int) {
-	if len(bad) == maxVTTBad {
-		return bad, more + 1
-	}
-	return append(bad, strconv.Quote(tok)+" ("+why+")"), more
-}
-
-// parseLine reads a line setting's value into v, or says why it cannot.
-func (v *vttCueSettings) parseLine(value string) string {
-	pos, align, hasAlign := strings.Cut(value, ",")
-	if strings.IndexAny(pos, "0123456789") < 0 {
-		return "no number"
-	}
-	var n float64
-	percent := strings.HasSuffix(pos, "%")
-	if percent {
-		var ok bool
-		if n, ok = parseVTTPercentage(pos); !ok {
-			return "not a percentage from 0% to 100%"
-		}
-	} else {
-		for k := 0; k < len(pos); k++ {
-			if c := pos[k]; !(c >= '0' && c <= '9' || c == '.' || c == '-' && k == 0) {
-				return "not a line number"
-			}
-		}
-		if dot := strings.IndexByte(pos, '.'); dot >= 0 {
-			if strings.Count(pos, ".") > 1 || dot == 0 || dot == len(pos)-1 || !isDigit(pos[dot-1]) || !isDigit(pos[dot+1]) {
-				return "not a line number"
-			}
-		}
-		f, err := strconv.ParseFloat(pos, 64)
-		if err != nil {
-			return "out of range"
-		}
-		if n = f; n == 0 {
-			n = 0 // -0 reads as 0, as the HTML number rules say
-		}
-	}
-	if hasAlign && align != "start" && align != "center" && align != "end" {
-		return "alignment not start, center or end"
-	}
-	if hasAlign {
-		v.lineAlign = align
-	}
-	v.line, v.lineAuto, v.snapToLines = n, false, !percent
-	v.region, v.hasRegion = "", false
-	return ""
-}
-
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// parseVTTPercentage is "parse a percentage string": digits, optionally a
-// dot and digits, then "%", from 0 to 100.
-func parseVTTPercentage(s string) (float64, bool) {
-	num, ok := strings.CutSuffix(s, "%")
-	if !ok || num == "" || !isDigit(num[0]) || !isDigit(num[len(num)-1]) {
-		return 0, false
-	}
-	dots := 0
-	for k := 0; k < len(num); k++ {
-		if num[k] == '.' {
-			dots++
-		} else if !isDigit(num[k]) {
-			return 0, false
-		}
-	}
-	if dots > 1 {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(num, 64)
-	if err != nil || f < 0 || f > 100 {
-		return 0, false
-	}
-	return f, true
-}
-
-// vttRegionSettings are a REGION block's settings as the spec's parser
-// reads them (the values of a VTTRegion).
-type vttRegionSettings struct {
-	id                   string
-	width                float64
-	lines                float64
-	anchorX, anchorY     float64
-	viewportX, viewportY float64
-	scroll               string // "" or "up"
-}
-
-// parseVTTRegion is "collect WebVTT region settings"; bad describes each
-// setting it ignores, up to maxVTTBad of them, and counts the rest.
-func parseVTTRegion(s string) (v vttRegionSettings, bad []string, more int) {
-	v = vttRegionSettings{width: 100, lines: 3, anchorY: 100, viewportY: 100}
-	anchor := func(value string) (x, y float64, ok bool) {
-		xs, ys, found := strings.Cut(value, ",")
-		if !found {
-			return 0, 0, false
-		}
-		x, okx := parseVTTPercentage(xs)
-		y, oky := parseVTTPercentage(ys)
-		return x, y, okx && oky
-	}
-	for len(s) > 0 {
-		var tok, name, value string
-		tok, name, value, s = nextVTTSetting(s)
-		if tok == "" {
-			break
-		}
-		if name == "" {
-			bad, more = addBad(bad, more, tok, "not name:value")
-			continue
-		}
-		why := ""
-		switch name {
-		case "id":
-			if strings.Contains(value, "-->") {
-				why = `"-->" in an id`
-			} else {
-				v.id = value
-			}
-		case "width":
-			if n, ok := parseVTTPercentage(value); ok {
-				v.width = n
-			} else {
-				why = "not a percentage from 0% to 100%"
-			}
-		case "lines":
-			if strings.Trim(value, "0123456789") != "" {
-				why = "not a whole number"
-			} else {
-				v.lines, _ = strconv.ParseFloat(value, 64)
-			}
-		case "regionanchor":
-			if x, y, ok := anchor(value); ok {
-				v.anchorX, v.anchorY = x, y
-			} else {
-				why = "not two percentages X%,Y%"
-			}
-		case "viewportanchor":
-			if x, y, ok := anchor(value); ok {
-				v.viewportX, v.viewportY = x, y
-			} else {
-				why = "not two percentages X%,Y%"
-			}
-		case "scroll":
-			if value == "up" {
-				v.scroll = "up"
-			} else {
-				why = "not up"
-			}
-		default:
-			why = "unknown setting"
-		}
-		if why != "" {
-			bad, more = addBad(bad, more, tok, why)
-		}
-	}
-	return v, bad, more
-}
 
 // Cue text node kinds (WebVTT internal node objects).
 type vttKind uint8
@@ -1141,7 +860,7 @@ var cp1252 = [32]rune{
 // tags cannot make the document quadratic in the input. Spans under the
 // same tags share one Classes slice (capacity capped: appending copies).
 type vttSpanBuilder struct {
-	spans []Span
+	spans []subtitle.Span
 	ends  []int // spans[ends[i-1]:ends[i]] is line i
 	kinds []vttKind
 
@@ -1191,8 +910,8 @@ func (b *vttSpanBuilder) flush() {
 	}
 }
 
-func (b *vttSpanBuilder) style() Span {
-	var s Span
+func (b *vttSpanBuilder) style() subtitle.Span {
+	var s subtitle.Span
 	s.Italic, s.Bold, s.Underline = b.italic > 0, b.bold > 0, b.underline > 0
 	if n := len(b.voices); n > 0 {
 		s.Voice = b.voices[n-1]
@@ -1375,7 +1094,7 @@ func (b *vttSpanBuilder) finish() {
 
 // sameStyle reports whether two spans differ in nothing but text and
 // timestamp, and neither carries ruby text.
-func sameStyle(a, b Span) bool {
+func sameStyle(a, b subtitle.Span) bool {
 	if a.Italic != b.Italic || a.Bold != b.Bold || a.Underline != b.Underline || a.Color != b.Color ||
 		a.Voice != b.Voice || a.Lang != b.Lang || a.Ruby != "" || b.Ruby != "" || len(a.Classes) != len(b.Classes) {
 		return false

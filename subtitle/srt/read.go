@@ -1,13 +1,13 @@
-package subtitle
+package srt
 
 // subkit's SubRip (SRT) reader. It keeps what real files hold and says
 // what it cannot keep: no line-length limit, text after a blank line inside
 // a cue stays in the cue, "-->" in text is text, entities are not decoded,
 // and every place it guesses is a Warning with a line number.
 //
-// Read, encode (srtLine) and read again give the same Document: the reader
+// Read, encode (writeSRT) and read again give the same Document: the reader
 // normalizes a line the way the writer would write it (edges trimmed as in
-// textLines, styles as spans), so writing cannot change what is read.
+// textout.Lines, styles as spans), so writing cannot change what is read.
 
 import (
 	"fmt"
@@ -17,6 +17,9 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // readSRT reads SRT text.
@@ -48,13 +51,13 @@ import (
 // and ASS override blocks other than a leading {\anN} (which sets
 // Cue.Align) are kept as text, and warned about
 // once a file. HTML entities are not decoded: players show them as written.
-func readSRT(name, text string) (*Document, []Warning, error) {
+func readSRT(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	return readSRTFrom(name, text, 0)
 }
 
 // readSRTFrom reads a piece of an SRT file whose first cue is cue
 // before+1 of the file, so that cue numbers are checked against the file.
-func readSRTFrom(name, text string, before int) (*Document, []Warning, error) {
+func readSRTFrom(name, text string, before int) (*subtitle.Document, []subtitle.Warning, error) {
 	return readSRTReusing(name, text, before, nil)
 }
 
@@ -62,23 +65,23 @@ func readSRTFrom(name, text string, before int) (*Document, []Warning, error) {
 // to reuse when that document is no longer wanted: StreamSRT reads a
 // file's pieces one after another into the same memory.
 type srtMemory struct {
-	cues  []Cue
-	spans slab[Span]
-	lines slab[Line]
+	cues  []subtitle.Cue
+	spans slab[subtitle.Span]
+	lines slab[subtitle.Line]
 }
 
 func (s *slab[T]) reset() { s.buf, s.start, s.n = s.buf[:0], 0, 0 }
 
 // readSRTReusing is readSRTFrom reading into mem (nil: new memory). The
 // document it returns lives in mem until the next read into mem.
-func readSRTReusing(name, text string, before int, mem *srtMemory) (*Document, []Warning, error) {
+func readSRTReusing(name, text string, before int, mem *srtMemory) (*subtitle.Document, []subtitle.Warning, error) {
 	d, ws, _, err := readSRTWith(name, text, before, mem, false)
 	return d, ws, err
 }
 
 // readSRTWith is readSRTReusing that also returns the cues' sources when
 // keepSources is set.
-func readSRTWith(name, text string, before int, mem *srtMemory, keepSources bool) (*Document, []Warning, []CueSource, error) {
+func readSRTWith(name, text string, before int, mem *srtMemory, keepSources bool) (*subtitle.Document, []subtitle.Warning, []subtitle.CueSource, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	r := &srtReader{text: text, sc: lineScanner{s: text, lf: -1, cr: -1}, cue: -1, numBase: before, keepSources: keepSources}
 	if mem != nil {
@@ -89,9 +92,9 @@ func readSRTWith(name, text string, before int, mem *srtMemory, keepSources bool
 	}
 	r.read()
 	if len(r.cues) == 0 && r.skipN > 0 {
-		return nil, nil, nil, &ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", ErrSyntax)}
+		return nil, nil, nil, &subtitle.ParseError{File: name, Line: r.skipFirst, Err: fmt.Errorf("%w: no SRT cue found", subtitle.ErrSyntax)}
 	}
-	return &Document{Cues: r.cues}, r.warnings(), r.sources, nil
+	return &subtitle.Document{Cues: r.cues}, r.warnings(), r.sources, nil
 }
 
 // lineScanner splits text into lines ended by LF, CRLF or CR.
@@ -141,14 +144,14 @@ type srtStyle struct {
 	colors []string
 }
 
-func (st *srtStyle) span(text string) Span {
-	var s Span
+func (st *srtStyle) span(text string) subtitle.Span {
+	var s subtitle.Span
 	st.setSpan(&s, text)
 	return s
 }
 
 // setSpan sets the fields of s the reader sets: text and style.
-func (st *srtStyle) setSpan(s *Span, text string) {
+func (st *srtStyle) setSpan(s *subtitle.Span, text string) {
 	s.Text, s.Italic, s.Bold, s.Underline, s.Color = text, st.i > 0, st.b > 0, st.u > 0, ""
 	if n := len(st.colors); n > 0 {
 		s.Color = st.colors[n-1]
@@ -156,7 +159,7 @@ func (st *srtStyle) setSpan(s *Span, text string) {
 }
 
 // srtSameStyle reports whether two spans have the same SRT style.
-func srtSameStyle(a, b *Span) bool {
+func srtSameStyle(a, b *subtitle.Span) bool {
 	return a.Italic == b.Italic && a.Bold == b.Bold && a.Underline == b.Underline && a.Color == b.Color
 }
 
@@ -228,15 +231,15 @@ func (n *srtNotes) String() string {
 type srtReader struct {
 	text  string
 	sc    lineScanner
-	cues  []Cue
+	cues  []subtitle.Cue
 	cue   int // index of the cue being read; -1 before the first
 	st    srtStyle
-	spans slab[Span] // the spans of all lines; the open part is the line being read
-	lines slab[Line] // the lines of all cues; the open part is the cue being read
+	spans slab[subtitle.Span] // the spans of all lines; the open part is the line being read
+	lines slab[subtitle.Line] // the lines of all cues; the open part is the cue being read
 
 	// The run of text being gathered for the line being read: pieces of
 	// text in one style (see piece).
-	pend      Span
+	pend      subtitle.Span
 	pendSet   bool
 	pendMulti bool   // pend.Text is in pendBuf
 	pendBuf   []byte // the run's text when it has several pieces
@@ -250,7 +253,7 @@ type srtReader struct {
 
 	// sources, when keepSources is set (Sources), gets each cue's timing
 	// line and text lines as written.
-	sources     []CueSource
+	sources     []subtitle.CueSource
 	keepSources bool
 
 	warn                       [numSRTWarnings]srtWarning
@@ -542,16 +545,16 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 	r.endCue()
 	r.st.i, r.st.b, r.st.u, r.st.colors = 0, 0, 0, r.st.colors[:0]
 	if len(r.cues) == cap(r.cues) {
-		cues := make([]Cue, len(r.cues), len(r.cues)+max(len(r.cues)/4+16, r.want(len(r.cues))))
+		cues := make([]subtitle.Cue, len(r.cues), len(r.cues)+max(len(r.cues)/4+16, r.want(len(r.cues))))
 		copy(cues, r.cues)
 		r.cues = cues
 	}
 	r.cues = r.cues[:len(r.cues)+1]
 	c := &r.cues[len(r.cues)-1]
-	*c = Cue{Start: t.start, End: t.end} // it may hold a cue of an earlier read
+	*c = subtitle.Cue{Start: t.start, End: t.end} // it may hold a cue of an earlier read
 	r.cue = len(r.cues) - 1
 	if r.keepSources {
-		r.sources = append(r.sources, CueSource{Line: n})
+		r.sources = append(r.sources, subtitle.CueSource{Line: n})
 	}
 	want := r.numBase + len(r.cues)
 	switch {
@@ -562,7 +565,7 @@ func (r *srtReader) newCue(n, numLine int, num string, t srtTiming) {
 	}
 	if t.end < t.start {
 		r.note(wEndBeforeStart, n, func() string {
-			return fmt.Sprintf("cue ends at %s, before it starts at %s", appendTimestamp(nil, t.end, ','), appendTimestamp(nil, t.start, ','))
+			return fmt.Sprintf("cue ends at %s, before it starts at %s", textout.AppendTimestamp(nil, t.end, ','), textout.AppendTimestamp(nil, t.start, ','))
 		})
 	}
 	if t.rest != "" {
@@ -905,7 +908,7 @@ func (r *srtReader) flush() {
 	r.pendSet, r.pendMulti, r.pendOpen = false, false, false
 }
 
-// endLine ends a line of markup: its edges are trimmed as textLines trims
+// endLine ends a line of markup: its edges are trimmed as textout.Lines trims
 // them, and a line left with no text is dropped.
 func (r *srtReader) endLine() {
 	sp := r.spans.open()
@@ -975,14 +978,14 @@ func (s *slab[T]) take(lo, hi int) []T {
 }
 
 // warnings returns the warnings, one a kind, in line order.
-func (r *srtReader) warnings() []Warning {
-	var out []Warning
+func (r *srtReader) warnings() []subtitle.Warning {
+	var out []subtitle.Warning
 	if r.skipN > 0 && len(r.cues) > 0 {
 		lines := fmt.Sprintf("line %d", r.skipFirst)
 		if r.skipN > 1 {
 			lines = fmt.Sprintf("%d lines, %d to %d", r.skipN, r.skipFirst, r.skipLast)
 		}
-		out = append(out, Warning{Line: r.skipFirst, Message: "text before the first cue skipped (" + lines + ")"})
+		out = append(out, subtitle.Warning{Line: r.skipFirst, Message: "text before the first cue skipped (" + lines + ")"})
 	}
 	for kind, w := range r.warn {
 		if w.count == 0 {
@@ -1025,7 +1028,7 @@ func (r *srtReader) warnings() []Warning {
 				msg += fmt.Sprintf(" (%d times; the first here)", w.count)
 			}
 		}
-		out = append(out, Warning{Line: w.line, Message: msg})
+		out = append(out, subtitle.Warning{Line: w.line, Message: msg})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out

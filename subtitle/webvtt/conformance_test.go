@@ -1,4 +1,4 @@
-package subtitle
+package webvtt
 
 // WebVTT conformance: the web-platform-tests for WebVTT file parsing and
 // cue text parsing, kept in ../shared/conformance/webvtt beside the
@@ -9,7 +9,7 @@ package subtitle
 // of JavaScript they use (var, for, forEach, map, Array.from, arithmetic,
 // the testharness asserts) over cue and region objects built from our
 // Document the way a VTTCue and VTTRegion would be: settings through
-// parseVTTSettings, regions through parseVTTRegion, cue.text the raw cue
+// cuesettings.Parse, regions through cuesettings.ParseRegion, cue.text the raw cue
 // text, document.styleSheets our Styles with their rules listed by a
 // minimal CSS reader. A test passes when every assertion holds.
 //
@@ -29,6 +29,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // The pass counts reached; the tests fail if they drop below.
@@ -319,17 +323,17 @@ func jsMsg(args []any, i int) string {
 
 // jsCues makes the TextTrackCueList a browser would: a VTTCue for each
 // cue, sharing one VTTRegion object for each region.
-func jsCues(doc *Document, raw []string) *jsArray {
+func jsCues(doc *subtitle.Document, raw []string) *jsArray {
 	regions := make([]*jsObject, len(doc.Regions))
 	last := map[string]*jsObject{}
 	for i, rg := range doc.Regions {
-		v, _, _ := parseVTTRegion(rg.Text)
+		v, _, _ := cuesettings.ParseRegion(rg.Text)
 		regions[i] = &jsObject{props: map[string]any{
-			"id": v.id, "width": v.width, "lines": v.lines,
-			"regionAnchorX": v.anchorX, "regionAnchorY": v.anchorY,
-			"viewportAnchorX": v.viewportX, "viewportAnchorY": v.viewportY, "scroll": v.scroll,
+			"id": v.ID, "width": v.Width, "lines": v.Lines,
+			"regionAnchorX": v.AnchorX, "regionAnchorY": v.AnchorY,
+			"viewportAnchorX": v.ViewportX, "viewportAnchorY": v.ViewportY, "scroll": v.Scroll,
 		}}
-		last[v.id] = regions[i]
+		last[v.ID] = regions[i]
 	}
 	ids := map[string]bool{}
 	for id := range last {
@@ -337,22 +341,22 @@ func jsCues(doc *Document, raw []string) *jsArray {
 	}
 	cues := &jsArray{}
 	for i, c := range doc.Cues {
-		v, _, _ := parseVTTSettings(c.Settings, ids)
+		v, _, _ := cuesettings.Parse(c.Settings, ids)
 		var region any
-		if v.hasRegion {
-			region = last[v.region]
+		if v.HasRegion {
+			region = last[v.Region]
 		}
 		var line, position any = "auto", "auto"
-		if !v.lineAuto {
-			line = v.line
+		if !v.LineAuto {
+			line = v.Line
 		}
-		if !v.positionAuto {
-			position = v.position
+		if !v.PositionAuto {
+			position = v.Position
 		}
 		cues.items = append(cues.items, &jsObject{props: map[string]any{
 			"id": c.ID, "startTime": seconds(c.Start), "endTime": seconds(c.End), "text": raw[i],
-			"vertical": v.vertical, "snapToLines": v.snapToLines, "line": line, "lineAlign": v.lineAlign,
-			"position": position, "positionAlign": v.positionAlign, "size": v.size, "align": v.align,
+			"vertical": v.Vertical, "snapToLines": v.SnapToLines, "line": line, "lineAlign": v.LineAlign,
+			"position": position, "positionAlign": v.PositionAlign, "size": v.Size, "align": v.Align,
 			"region": region,
 		}})
 	}
@@ -363,7 +367,7 @@ func seconds(d time.Duration) float64 { return float64(d.Milliseconds()) / 1000 
 
 // jsStyleSheets gives each STYLE block as a style sheet whose cssRules
 // are its rules' selectors.
-func jsStyleSheets(doc *Document) *jsArray {
+func jsStyleSheets(doc *subtitle.Document) *jsArray {
 	sheets := &jsArray{}
 	for _, s := range doc.Styles {
 		rules := &jsArray{}
@@ -471,7 +475,7 @@ func TestWPTCueParsing(t *testing.T) {
 }
 
 // spanText is the lines' text and ruby text as the tree would hold it.
-func spanText(lines []Line) string {
+func spanText(lines []subtitle.Line) string {
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -549,7 +553,7 @@ func vttTreeString(text string) string {
 		indent := "| " + strings.Repeat("  ", depth)
 		switch {
 		case n.isTS:
-			ts := string(appendTimestamp(nil, n.ts, '.'))
+			ts := string(textout.AppendTimestamp(nil, n.ts, '.'))
 			b.WriteString(indent + "<?timestamp " + ts + ">\n")
 			return
 		case n.kind == 0:

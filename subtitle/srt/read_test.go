@@ -1,4 +1,4 @@
-package subtitle
+package srt
 
 import (
 	"bytes"
@@ -18,12 +18,15 @@ import (
 	"unicode/utf8"
 
 	astisub "github.com/asticode/go-astisub"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 // dumpSRT renders what readSRT returned, one cue a block, for golden files
 // and failure messages. A line shows its spans: the text quoted, after the
 // span's style in braces when it has one.
-func dumpSRT(doc *Document, ws []Warning, err error) string {
+func dumpSRT(doc *subtitle.Document, ws []subtitle.Warning, err error) string {
 	var b strings.Builder
 	if err != nil {
 		fmt.Fprintf(&b, "error: %v\n", err)
@@ -35,7 +38,7 @@ func dumpSRT(doc *Document, ws []Warning, err error) string {
 		return b.String()
 	}
 	for i, c := range doc.Cues {
-		fmt.Fprintf(&b, "cue %d  %s --> %s", i+1, appendTimestamp(nil, c.Start, ','), appendTimestamp(nil, c.End, ','))
+		fmt.Fprintf(&b, "cue %d  %s --> %s", i+1, textout.AppendTimestamp(nil, c.Start, ','), textout.AppendTimestamp(nil, c.End, ','))
 		if c.Align != 0 {
 			fmt.Fprintf(&b, "  align=%d", c.Align)
 		}
@@ -55,7 +58,7 @@ func dumpSRT(doc *Document, ws []Warning, err error) string {
 	return b.String()
 }
 
-func dumpSpan(s Span) string {
+func dumpSpan(s subtitle.Span) string {
 	var st []string
 	if s.Italic {
 		st = append(st, "i")
@@ -77,14 +80,14 @@ func dumpSpan(s Span) string {
 
 func srtFixtures(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "srt", "*.srt"))
+	files, err := filepath.Glob(filepath.Join("testdata", "*.srt"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures in testdata/srt: %v", err)
+		t.Fatalf("no fixtures in testdata: %v", err)
 	}
 	return files
 }
 
-// TestReadSRTGolden reads each testdata/srt/NAME.srt through Decode and
+// TestReadSRTGolden reads each testdata/NAME.srt through Decode and
 // compares a dump of the result with NAME.golden (go test -update
 // rewrites them).
 func TestReadSRTGolden(t *testing.T) {
@@ -95,8 +98,8 @@ func TestReadSRTGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, info, err := Decode(name, b, ReadOptions{})
-			if info.Format != SRT {
+			doc, info, err := subtitle.Decode(name, b, subtitle.ReadOptions{})
+			if info.Format != subtitle.SRT {
 				t.Fatalf("read as %v, not SRT", info.Format)
 			}
 			got := dumpSRT(doc, info.Warnings, err)
@@ -143,11 +146,11 @@ func checkFixedPoint(t *testing.T, name, text string) {
 	if err != nil {
 		return
 	}
-	if validate(doc) != nil {
+	if subtitle.Check(doc) != nil {
 		return // a cue ending before it starts cannot be written
 	}
 	var out bytes.Buffer
-	if err := Encode(&out, doc, SRT, EncodeOptions{}); err != nil {
+	if err := subtitle.Encode(&out, doc, subtitle.SRT, subtitle.EncodeOptions{}); err != nil {
 		t.Fatalf("%s: encode: %v", name, err)
 	}
 	back, _, err := readSRT(name, out.String())
@@ -159,7 +162,7 @@ func checkFixedPoint(t *testing.T, name, text string) {
 			name, dumpSRT(doc, nil, nil), out.String(), dumpSRT(back, nil, nil))
 	}
 	var again bytes.Buffer
-	if err := Encode(&again, back, SRT, EncodeOptions{}); err != nil || again.String() != out.String() {
+	if err := subtitle.Encode(&again, back, subtitle.SRT, subtitle.EncodeOptions{}); err != nil || again.String() != out.String() {
 		t.Fatalf("%s: writing the document read back gives other bytes (%v)", name, err)
 	}
 }
@@ -200,12 +203,12 @@ func TestReadSRTLineEnds(t *testing.T) {
 var srtLossCases = []struct {
 	name  string
 	in    string
-	check func(d *Document) string // "" when the document is right
+	check func(d *subtitle.Document) string // "" when the document is right
 }{
 	{
 		name: "text after a blank line inside a cue",
 		in:   "1\n00:00:01,000 --> 00:00:04,000\nfirst paragraph\n\nsecond paragraph\n\n2\n00:00:05,000 --> 00:00:06,000\nnext\n",
-		check: func(d *Document) string {
+		check: func(d *subtitle.Document) string {
 			return wantCues(d, [][]string{{"first paragraph", "second paragraph"}, {"next"}})
 		},
 	},
@@ -213,17 +216,17 @@ var srtLossCases = []struct {
 		name: "every cue after a line over 64 KiB",
 		in: "1\n00:00:01,000 --> 00:00:02,000\n" + strings.Repeat("很长的一行 ", 8000) + "end\n\n" +
 			"2\n00:00:03,000 --> 00:00:04,000\nsecond\n\n3\n00:00:05,000 --> 00:00:06,000\nthird\n",
-		check: func(d *Document) string {
+		check: func(d *subtitle.Document) string {
 			return wantCues(d, [][]string{{strings.Repeat("很长的一行 ", 8000) + "end"}, {"second"}, {"third"}})
 		},
 	},
 	{
 		name: "spaces between inline tags",
 		in:   "1\n00:00:01,000 --> 00:00:02,000\n<i>one</i> <b>two</b>\u3000<u>three</u>\n",
-		check: func(d *Document) string {
-			want := Line{{Text: "one", Italic: true}, {Text: " "}, {Text: "two", Bold: true}, {Text: "\u3000"}, {Text: "three", Underline: true}}
+		check: func(d *subtitle.Document) string {
+			want := subtitle.Line{{Text: "one", Italic: true}, {Text: " "}, {Text: "two", Bold: true}, {Text: "\u3000"}, {Text: "three", Underline: true}}
 			if len(d.Cues) != 1 || len(d.Cues[0].Lines) != 1 || !reflect.DeepEqual(d.Cues[0].Lines[0], want) {
-				return fmt.Sprintf("want one cue with the line %s", dumpSRT(&Document{Cues: []Cue{{Lines: []Line{want}}}}, nil, nil))
+				return fmt.Sprintf("want one cue with the line %s", dumpSRT(&subtitle.Document{Cues: []subtitle.Cue{{Lines: []subtitle.Line{want}}}}, nil, nil))
 			}
 			return ""
 		},
@@ -231,12 +234,12 @@ var srtLossCases = []struct {
 	{
 		name: "entities kept as written, and written back so",
 		in:   "1\n00:00:01,000 --> 00:00:02,000\na &gt; b &amp;&amp; c &lt; d\n",
-		check: func(d *Document) string {
+		check: func(d *subtitle.Document) string {
 			if msg := wantCues(d, [][]string{{"a &gt; b &amp;&amp; c &lt; d"}}); msg != "" {
 				return msg
 			}
 			var out strings.Builder
-			if err := Encode(&out, d, SRT, EncodeOptions{}); err != nil || !strings.Contains(out.String(), "\na &gt; b &amp;&amp; c &lt; d\n") {
+			if err := subtitle.Encode(&out, d, subtitle.SRT, subtitle.EncodeOptions{}); err != nil || !strings.Contains(out.String(), "\na &gt; b &amp;&amp; c &lt; d\n") {
 				return fmt.Sprintf("written back as %q (%v)", out.String(), err)
 			}
 			return ""
@@ -245,14 +248,14 @@ var srtLossCases = []struct {
 	{
 		name: `"-->" inside cue text`,
 		in:   "1\n00:00:01,000 --> 00:00:02,000\nthe --> arrow\n\n2\n00:00:03,000 --> 00:00:04,000\nnext\n",
-		check: func(d *Document) string {
+		check: func(d *subtitle.Document) string {
 			return wantCues(d, [][]string{{"the --> arrow"}, {"next"}})
 		},
 	},
 }
 
 // wantCues checks a document's cues' plain lines.
-func wantCues(d *Document, want [][]string) string {
+func wantCues(d *subtitle.Document, want [][]string) string {
 	var got [][]string
 	for _, c := range d.Cues {
 		got = append(got, c.PlainLines())
@@ -341,42 +344,42 @@ func TestReadSRTTiming(t *testing.T) {
 
 // TestReadSRTMarkup reads single lines of markup into spans.
 func TestReadSRTMarkup(t *testing.T) {
-	i, b, u := Span{Italic: true}, Span{Bold: true}, Span{Underline: true}
-	with := func(s Span, text string) Span { s.Text = text; return s }
-	red := func(text string) Span { return Span{Text: text, Color: "red"} }
+	i, b, u := subtitle.Span{Italic: true}, subtitle.Span{Bold: true}, subtitle.Span{Underline: true}
+	with := func(s subtitle.Span, text string) subtitle.Span { s.Text = text; return s }
+	red := func(text string) subtitle.Span { return subtitle.Span{Text: text, Color: "red"} }
 	cases := []struct {
 		in   string
-		want []Line
+		want []subtitle.Line
 	}{
-		{"plain", []Line{{{Text: "plain"}}}},
-		{"  edges trimmed \t", []Line{{{Text: "edges trimmed"}}}},
-		{"<i>a</i> <b>b</b>", []Line{{with(i, "a"), {Text: " "}, with(b, "b")}}},
-		{"<I>a</I><i>b</i>", []Line{{with(i, "ab")}}},
-		{"<i>a <b>b</b></i>", []Line{{with(i, "a "), {Text: "b", Italic: true, Bold: true}}}},
-		{"<i><i>a</i>b</i>c", []Line{{with(i, "ab"), {Text: "c"}}}},
-		{"<u>open", []Line{{with(u, "open")}}},
-		{"<i>a\nb</i>\nc", []Line{{with(i, "a")}, {with(i, "b")}, {{Text: "c"}}}},
-		{`<font color="red">r</font>`, []Line{{red("r")}}},
-		{`<font color=red>r</font>`, []Line{{red("r")}}},
-		{`<FONT Color='red' face="x">r</FONT>`, []Line{{red("r")}}},
-		{`<font color="#FF0000"><b>x</b></font>`, []Line{{{Text: "x", Bold: true, Color: "#FF0000"}}}},
-		{`<font color="red">a<font color="blue">b</font>c</font>`, []Line{{red("a"), {Text: "b", Color: "blue"}, red("c")}}},
-		{`<font face="x">no color</font>`, []Line{{{Text: "no color"}}}},
-		{`<font color='a"b'>x</font>`, []Line{{{Text: `<font color='a"b'>x</font>`}}}},
-		{"</i>stray", []Line{{{Text: "</i>stray"}}}},
-		{"<c.yellow>kept</c>", []Line{{{Text: "<c.yellow>kept</c>"}}}},
-		{"{\\an8}top", []Line{{{Text: "top"}}}}, // and Align 8: TestReadSRTAlign
-		{"top {\\an8}", []Line{{{Text: "top {\\an8}"}}}},
-		{"a < b > c", []Line{{{Text: "a < b > c"}}}},
+		{"plain", []subtitle.Line{{{Text: "plain"}}}},
+		{"  edges trimmed \t", []subtitle.Line{{{Text: "edges trimmed"}}}},
+		{"<i>a</i> <b>b</b>", []subtitle.Line{{with(i, "a"), {Text: " "}, with(b, "b")}}},
+		{"<I>a</I><i>b</i>", []subtitle.Line{{with(i, "ab")}}},
+		{"<i>a <b>b</b></i>", []subtitle.Line{{with(i, "a "), {Text: "b", Italic: true, Bold: true}}}},
+		{"<i><i>a</i>b</i>c", []subtitle.Line{{with(i, "ab"), {Text: "c"}}}},
+		{"<u>open", []subtitle.Line{{with(u, "open")}}},
+		{"<i>a\nb</i>\nc", []subtitle.Line{{with(i, "a")}, {with(i, "b")}, {{Text: "c"}}}},
+		{`<font color="red">r</font>`, []subtitle.Line{{red("r")}}},
+		{`<font color=red>r</font>`, []subtitle.Line{{red("r")}}},
+		{`<FONT Color='red' face="x">r</FONT>`, []subtitle.Line{{red("r")}}},
+		{`<font color="#FF0000"><b>x</b></font>`, []subtitle.Line{{{Text: "x", Bold: true, Color: "#FF0000"}}}},
+		{`<font color="red">a<font color="blue">b</font>c</font>`, []subtitle.Line{{red("a"), {Text: "b", Color: "blue"}, red("c")}}},
+		{`<font face="x">no color</font>`, []subtitle.Line{{{Text: "no color"}}}},
+		{`<font color='a"b'>x</font>`, []subtitle.Line{{{Text: `<font color='a"b'>x</font>`}}}},
+		{"</i>stray", []subtitle.Line{{{Text: "</i>stray"}}}},
+		{"<c.yellow>kept</c>", []subtitle.Line{{{Text: "<c.yellow>kept</c>"}}}},
+		{"{\\an8}top", []subtitle.Line{{{Text: "top"}}}}, // and Align 8: TestReadSRTAlign
+		{"top {\\an8}", []subtitle.Line{{{Text: "top {\\an8}"}}}},
+		{"a < b > c", []subtitle.Line{{{Text: "a < b > c"}}}},
 		{"<b></b>", nil},
-		{"<i> </i>x<b> </b>", []Line{{{Text: "x"}}}},
-		{"&lt;i&gt;", []Line{{{Text: "&lt;i&gt;"}}}},
+		{"<i> </i>x<b> </b>", []subtitle.Line{{{Text: "x"}}}},
+		{"&lt;i&gt;", []subtitle.Line{{{Text: "&lt;i&gt;"}}}},
 		// A '<' that tags kept from starting a tag: joined to the text
 		// after them it would start one; the tags are kept as text.
-		{"<<b></b>b>", []Line{{{Text: "<<b></b>b>"}}}},
-		{"<<font>b></font></font>", []Line{{{Text: "<<font>b></font></font>"}}}},
-		{"x<<i></i>\n<i>y</i>", []Line{{{Text: "x<"}}, {with(i, "y")}}},
-		{"<i><</i><i>b></i>", []Line{{with(i, "<"), with(i, "b>")}}},
+		{"<<b></b>b>", []subtitle.Line{{{Text: "<<b></b>b>"}}}},
+		{"<<font>b></font></font>", []subtitle.Line{{{Text: "<<font>b></font></font>"}}}},
+		{"x<<i></i>\n<i>y</i>", []subtitle.Line{{{Text: "x<"}}, {with(i, "y")}}},
+		{"<i><</i><i>b></i>", []subtitle.Line{{with(i, "<"), with(i, "b>")}}},
 	}
 	for _, c := range cases {
 		doc, _, err := readSRT("m.srt", "1\n00:00:01,000 --> 00:00:02,000\n"+c.in+"\n")
@@ -385,7 +388,7 @@ func TestReadSRTMarkup(t *testing.T) {
 			continue
 		}
 		if got := doc.Cues[0].Lines; !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%q:\n got %s\nwant %s", c.in, dumpSRT(doc, nil, nil), dumpSRT(&Document{Cues: []Cue{{Start: ms(1000), End: ms(2000), Lines: c.want}}}, nil, nil))
+			t.Errorf("%q:\n got %s\nwant %s", c.in, dumpSRT(doc, nil, nil), dumpSRT(&subtitle.Document{Cues: []subtitle.Cue{{Start: ms(1000), End: ms(2000), Lines: c.want}}}, nil, nil))
 		}
 		checkFixedPoint(t, c.in, "1\n00:00:01,000 --> 00:00:02,000\n"+c.in+"\n")
 	}
@@ -403,14 +406,14 @@ func TestReadSRTAlign(t *testing.T) {
 		t.Errorf("warnings %v, want one for {\\an0} only", ws)
 	}
 	var buf bytes.Buffer
-	if err := Encode(&buf, doc, SRT, EncodeOptions{}); err != nil {
+	if err := subtitle.Encode(&buf, doc, subtitle.SRT, subtitle.EncodeOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if buf.String() != in {
 		t.Errorf("wrote\n%s\nwant\n%s", buf.String(), in)
 	}
 	buf.Reset()
-	Encode(&buf, doc, WebVTT, EncodeOptions{})
+	subtitle.Encode(&buf, doc, subtitle.WebVTT, subtitle.EncodeOptions{})
 	if !strings.Contains(buf.String(), "00:00:01.000 --> 00:00:02.000 line:0\ntop\n") {
 		t.Errorf("WebVTT:\n%s", buf.String())
 	}
@@ -436,8 +439,8 @@ func TestTrimSpace(t *testing.T) {
 
 func TestReadSRTErrors(t *testing.T) {
 	_, _, err := readSRT("x.srt", "\n\n  \nsome text\nno cue\n")
-	var pe *ParseError
-	if !errors.As(err, &pe) || pe.File != "x.srt" || pe.Line != 4 || !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "no SRT cue found") {
+	var pe *subtitle.ParseError
+	if !errors.As(err, &pe) || pe.File != "x.srt" || pe.Line != 4 || !errors.Is(err, subtitle.ErrSyntax) || !strings.Contains(err.Error(), "no SRT cue found") {
 		t.Errorf("no cue: err = %v, want x.srt:4: a syntax error", err)
 	}
 	for _, in := range []string{"", "\n\r\n \t\n"} {
@@ -485,12 +488,12 @@ func TestReadSRTRoundTrip(t *testing.T) {
 	for n := 0; n < 2000; n++ {
 		doc := randomDoc(rng)
 		var buf bytes.Buffer
-		if err := Encode(&buf, doc, SRT, EncodeOptions{CRLF: n%3 == 0, BOM: n%5 == 0}); err != nil {
+		if err := subtitle.Encode(&buf, doc, subtitle.SRT, subtitle.EncodeOptions{CRLF: n%3 == 0, BOM: n%5 == 0}); err != nil {
 			t.Fatal(err)
 		}
-		back, info, err := Decode("r.srt", buf.Bytes(), ReadOptions{Format: SRT})
+		back, info, err := subtitle.Decode("r.srt", buf.Bytes(), subtitle.ReadOptions{Format: subtitle.SRT})
 		if err != nil {
-			if len(doc.Cues) == 0 && errors.Is(err, ErrEmpty) {
+			if len(doc.Cues) == 0 && errors.Is(err, subtitle.ErrEmpty) {
 				continue
 			}
 			t.Fatalf("doc %d: %v", n, err)
@@ -511,15 +514,15 @@ var (
 
 // randomDoc makes a document in the form the SRT reader reads: lines
 // trimmed, adjacent spans of different styles, no empty spans.
-func randomDoc(rng *rand.Rand) *Document {
-	d := &Document{}
+func randomDoc(rng *rand.Rand) *subtitle.Document {
+	d := &subtitle.Document{}
 	for range rng.IntN(6) {
 		start := time.Duration(rng.Int64N(100*3600*1000)) * time.Millisecond
-		c := Cue{Start: start, End: start + time.Duration(rng.Int64N(10000))*time.Millisecond}
+		c := subtitle.Cue{Start: start, End: start + time.Duration(rng.Int64N(10000))*time.Millisecond}
 		for range rng.IntN(4) {
-			var l Line
+			var l subtitle.Line
 			for k := range 1 + rng.IntN(4) {
-				s := Span{Italic: rng.IntN(3) == 0, Bold: rng.IntN(4) == 0, Underline: rng.IntN(5) == 0}
+				s := subtitle.Span{Italic: rng.IntN(3) == 0, Bold: rng.IntN(4) == 0, Underline: rng.IntN(5) == 0}
 				if rng.IntN(4) == 0 {
 					s.Color = randColors[rng.IntN(len(randColors))]
 				}
@@ -582,12 +585,12 @@ func TestReadSRTLargeInputs(t *testing.T) {
 			doc, ws, err := readSRT("big.srt", in)
 			took := time.Since(start)
 			runtime.ReadMemStats(&after)
-			var pe *ParseError
+			var pe *subtitle.ParseError
 			if err != nil && !errors.As(err, &pe) {
 				t.Fatal(err)
 			}
 			if doc == nil {
-				doc = &Document{}
+				doc = &subtitle.Document{}
 			}
 			alloc := after.TotalAlloc - before.TotalAlloc
 			t.Logf("%d cues, %d warnings, %v, %.1f MB allocated", len(doc.Cues), len(ws), took, float64(alloc)/1e6)
@@ -609,7 +612,7 @@ func benchSRT(n int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		t := time.Duration(i) * 3 * time.Second
-		fmt.Fprintf(&b, "%d\n%s --> %s\n%s\n", i+1, appendTimestamp(nil, t, ','), appendTimestamp(nil, t+2500*time.Millisecond, ','), zh[i%len(zh)])
+		fmt.Fprintf(&b, "%d\n%s --> %s\n%s\n", i+1, textout.AppendTimestamp(nil, t, ','), textout.AppendTimestamp(nil, t+2500*time.Millisecond, ','), zh[i%len(zh)])
 		if i%3 != 0 {
 			b.WriteString(en[i%len(en)])
 			b.WriteByte('\n')
@@ -659,7 +662,7 @@ func BenchmarkConvertSRTtoVTT(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := Encode(io.Discard, doc, WebVTT, EncodeOptions{}); err != nil {
+			if err := subtitle.Encode(io.Discard, doc, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,9 +1,11 @@
-package subtitle
+package ass
 
 import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 const assHead = `[Script Info]
@@ -19,7 +21,7 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 `
 
 // spanString shows a span's formatting: i, b, u, its color and voice.
-func spanString(s Span) string {
+func spanString(s subtitle.Span) string {
 	var b strings.Builder
 	for _, f := range []struct {
 		on bool
@@ -38,7 +40,7 @@ func spanString(s Span) string {
 	return "[" + s.Text + "|" + strings.TrimSpace(b.String()) + "]"
 }
 
-func cueString(c Cue) string {
+func cueString(c subtitle.Cue) string {
 	var parts []string
 	for _, l := range c.Lines {
 		var sp []string
@@ -61,7 +63,7 @@ Dialogue: 0,0:00:07.00,0:00:08.00,Default,,0,0,0,,{\pos(400,570)\fad(200,200)}Po
 Dialogue: 0,0:00:09.00,0:00:10.00,Default,,0,0,0,,{\p1}m 0 0 l 100 0 100 100{\p0}Drawn{\b700}heavy{\b400}light
 Dialogue: 0,0:00:11.00,0:00:12.00,Default,,0,0,0,,{\pos(1,2)\an7\an9}Twice
 `
-	d, ws, err := ReadText("t.ass", script, ASS)
+	d, ws, err := subtitle.ReadText("t.ass", script, subtitle.ASS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +120,7 @@ Format: Marked, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 Dialogue: Marked=0,0:00:01.00,0:00:02.00,Top,,0,0,0,,Up here
 Dialogue: Marked=0,0:00:03.00,0:00:04.00,Top,,0,0,0,,{\a1}Down left
 `
-	d, _, err := ReadText("t.ssa", script, SSA)
+	d, _, err := subtitle.ReadText("t.ssa", script, subtitle.SSA)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,12 +150,12 @@ func FuzzReadASS(f *testing.F) {
 	f.Add(`{\t(\i1)\1c&HFF&\a6}{\rNope}q\h`)
 	f.Fuzz(func(t *testing.T, text string) {
 		script := assHead + "Dialogue: 0,0:00:01.00,0:00:02.50,Default,Ann,0,0,0,," + text + "\n"
-		d, _, err := ReadText("f.ass", script, ASS)
+		d, _, err := subtitle.ReadText("f.ass", script, subtitle.ASS)
 		if err != nil {
 			return
 		}
-		for _, out := range TextFormats() {
-			if err := Encode(io.Discard, d, out, EncodeOptions{}); err != nil {
+		for _, out := range subtitle.TextFormats() {
+			if err := subtitle.Encode(io.Discard, d, out, subtitle.EncodeOptions{}); err != nil {
 				t.Fatalf("%v: %v", out, err)
 			}
 		}

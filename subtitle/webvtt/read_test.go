@@ -1,4 +1,4 @@
-package subtitle
+package webvtt
 
 import (
 	"bytes"
@@ -14,11 +14,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
 func readVTTFixture(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/webvtt/" + name)
+	b, err := os.ReadFile("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +30,7 @@ func readVTTFixture(t *testing.T, name string) string {
 }
 
 // mustReadVTT reads text that must be WebVTT.
-func mustReadVTT(t testing.TB, text string) (*Document, []Warning) {
+func mustReadVTT(t testing.TB, text string) (*subtitle.Document, []subtitle.Warning) {
 	t.Helper()
 	d, ws, err := readWebVTT("test.vtt", text)
 	if err != nil {
@@ -35,34 +39,34 @@ func mustReadVTT(t testing.TB, text string) (*Document, []Warning) {
 	return d, ws
 }
 
-// featuresDoc is testdata/webvtt/features.vtt as read.
-var featuresDoc = &Document{
+// featuresDoc is testdata/features.vtt as read.
+var featuresDoc = &subtitle.Document{
 	Lang:   "en-GB",
 	Header: "- Sample with everything\nKind: captions\nLanguage: en-GB",
-	Notes: []Note{
+	Notes: []subtitle.Note{
 		{Before: 0, Text: "\nThis file has one of each block."},
 		{Before: 0, Text: "Styles and regions come before the first cue."},
 		{Before: 4, Text: "after the last cue"},
 	},
-	Styles: []Style{{Format: WebVTT, Text: "::cue(.loud) { font-weight: bold }\n::cue(#intro) { color: yellow }"}},
-	Regions: []Region{{ID: "bottom", Format: WebVTT,
+	Styles: []subtitle.Style{{Format: subtitle.WebVTT, Text: "::cue(.loud) { font-weight: bold }\n::cue(#intro) { color: yellow }"}},
+	Regions: []subtitle.Region{{ID: "bottom", Format: subtitle.WebVTT,
 		Text: "id:bottom width:80% lines:2\nregionanchor:0%,100% viewportanchor:10%,90% scroll:up"}},
-	Cues: []Cue{
+	Cues: []subtitle.Cue{
 		{ID: "intro", Start: ms(1000), End: ms(3500), Settings: "region:bottom align:start", Region: "bottom",
-			Lines: []Line{{{Text: "We are in New York City", Voice: "Roger Bingham", Classes: []string{"loud"}}}}},
+			Lines: []subtitle.Line{{{Text: "We are in New York City", Voice: "Roger Bingham", Classes: []string{"loud"}}}}},
 		{Start: ms(3500), End: ms(5000), Settings: "line:0 position:20%,line-left size:50%",
-			Lines: []Line{
+			Lines: []subtitle.Line{
 				{{Text: "Italic", Italic: true}, {Text: ", "}, {Text: "bold", Bold: true}, {Text: " and "},
 					{Text: "underlined", Underline: true}, {Text: " text"}},
 				{{Text: "<not a tag> & © AB"}},
 			}},
 		{ID: "3", Start: time.Hour, End: time.Hour + ms(2000),
-			Lines: []Line{
+			Lines: []subtitle.Line{
 				{{Text: "yellow", Color: "yellow", Classes: []string{"bg_blue"}}, {Text: " "}, {Text: "bonjour", Lang: "fr"}},
 				{{Text: "漢", Ruby: "kan"}, {Text: "字", Ruby: "ji"}},
 			}},
 		{ID: "karaoke", Start: time.Hour + ms(2000), End: time.Hour + ms(4000), Settings: "vertical:rl",
-			Lines: []Line{{{Text: "One "}, {Text: "two ", At: time.Hour + ms(2500), Timed: true},
+			Lines: []subtitle.Line{{{Text: "One "}, {Text: "two ", At: time.Hour + ms(2500), Timed: true},
 				{Text: "three", At: time.Hour + ms(3000), Timed: true}}}},
 	},
 }
@@ -81,7 +85,7 @@ func TestReadWebVTTFeatures(t *testing.T) {
 }
 
 // diffDocs reports where got differs from want.
-func diffDocs(t *testing.T, got, want *Document) {
+func diffDocs(t *testing.T, got, want *subtitle.Document) {
 	t.Helper()
 	g, w := *got, *want
 	g.Cues, w.Cues = nil, nil
@@ -155,8 +159,8 @@ func TestReadWebVTTBroken(t *testing.T) {
 func TestReadWebVTTSignature(t *testing.T) {
 	for _, in := range []string{"", "WEBVT", "webvtt\n", "WEBVTTX\n\n00:01.000 --> 00:02.000\nx", " WEBVTT", "\n\nWEBVTT", "1\n00:00:01,000 --> 00:00:02,000\nSRT\n"} {
 		_, _, err := readWebVTT("x.vtt", in)
-		var pe *ParseError
-		if !errors.As(err, &pe) || pe.Line != 1 || pe.File != "x.vtt" || !errors.Is(err, ErrSyntax) ||
+		var pe *subtitle.ParseError
+		if !errors.As(err, &pe) || pe.Line != 1 || pe.File != "x.vtt" || !errors.Is(err, subtitle.ErrSyntax) ||
 			!strings.Contains(err.Error(), "not a WebVTT file") {
 			t.Errorf("%q: error %v, want a ParseError at line 1 saying it is not WebVTT", in, err)
 		}
@@ -182,25 +186,25 @@ func TestReadWebVTTCueText(t *testing.T) {
 	at := func(ms int64) time.Duration { return time.Duration(ms) * time.Millisecond }
 	for _, c := range []struct {
 		in   string
-		want []Line
+		want []subtitle.Line
 	}{
-		{"plain", []Line{{{Text: "plain"}}}},
-		{"  keeps edge space  \nand\ttabs", []Line{{{Text: "  keeps edge space  "}}, {{Text: "and\ttabs"}}}},
-		{"a &amp; b &lt;i&gt; &nbsp;&lrm;&rlm;&#x1F600;&#128512;&bogus; &notit; &amp", []Line{{{Text: "a & b <i> \u00a0\u200e\u200f😀😀&bogus; ¬it; &"}}}},
-		{"&#0;&#x110000;&#xD800;&#x80;&#x81;&#99999999999999;&#x;", []Line{{{Text: "\ufffd\ufffd\ufffd€\u0081\ufffd&#x;"}}}},
-		{"<b>bold <i>both</i></b> <u>u</u>", []Line{{{Text: "bold ", Bold: true}, {Text: "both", Bold: true, Italic: true}, {Text: " "}, {Text: "u", Underline: true}}}},
-		{"<i>across\nlines</i>", []Line{{{Text: "across", Italic: true}}, {{Text: "lines", Italic: true}}}},
-		{"<v Bob>hi</v> <v.loud.red Ann  &amp;  Co>yo", []Line{{{Text: "hi", Voice: "Bob"}, {Text: " "}, {Text: "yo", Voice: "Ann & Co", Classes: []string{"loud"}, Color: "red"}}}},
-		{"<c.a.yellow.b><c.magenta.a.c>x</c></c>", []Line{{{Text: "x", Classes: []string{"a", "b", "c"}, Color: "magenta"}}}},
-		{"<lang en>one <lang fr>deux</lang></lang>", []Line{{{Text: "one ", Lang: "en"}, {Text: "deux", Lang: "fr"}}}},
-		{"<ruby>東<rt>とう</rt>京<rt>きょう</rt></ruby>", []Line{{{Text: "東", Ruby: "とう"}, {Text: "京", Ruby: "きょう"}}}},
-		{"<ruby><b>b</b>c<rt>x</ruby>d", []Line{{{Text: "b", Bold: true}, {Text: "c", Ruby: "x"}, {Text: "d"}}}},
-		{"<ruby><rt>bare</rt></ruby>", []Line{{{Ruby: "bare"}}}},
-		{"a<x>b</y>c<I>d", []Line{{{Text: "abcd"}}}},
-		{"<00:00:01.000>one<00:00:02.000><00:00:03.000>two<00:04.000>", []Line{{{Text: "one", At: at(1000), Timed: true},
+		{"plain", []subtitle.Line{{{Text: "plain"}}}},
+		{"  keeps edge space  \nand\ttabs", []subtitle.Line{{{Text: "  keeps edge space  "}}, {{Text: "and\ttabs"}}}},
+		{"a &amp; b &lt;i&gt; &nbsp;&lrm;&rlm;&#x1F600;&#128512;&bogus; &notit; &amp", []subtitle.Line{{{Text: "a & b <i> \u00a0\u200e\u200f😀😀&bogus; ¬it; &"}}}},
+		{"&#0;&#x110000;&#xD800;&#x80;&#x81;&#99999999999999;&#x;", []subtitle.Line{{{Text: "\ufffd\ufffd\ufffd€\u0081\ufffd&#x;"}}}},
+		{"<b>bold <i>both</i></b> <u>u</u>", []subtitle.Line{{{Text: "bold ", Bold: true}, {Text: "both", Bold: true, Italic: true}, {Text: " "}, {Text: "u", Underline: true}}}},
+		{"<i>across\nlines</i>", []subtitle.Line{{{Text: "across", Italic: true}}, {{Text: "lines", Italic: true}}}},
+		{"<v Bob>hi</v> <v.loud.red Ann  &amp;  Co>yo", []subtitle.Line{{{Text: "hi", Voice: "Bob"}, {Text: " "}, {Text: "yo", Voice: "Ann & Co", Classes: []string{"loud"}, Color: "red"}}}},
+		{"<c.a.yellow.b><c.magenta.a.c>x</c></c>", []subtitle.Line{{{Text: "x", Classes: []string{"a", "b", "c"}, Color: "magenta"}}}},
+		{"<lang en>one <lang fr>deux</lang></lang>", []subtitle.Line{{{Text: "one ", Lang: "en"}, {Text: "deux", Lang: "fr"}}}},
+		{"<ruby>東<rt>とう</rt>京<rt>きょう</rt></ruby>", []subtitle.Line{{{Text: "東", Ruby: "とう"}, {Text: "京", Ruby: "きょう"}}}},
+		{"<ruby><b>b</b>c<rt>x</ruby>d", []subtitle.Line{{{Text: "b", Bold: true}, {Text: "c", Ruby: "x"}, {Text: "d"}}}},
+		{"<ruby><rt>bare</rt></ruby>", []subtitle.Line{{{Ruby: "bare"}}}},
+		{"a<x>b</y>c<I>d", []subtitle.Line{{{Text: "abcd"}}}},
+		{"<00:00:01.000>one<00:00:02.000><00:00:03.000>two<00:04.000>", []subtitle.Line{{{Text: "one", At: at(1000), Timed: true},
 			{At: at(2000), Timed: true}, {Text: "two", At: at(3000), Timed: true}, {At: at(4000), Timed: true}}}},
-		{"<00:00:01.00>bad stamp</i> <", []Line{{{Text: "bad stamp "}}}},
-		{"<i></i>\nx", []Line{nil, {{Text: "x"}}}},
+		{"<00:00:01.00>bad stamp</i> <", []subtitle.Line{{{Text: "bad stamp "}}}},
+		{"<i></i>\nx", []subtitle.Line{nil, {{Text: "x"}}}},
 	} {
 		d, _ := mustReadVTT(t, "WEBVTT\n\n00:00.000 --> 00:05.000\n"+c.in+"\n")
 		if len(d.Cues) != 1 {
@@ -241,14 +245,14 @@ func TestReadWebVTTLanguage(t *testing.T) {
 	for _, c := range []struct {
 		in    string
 		lang  string
-		notes []Note
+		notes []subtitle.Note
 	}{
 		{"WEBVTT\n\nNOTE Language: zh-Hans\n\n00:01.000 --> 00:02.000\nx\n", "zh-Hans", nil},
 		{"WEBVTT\nLanguage: fr\n\n00:01.000 --> 00:02.000\nx\n", "fr", nil},
-		{"WEBVTT\nLanguage: fr\n\nNOTE Language: de\n", "fr", []Note{{0, "Language: de"}}},
-		{"WEBVTT\n\nNOTE Language: en\n\nNOTE Language: de\n", "en", []Note{{0, "Language: de"}}},
-		{"WEBVTT\n\n00:01.000 --> 00:02.000\nx\n\nNOTE Language: en\n", "", []Note{{1, "Language: en"}}},
-		{"WEBVTT\n\nNOTE Language: en\nand more\n", "", []Note{{0, "Language: en\nand more"}}},
+		{"WEBVTT\nLanguage: fr\n\nNOTE Language: de\n", "fr", []subtitle.Note{{Before: 0, Text: "Language: de"}}},
+		{"WEBVTT\n\nNOTE Language: en\n\nNOTE Language: de\n", "en", []subtitle.Note{{Before: 0, Text: "Language: de"}}},
+		{"WEBVTT\n\n00:01.000 --> 00:02.000\nx\n\nNOTE Language: en\n", "", []subtitle.Note{{Before: 1, Text: "Language: en"}}},
+		{"WEBVTT\n\nNOTE Language: en\nand more\n", "", []subtitle.Note{{Before: 0, Text: "Language: en\nand more"}}},
 	} {
 		d, _ := mustReadVTT(t, c.in)
 		if d.Lang != c.lang || !reflect.DeepEqual(d.Notes, c.notes) {
@@ -262,19 +266,19 @@ func TestReadWebVTTLanguage(t *testing.T) {
 // of one style joined, a number for each id the writer cannot write, and
 // the language. encode.go's writer does not yet write the header, notes,
 // styles, regions or cue settings, so those do not come back.
-func vttWritten(d *Document) *Document {
-	w := &Document{Header: d.Header, Notes: d.Notes}
+func vttWritten(d *subtitle.Document) *subtitle.Document {
+	w := &subtitle.Document{Header: d.Header, Notes: d.Notes}
 	if d.Lang != "" && !strings.Contains(d.Lang, "-->") && !strings.ContainsAny(d.Lang, "\r\n") {
 		w.Lang = d.Lang
 	}
 	regions := map[string]bool{}
 	for _, st := range d.Styles {
-		if st.Format == WebVTT {
+		if st.Format == subtitle.WebVTT {
 			w.Styles = append(w.Styles, st)
 		}
 	}
 	for _, rg := range d.Regions {
-		if rg.Format == WebVTT {
+		if rg.Format == subtitle.WebVTT {
 			w.Regions = append(w.Regions, rg)
 			regions[rg.ID] = true
 		}
@@ -288,9 +292,9 @@ func vttWritten(d *Document) *Document {
 		if !validVTTID(c.ID) {
 			c.ID = strconv.Itoa(i + 1)
 		}
-		var lines []Line
-		for _, l := range textLines(c.Lines) {
-			var out Line
+		var lines []subtitle.Line
+		for _, l := range textout.Lines(c.Lines) {
+			var out subtitle.Line
 			for _, s := range l {
 				if n := len(out); n > 0 && !s.Timed && sameStyle(out[n-1], s) {
 					out[n-1].Text += s.Text
@@ -306,10 +310,10 @@ func vttWritten(d *Document) *Document {
 	return w
 }
 
-func encodeVTT(t testing.TB, d *Document) string {
+func encodeVTT(t testing.TB, d *subtitle.Document) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Encode(&b, d, WebVTT, EncodeOptions{}); err != nil {
+	if err := subtitle.Encode(&b, d, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -317,23 +321,23 @@ func encodeVTT(t testing.TB, d *Document) string {
 
 // randomVTTDoc makes a document of what WebVTT can carry, with text that
 // needs escaping and ids the writer must replace.
-func randomVTTDoc(rng *rand.Rand) *Document {
+func randomVTTDoc(rng *rand.Rand) *subtitle.Document {
 	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
-	d := &Document{Lang: pick("", "", "en", "zh-Hans", "pt-BR"), Header: pick("", "title")}
+	d := &subtitle.Document{Lang: pick("", "", "en", "zh-Hans", "pt-BR"), Header: pick("", "title")}
 	if rng.IntN(4) == 0 {
-		d.Notes = []Note{{Before: 0, Text: "a note"}}
+		d.Notes = []subtitle.Note{{Before: 0, Text: "a note"}}
 	}
 	var at time.Duration
 	for range rng.IntN(6) {
 		start := at + time.Duration(rng.IntN(5000))*time.Millisecond
-		c := Cue{Start: start, End: start + time.Duration(rng.IntN(5000))*time.Millisecond,
+		c := subtitle.Cue{Start: start, End: start + time.Duration(rng.IntN(5000))*time.Millisecond,
 			ID:       pick("", "", "id", " spaced id ", "第一段", "42", "NOTE", "STYLE x", "a-->b", "two\nlines", "REGIONS"),
 			Settings: pick("", "align:start line:90%")}
 		at = c.End
 		for range rng.IntN(4) {
-			var l Line
+			var l subtitle.Line
 			for range 1 + rng.IntN(4) {
-				s := Span{Text: pick("word", "two words", " lead", "trail ", "a & b", "<i>not</i>", "x > y", "-->", "&amp;",
+				s := subtitle.Span{Text: pick("word", "two words", " lead", "trail ", "a & b", "<i>not</i>", "x > y", "-->", "&amp;",
 					"大家好", "tab\there", "\u00a0nbsp", "line\nbreak", "  ", "", "&#65;", "<00:00:01.000>"),
 					Italic: rng.IntN(3) == 0, Bold: rng.IntN(4) == 0, Underline: rng.IntN(5) == 0,
 					Color: pick("", "", "", "red", "yellow", "lime"),
@@ -388,8 +392,8 @@ func TestReadWebVTTRoundTrip(t *testing.T) {
 func TestReadWebVTTFixturesRoundTrip(t *testing.T) {
 	for _, name := range []string{"features.vtt", "broken.vtt"} {
 		d, _ := mustReadVTT(t, readVTTFixture(t, name))
-		if validate(d) != nil {
-			d.Cues = slices.DeleteFunc(d.Cues, func(c Cue) bool { return c.End < c.Start })
+		if subtitle.Check(d) != nil {
+			d.Cues = slices.DeleteFunc(d.Cues, func(c subtitle.Cue) bool { return c.End < c.Start })
 		}
 		got, _ := mustReadVTT(t, encodeVTT(t, d))
 		want := vttWritten(d)
@@ -428,7 +432,7 @@ func TestReadWebVTTTricky(t *testing.T) {
 			t.Errorf("%d warnings, the last %v", len(ws), ws[len(ws)-1])
 		}
 		_, ws = mustReadVTT(t, "WEBVTT\n\n00:00.000 --> 00:01.000"+strings.Repeat(" x", 20)+"\n")
-		if len(ws) != maxVTTBad+1 || ws[maxVTTBad].Message != "4 more cue settings ignored" {
+		if len(ws) != cuesettings.MaxBad+1 || ws[cuesettings.MaxBad].Message != "4 more cue settings ignored" {
 			t.Errorf("%d warnings, the last %v", len(ws), ws[len(ws)-1])
 		}
 	})
@@ -462,7 +466,7 @@ func TestReadWebVTTTricky(t *testing.T) {
 		var b strings.Builder
 		b.WriteString("WEBVTT\n\n")
 		for i := range 100000 {
-			fmt.Fprintf(&b, "%d\n%s --> %s\ncue %d\n\n", i, appendTimestamp(nil, ms(int64(i)*100), '.'), appendTimestamp(nil, ms(int64(i)*100+90), '.'), i)
+			fmt.Fprintf(&b, "%d\n%s --> %s\ncue %d\n\n", i, textout.AppendTimestamp(nil, ms(int64(i)*100), '.'), textout.AppendTimestamp(nil, ms(int64(i)*100+90), '.'), i)
 		}
 		d, ws := mustReadVTT(t, b.String())
 		if len(ws) > 0 || len(d.Cues) != 100000 {
@@ -543,7 +547,7 @@ func TestReadWebVTTBounded(t *testing.T) {
 
 // TestDecodeWebVTT: Decode reads WebVTT with our reader, warnings included.
 func TestDecodeWebVTT(t *testing.T) {
-	d, info, err := Decode("in.vtt", []byte("\ufeffWEBVTT\r\n\r\nNOTE hi\r\n\r\nid\r\n00:01.000 --> 00:02.000 align:left\r\n<i>x</i>\r\n\r\njunk\r\n"), ReadOptions{})
+	d, info, err := subtitle.Decode("in.vtt", []byte("\ufeffWEBVTT\r\n\r\nNOTE hi\r\n\r\nid\r\n00:01.000 --> 00:02.000 align:left\r\n<i>x</i>\r\n\r\njunk\r\n"), subtitle.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -551,7 +555,7 @@ func TestDecodeWebVTT(t *testing.T) {
 		len(d.Notes) != 1 || len(info.Warnings) != 1 || info.Warnings[0].Line != 9 {
 		t.Errorf("read %+v, warnings %v", d, info.Warnings)
 	}
-	if _, _, err := Decode("in.vtt", []byte("1\n00:00:01,000 --> 00:00:02,000\nx\n"), ReadOptions{Format: WebVTT}); err == nil ||
+	if _, _, err := subtitle.Decode("in.vtt", []byte("1\n00:00:01,000 --> 00:00:02,000\nx\n"), subtitle.ReadOptions{Format: subtitle.WebVTT}); err == nil ||
 		err.Error() != `in.vtt:1:1: syntax error: not a WebVTT file: it must start with "WEBVTT"` {
 		t.Errorf("error %v", err)
 	}
@@ -565,7 +569,7 @@ func benchVTT(n int) string {
 	b.WriteString("WEBVTT\n\n")
 	for i := range n {
 		start := ms(int64(i) * 2000)
-		fmt.Fprintf(&b, "%d\n%s --> %s", i+1, appendTimestamp(nil, start, '.'), appendTimestamp(nil, start+ms(1800), '.'))
+		fmt.Fprintf(&b, "%d\n%s --> %s", i+1, textout.AppendTimestamp(nil, start, '.'), textout.AppendTimestamp(nil, start+ms(1800), '.'))
 		if i%10 == 0 {
 			b.WriteString(" align:start line:85%")
 		}

@@ -1,4 +1,4 @@
-package subtitle
+package srt
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // TestStreamSRTSameAsEncode: streamed in small pieces, SRT converts to the
@@ -17,7 +19,7 @@ func TestStreamSRTSameAsEncode(t *testing.T) {
 	var inputs []string
 	for i := 0; i < 200; i++ {
 		var b bytes.Buffer
-		if err := Encode(&b, randomSRTDoc(rng), SRT, EncodeOptions{CRLF: i%3 == 0}); err != nil {
+		if err := subtitle.Encode(&b, randomSRTDoc(rng), subtitle.SRT, subtitle.EncodeOptions{CRLF: i%3 == 0}); err != nil {
 			t.Fatal(err)
 		}
 		inputs = append(inputs, b.String())
@@ -31,14 +33,14 @@ func TestStreamSRTSameAsEncode(t *testing.T) {
 		"1\n00:00:01,000 --> 00:00:02,000\nx\n\n12\nleft --> right\n\n2\n00:00:03,000 --> 00:00:04,000\ny\n",
 	)
 	for i, in := range inputs {
-		for _, to := range []Format{SRT, WebVTT} {
-			for _, opts := range []EncodeOptions{{}, {BOM: true, CRLF: true}} {
+		for _, to := range []subtitle.Format{subtitle.SRT, subtitle.WebVTT} {
+			for _, opts := range []subtitle.EncodeOptions{{}, {BOM: true, CRLF: true}} {
 				doc, ws, err := readSRT("in.srt", in)
 				if err != nil {
 					t.Fatal(err)
 				}
 				var whole bytes.Buffer
-				if err := Encode(&whole, doc, to, opts); err != nil {
+				if err := subtitle.Encode(&whole, doc, to, opts); err != nil {
 					t.Fatal(err)
 				}
 				for _, chunk := range []int{1, 37, 200, 1 << 20} {
@@ -50,8 +52,8 @@ func TestStreamSRTSameAsEncode(t *testing.T) {
 					if got.String() != whole.String() {
 						t.Fatalf("input %d to %v in pieces of %d:\n got %q\nwant %q", i, to, chunk, got.String(), whole.String())
 					}
-					if info.Cues != len(doc.Cues) || !reflect.DeepEqual(info.Losses, Losses(doc, to)) {
-						t.Fatalf("input %d: %d cues, losses %q; want %d, %q", i, info.Cues, info.Losses, len(doc.Cues), Losses(doc, to))
+					if info.Cues != len(doc.Cues) || !reflect.DeepEqual(info.Losses, subtitle.Losses(doc, to)) {
+						t.Fatalf("input %d: %d cues, losses %q; want %d, %q", i, info.Cues, info.Losses, len(doc.Cues), subtitle.Losses(doc, to))
 					}
 					// Pieces repeat a warning kind at most once each, and a
 					// well-formed file has none in any piece.

@@ -1,4 +1,4 @@
-package subtitle
+package ass
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	astisub "github.com/asticode/go-astisub"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // go-astisub reads ASS and SSA events and styles but hands over the
@@ -48,14 +50,14 @@ func (d *ssaDropped) add(what string, line int) {
 	d.count[what]++
 }
 
-func (d *ssaDropped) warnings() []Warning {
-	var out []Warning
+func (d *ssaDropped) warnings() []subtitle.Warning {
+	var out []subtitle.Warning
 	for what, n := range d.count {
 		msg := what + " dropped"
 		if n > 1 {
 			msg += fmt.Sprintf(" (%d times)", n)
 		}
-		out = append(out, Warning{Line: d.first[what], Message: msg})
+		out = append(out, subtitle.Warning{Line: d.first[what], Message: msg})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
@@ -122,11 +124,11 @@ func dialogueLines(text string) []int {
 
 // fromSSA is fromAstisub for ASS and SSA scripts (text is the script, for
 // line numbers in warnings).
-func fromSSA(s *astisub.Subtitles, text string, f Format) (*Document, []Warning) {
+func fromSSA(s *astisub.Subtitles, text string, f subtitle.Format) (*subtitle.Document, []subtitle.Warning) {
 	d := fromAstisub(s)
 	sc := &ssaScript{styles: map[string]ssaStyle{}}
 	for name, st := range s.Styles {
-		sc.styles[name] = styleFromAstisub(st, f == SSA)
+		sc.styles[name] = styleFromAstisub(st, f == subtitle.SSA)
 	}
 	lines := dialogueLines(text)
 	if len(lines) != len(s.Items) {
@@ -144,7 +146,7 @@ func fromSSA(s *astisub.Subtitles, text string, f Format) (*Document, []Warning)
 		ev.cue.Align = ev.base.align
 		ev.st = ev.base.state
 		for _, l := range it.Lines {
-			var out Line
+			var out subtitle.Line
 			for _, li := range l.Items {
 				if li.InlineStyle != nil && li.InlineStyle.SSAEffect != "" {
 					ev.override(li.InlineStyle.SSAEffect)
@@ -158,7 +160,7 @@ func fromSSA(s *astisub.Subtitles, text string, f Format) (*Document, []Warning)
 				}
 				t := strings.ReplaceAll(li.Text, `\h`, "\u00a0")
 				st := ev.st
-				out = append(out, Span{Text: t, Italic: st.italic, Bold: st.bold, Underline: st.underline, Color: st.color, Voice: l.VoiceName})
+				out = append(out, subtitle.Span{Text: t, Italic: st.italic, Bold: st.bold, Underline: st.underline, Color: st.color, Voice: l.VoiceName})
 			}
 			if len(out) > 0 {
 				ev.cue.Lines = append(ev.cue.Lines, out)
@@ -182,7 +184,7 @@ type ssaEvent struct {
 	script   *ssaScript
 	base     ssaStyle
 	st       ssaState
-	cue      *Cue
+	cue      *subtitle.Cue
 	alignSet bool
 	line     int
 }

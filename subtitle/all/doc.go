@@ -1,0 +1,16 @@
+// Package all registers every caption format subkit reads and writes with
+// package subtitle. A program that wants them all imports it for its side
+// effect:
+//
+//	import _ "github.com/subkit-dev/subkit/subtitle/all"
+//
+// A program that wants fewer imports the format packages it wants.
+package all
+
+import (
+	_ "github.com/subkit-dev/subkit/subtitle/ass"
+	_ "github.com/subkit-dev/subkit/subtitle/srt"
+	_ "github.com/subkit-dev/subkit/subtitle/stl"
+	_ "github.com/subkit-dev/subkit/subtitle/ttml"
+	_ "github.com/subkit-dev/subkit/subtitle/webvtt"
+)

@@ -1,0 +1,58 @@
+package srt
+
+import (
+	"io"
+	"strconv"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textout"
+)
+
+// write is the registered writer.
+func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
+	e := textout.New(w, o)
+	writeSRT(e, d)
+	return e.Flush()
+}
+
+// writeSRT writes d's cues, numbered from e.Base+1.
+func writeSRT(e *textout.Encoder, d *subtitle.Document) {
+	for i, c := range d.Cues {
+		if i+e.Base > 0 {
+			e.Raw(e.NL)
+		}
+		e.Number(i + e.Base + 1)
+		e.Timing(c, ',')
+		e.Raw(e.NL)
+		for j, l := range textout.Lines(c.Lines) {
+			if a := textout.Placement(c); j == 0 && a > 0 && a != 2 && a <= 9 {
+				e.Raw(`{\an` + strconv.Itoa(a) + `}`)
+			}
+			e.Buf = appendSRTLine(e.Buf[:0], l)
+			e.LineBytes(e.Buf)
+		}
+	}
+}
+
+// srtLine is a line with the HTML-like tags SRT players know:
+// <font color>, <b>, <i>, <u>.
+func srtLine(l subtitle.Line) string { return string(appendSRTLine(nil, l)) }
+
+func appendSRTLine(b []byte, l subtitle.Line) []byte {
+	for _, s := range l {
+		if s.Color != "" {
+			b = append(append(append(b, `<font color="`...), s.Color...), `">`...)
+		}
+		b = textout.Tag(b, s.Bold, "<b>")
+		b = textout.Tag(b, s.Italic, "<i>")
+		b = textout.Tag(b, s.Underline, "<u>")
+		b = append(b, s.Text...)
+		b = textout.Tag(b, s.Underline, "</u>")
+		b = textout.Tag(b, s.Italic, "</i>")
+		b = textout.Tag(b, s.Bold, "</b>")
+		if s.Color != "" {
+			b = append(b, "</font>"...)
+		}
+	}
+	return b
+}
