@@ -33,25 +33,26 @@
 //
 // # Chinese
 //
-// Han runs are segmented with gse's DAG segmentation and its HMM for
-// words not in the dictionary (gse.Segmenter.CutDAG), using gse's own
-// dictionaries, Simplified (s_1) and Traditional (t_1), as its "zh"
-// dictionary holds them. Only gse's word boundaries are used: each word it
-// returns is mapped back onto the original run by its length in runes, and
-// if they ever fail to line up the run falls back to one token per
-// character.
+// Han runs are segmented as gse's CutDAG (jieba's default mode) does it,
+// with gse's "zh" dictionary (its Simplified s_1 and Traditional t_1 words)
+// and jieba's HMM for words the dictionary lacks: the most probable path
+// through the dictionary's words, then the HMM on runs of characters left
+// single. For Simplified text the words are gse's own, exactly
+// (TestMatchesGSE checks it on the sample), but gse itself is not linked:
+// referring to its segmenter links all of gse's embedded dictionaries,
+// about 38 MB, into every program, since a program that uses reflection
+// (text/template does) keeps every exported method.
 //
-// The dictionaries are embedded here (dict/, made by internal/gendict from
-// the gse version in go.mod, Han words only) rather than through gse's
-// LoadDictEmbed, which would link gse's Japanese dictionary and both
-// Chinese ones, about 32 MB, into every program that imports this package;
-// these copies take 3 MB. They are loaded without gse's per-word
-// search-mode preprocessing, which CutDAG does not use, so loading takes
-// about a third of the time and less memory than gse's LoadDictEmbed("zh_s")
-// while giving the same words and frequencies (TestMatchesGSE checks it).
+// The word data is precomputed (dict/, made by internal/gendict): the words
+// sorted, with their frequencies and offsets, and the HMM's table, read in
+// place from the program's read-only data with binary search. Nothing is
+// parsed or built when a program starts or meets its first Chinese text,
+// and only the pages a text touches are read from the file; loading gse's
+// dictionary took about 0.3 s and 150 MB.
 //
-// A Segmenter loads the Simplified words on the first text with a Han
-// character, and the Traditional words on the first text with a character
-// that only Traditional Chinese uses; text with neither loads nothing.
-// Loading them does not change how text already seen is segmented.
+// Traditional Chinese (a text with a character no Simplified word uses)
+// is segmented through its Simplified form, character for character
+// (OpenCC's table, dict/t2s.txt), so that the larger Simplified vocabulary
+// applies: gse's Traditional words alone cut 我將其作為 as 我將|其作|為.
+// The characters map one to one, so the tokens are the original text's.
 package segment

@@ -1,78 +1,23 @@
 package segment
 
 import (
-	"compress/gzip"
-	_ "embed"
-	"fmt"
-	"io"
-	"strconv"
-	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
-	"github.com/go-ego/gse/hmm"
 )
 
-//go:generate go run ./internal/gendict
-
-// The Chinese dictionaries, made by internal/gendict from gse's own
-// dictionaries (see there). They are embedded here, rather than loaded with
-// gse's LoadDictEmbed, because referring to LoadDictEmbed links all of
-// gse's embedded dictionaries, its 23 MB Japanese one included, into every
-// program that imports this package.
-var (
-	//go:embed dict/zh_s.txt.gz
-	zhSimplified string
-	//go:embed dict/zh_t.txt.gz
-	zhTraditional string
-)
-
-// Keys of the two pseudo-words that adjust the dictionary's total
-// frequency (see loadSimplified). They are private-use characters, never
-// part of a Han run, so gse never looks them up.
-const (
-	padSimplified  = "\ue000"
-	padTraditional = "\ue001"
-)
-
-// maxHanRun is the most runes of one Han run handed to gse at a time.
-// gse's HMM step copies its whole path at every character, which is
-// quadratic on long runs of unknown characters; real text has a
-// punctuation mark or a space long before this.
+// maxHanRun is the most runes of one Han run segmented at a time; real
+// text has a punctuation mark or a space long before this.
 const maxHanRun = 1024
-
-// hmmOnce guards gse's HMM model, a package-level variable of gse/hmm that
-// gse's loaders rewrite without a lock.
-var hmmOnce sync.Once
 
 // Segmenter splits text into tokens: words, runs of spaces, punctuation
 // marks. Concatenating the tokens gives back the text exactly (same bytes,
 // same case). See the package documentation for the rules.
 //
-// A Segmenter is safe for concurrent use. It must not be copied after
-// first use.
-type Segmenter struct {
-	simpOnce sync.Once
-	tradOnce sync.Once
+// A Segmenter is safe for concurrent use. Its word data is read in place
+// from the program's data, so making one costs nothing.
+type Segmenter struct{}
 
-	// mu is held for writing while the Traditional words are added to
-	// zh, and for reading while zh segments.
-	mu sync.RWMutex
-	zh gse.Segmenter
-
-	// tchars holds the Han characters that appear in Traditional words
-	// only; a run with one of them loads the Traditional words. It is
-	// set by loadSimplified and read-only after.
-	tchars map[rune]struct{}
-}
-
-// New returns a Segmenter. It loads its Chinese dictionary lazily, on the
-// first text that contains Han characters, once, so callers that never see
-// Chinese pay nothing. It loads the Traditional Chinese words, a further
-// part of the dictionary, likewise on the first text with a character
-// that only Traditional Chinese uses.
+// New returns a Segmenter.
 func New() *Segmenter {
 	return new(Segmenter)
 }
@@ -85,6 +30,7 @@ func (s *Segmenter) Segment(text string) []string {
 		return nil
 	}
 	toks := make([]string, 0, len(text)/4+1)
+	trad := -1 // whether text is Traditional Chinese; -1 until a Han run asks
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		j := i + n
@@ -113,7 +59,13 @@ func (s *Segmenter) Segment(text string) []string {
 				}
 				j += n
 			}
-			toks = s.appendHan(toks, text[i:j])
+			if trad < 0 {
+				trad = 0
+				if isTraditional(text) {
+					trad = 1
+				}
+			}
+			toks = appendHan(toks, text[i:j], trad == 1)
 			// A mark after the run belongs to its last word.
 			if k := extend(text, j); k > j {
 				last := toks[len(toks)-1]
@@ -275,152 +227,69 @@ func scanKana(text string, j int, hira bool) int {
 }
 
 // appendHan appends the words of run, a run of Han characters, to toks.
-func (s *Segmenter) appendHan(toks []string, run string) []string {
-	s.simpOnce.Do(s.loadSimplified)
-	if s.hasTraditional(run) {
-		s.tradOnce.Do(s.loadTraditional)
-	}
-	for run != "" {
-		chunk := run
-		if utf8.RuneCountInString(run) > maxHanRun {
-			end := 0
-			for k := 0; k < maxHanRun; k++ {
-				_, n := utf8.DecodeRuneInString(run[end:])
-				end += n
+// Traditional text is segmented in its Simplified form, character for
+// character, so that the words of the larger Simplified dictionary apply
+// (a Traditional word is then still one token: the characters map one to
+// one).
+func appendHan(toks []string, run string, trad bool) []string {
+	rs := []rune(run)
+	if trad {
+		m := t2s()
+		for k, r := range rs {
+			if s, ok := m[r]; ok {
+				rs[k] = s
 			}
-			chunk = run[:end]
 		}
-		run = run[len(chunk):]
-		s.mu.RLock()
-		words := s.zh.CutDAG(chunk)
-		s.mu.RUnlock()
-		toks = appendAligned(toks, chunk, words)
 	}
-	return toks
-}
-
-// appendAligned appends to toks the pieces of text that words, gse's
-// segmentation of text, stand for. gse's words are not used as they are:
-// each one is mapped back onto text by its length in runes, and the token
-// is that stretch of text. If words do not line up with text (a word that
-// is empty or reads differently, or a different rune count in all), it
-// appends one token per character of text instead.
-func appendAligned(toks []string, text string, words []string) []string {
-	n0 := len(toks)
-	rest := text
-	for _, w := range words {
-		runes := utf8.RuneCountInString(w)
+	var lens []int
+	for len(rs) > 0 {
+		chunk := rs[:min(len(rs), maxHanRun)]
+		rs = rs[len(chunk):]
+		lens = cutHan(lens, chunk)
+	}
+	for _, n := range lens {
 		end := 0
-		for k := 0; k < runes && end < len(rest); k++ {
-			_, n := utf8.DecodeRuneInString(rest[end:])
-			end += n
+		for range n {
+			_, size := utf8.DecodeRuneInString(run[end:])
+			end += size
 		}
-		if runes == 0 || utf8.RuneCountInString(rest[:end]) != runes || !strings.EqualFold(rest[:end], w) {
-			return appendRunes(toks[:n0], text)
-		}
-		toks = append(toks, rest[:end])
-		rest = rest[end:]
-	}
-	if rest != "" {
-		return appendRunes(toks[:n0], text)
+		toks = append(toks, run[:end])
+		run = run[end:]
 	}
 	return toks
 }
 
-// appendRunes appends one token per character of text.
-func appendRunes(toks []string, text string) []string {
-	for i := 0; i < len(text); {
-		_, n := utf8.DecodeRuneInString(text[i:])
-		toks = append(toks, text[i:i+n])
-		i += n
-	}
-	return toks
-}
-
-func (s *Segmenter) hasTraditional(run string) bool {
-	for _, r := range run {
-		if _, ok := s.tchars[r]; ok {
+// isTraditional reports whether text has a character that only
+// Traditional Chinese uses.
+func isTraditional(text string) bool {
+	t := tchars()
+	for _, r := range text {
+		if r >= 0x2e80 && t[r] {
 			return true
 		}
 	}
 	return false
 }
 
-// loadSimplified builds the gse dictionary from the simplified words.
-//
-// gse scores a word by its frequency divided by the total frequency of the
-// dictionary. To give words the same score whether or not the Traditional
-// words have been loaded yet (and the same as gse's own "zh" dictionary),
-// it adds a pseudo-word carrying the frequency of everything not loaded,
-// so the total is that of the whole dictionary from the start.
-func (s *Segmenter) loadSimplified() {
-	hmmOnce.Do(func() { hmm.LoadModel() })
-	s.zh.SkipLog = true
-	s.zh.NotLoadHMM = true
-	s.zh.Dict = gse.NewDict()
-	s.tchars = make(map[rune]struct{})
-	total := -1.0
-	sum := s.addWords(zhSimplified, func(key, value string) {
-		switch key {
-		case "total":
-			f, err := strconv.ParseFloat(value, 64)
-			if err != nil {
-				panic(fmt.Sprintf("segment: corrupt embedded dictionary: #total %q", value))
+// Simplify returns token in Simplified Chinese characters, character for
+// character (OpenCC's table, as Traditional text is segmented): the same
+// number of characters, other characters unchanged. Line breaking looks
+// words up in this form (see timing.Simplifier).
+func (s *Segmenter) Simplify(token string) string {
+	m := t2s()
+	var b []rune
+	for i, r := range token {
+		if x, ok := m[r]; ok {
+			if b == nil {
+				b = []rune(token[:i])
 			}
-			total = f
-		case "tchars":
-			for _, r := range value {
-				s.tchars[r] = struct{}{}
-			}
+			b = append(b, x)
+		} else if b != nil {
+			b = append(b, r)
 		}
-	})
-	if total < sum {
-		panic("segment: corrupt embedded dictionary: no #total")
 	}
-	s.zh.Dict.AddToken(s.zh.ToToken(padSimplified, total-sum))
-}
-
-// loadTraditional adds the Traditional words, and takes their frequency
-// back out of the total with a pseudo-word of negative frequency, since
-// loadSimplified counted it already.
-func (s *Segmenter) loadTraditional() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sum := s.addWords(zhTraditional, nil)
-	s.zh.Dict.AddToken(s.zh.ToToken(padTraditional, -sum))
-}
-
-// addWords adds the words of a gzipped dictionary made by gendict to
-// s.zh and returns the sum of their frequencies. Header lines, "#key
-// value", go to header.
-func (s *Segmenter) addWords(gz string, header func(key, value string)) (sum float64) {
-	zr, err := gzip.NewReader(strings.NewReader(gz))
-	if err != nil {
-		panic("segment: corrupt embedded dictionary: " + err.Error())
+	if b == nil {
+		return token
 	}
-	var b strings.Builder
-	b.Grow(5 << 20)
-	if _, err := io.Copy(&b, zr); err != nil {
-		panic("segment: corrupt embedded dictionary: " + err.Error())
-	}
-	data := b.String()
-	for data != "" {
-		line, rest, _ := strings.Cut(data, "\n")
-		data = rest
-		if h, ok := strings.CutPrefix(line, "#"); ok {
-			if header != nil {
-				key, value, _ := strings.Cut(h, " ")
-				header(key, value)
-			}
-			continue
-		}
-		word, f, _ := strings.Cut(line, " ")
-		freq, err := strconv.ParseFloat(f, 64)
-		if err != nil || word == "" {
-			panic(fmt.Sprintf("segment: corrupt embedded dictionary: line %q", line))
-		}
-		s.zh.Dict.AddToken(s.zh.ToToken(word, freq))
-		sum += freq
-	}
-	return sum
+	return string(b)
 }

@@ -1,12 +1,10 @@
 package segment
 
 import (
-	"bufio"
-	"compress/gzip"
+	"math"
 	"os"
 	"reflect"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -151,76 +149,65 @@ func TestChineseWords(t *testing.T) {
 	}
 }
 
-// TestLoading checks what each kind of text loads, that Traditional text
-// needs the Traditional words (without them, words like 創始人 fall apart),
-// and that loading them changes neither the total frequency nor how
-// Simplified text is segmented.
-func TestLoading(t *testing.T) {
-	s := New()
-	s.Segment("Hello, world! ひらがな 안녕 😀")
-	if s.zh.Dict != nil {
-		t.Fatal("text without Han characters loaded the dictionary")
+// TestDictionary checks the embedded word table: sorted, every word Han,
+// every frequency at least 2, and lookups of words and prefixes.
+func TestDictionary(t *testing.T) {
+	w := zhWords()
+	if w.n < 350000 {
+		t.Fatalf("the dictionary has %d words, want more than 350000", w.n)
 	}
-
-	text := sample(t, false)
-	before := s.Segment(text)
-	simp := s.zh.Dict.NumTokens()
-	if simp < 300000 {
-		t.Fatalf("the Simplified dictionary has %d words, want more than 300000", simp)
+	prev := ""
+	for i := range w.n {
+		word := w.word(i)
+		if word <= prev || !isHanWord(word) {
+			t.Fatalf("word %d %q after %q: not sorted, or not Han", i, word, prev)
+		}
+		if f, ok := w.find(word); !ok || f < 2 {
+			t.Fatalf("find(%q) = %v, %v", word, f, ok)
+		}
+		prev = word
 	}
-	total := s.zh.Dict.TotalFreq()
-	if want := headerTotal(t); total != want {
-		t.Errorf("total frequency %v with the Simplified words, want the whole dictionary's %v", total, want)
-	}
-
-	const trad = "創始人並肩作戰"
-	want := []string{"創始人", "並肩作戰"}
-	var simpOnly []string
-	for _, run := range hanRuns(trad) {
-		s.mu.RLock()
-		simpOnly = append(simpOnly, s.zh.CutDAG(run)...)
-		s.mu.RUnlock()
-	}
-	if reflect.DeepEqual(simpOnly, want) {
-		t.Errorf("the Simplified words alone already give %q: the Traditional words are not needed", simpOnly)
-	}
-
-	if got := s.Segment(trad); !reflect.DeepEqual(got, want) {
-		t.Errorf("Segment(%q) = %q, want %q", trad, got, want)
-	}
-	if n := s.zh.Dict.NumTokens(); n < simp+200000 {
-		t.Errorf("Traditional text loaded %d words, want more than 200000", n-simp)
-	}
-	if got := s.zh.Dict.TotalFreq(); got != total {
-		t.Errorf("total frequency %v after loading the Traditional words, was %v", got, total)
-	}
-	if after := s.Segment(text); !reflect.DeepEqual(before, after) {
-		t.Errorf("the Simplified sample segments differently once the Traditional words are loaded")
+	for _, tt := range []struct {
+		s      string
+		word   bool
+		prefix bool
+	}{{"创始人", true, true}, {"创始", true, true}, {"并肩作", false, true}, {"创人始", false, false}} {
+		f, prefix := w.find(tt.s)
+		if (f > 0) != tt.word || prefix != tt.prefix {
+			t.Errorf("find(%q) = %v, %v; want a word %v, a prefix %v", tt.s, f, prefix, tt.word, tt.prefix)
+		}
 	}
 }
 
-// headerTotal returns the total frequency that the embedded dictionary's
-// header records.
-func headerTotal(t *testing.T) float64 {
-	zr, err := gzip.NewReader(strings.NewReader(zhSimplified))
-	if err != nil {
-		t.Fatal(err)
+// TestTraditional checks that Traditional text is segmented through its
+// Simplified form: words the Traditional dictionary cuts badly come out
+// whole, and Simplified text is not touched.
+func TestTraditional(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"我將其作為", []string{"我", "將", "其", "作為"}},
+		{"他們遇到機會", []string{"他們", "遇到", "機會"}},
+		{"創始人並肩作戰", []string{"創始人", "並肩作戰"}},
+		{"在相空間中", []string{"在", "相空間", "中"}},
+		// Simplified text with a character that is also Traditional (著)
+		// is not mapped: 著名 stays a word.
+		{"著名的数学家", []string{"著名", "的", "数学家"}},
 	}
-	line, err := bufio.NewReader(zr).ReadString('\n')
-	if err != nil {
-		t.Fatal(err)
+	for _, tt := range tests {
+		if got := shared.Segment(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Segment(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimPrefix(line, "#total ")), 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
 }
 
-// TestMatchesGSE checks the embedded dictionary and its loading against
-// gse's own loader of its own embedded "zh" dictionary: the same Han
-// words with the same frequencies, the same total frequency, and the same
-// segmentation of the samples.
+// TestMatchesGSE checks the embedded tables and the search against gse's
+// own loader of its own embedded "zh" dictionary: the same Han words with
+// the same frequencies, the same total frequency, and the same words for
+// every Han run of the Simplified sample. (Traditional text is segmented
+// through Simplified here, so it differs from gse by design;
+// scripts/zhseg-compare.py counts how, against jieba.)
 func TestMatchesGSE(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loading gse's embedded dictionary takes seconds")
@@ -228,19 +215,15 @@ func TestMatchesGSE(t *testing.T) {
 	if raceEnabled {
 		t.Skip("loading gse's embedded dictionary takes minutes under the race detector")
 	}
-	s := New()
-	s.Segment("繁體") // load all
-	var ref gse.Segmenter
-	ref.SkipLog = true
-	ref.NotLoadHMM = true // s loaded the model; gse would reload it
-	if err := ref.LoadDictEmbed("zh"); err != nil {
-		t.Fatal(err)
+	ref := gseSegmenter(t)
+	w := zhWords()
+	if got, want := w.logT, math.Log(ref.Dict.TotalFreq()); got != want {
+		t.Errorf("log total frequency %v, gse's %v", got, want)
 	}
-
-	if got, want := s.zh.Dict.TotalFreq(), ref.Dict.TotalFreq(); got != want {
-		t.Errorf("total frequency %v, gse's %v", got, want)
-	}
-	han := 0
+	// Every Han word of gse's is ours with gse's frequency, or a
+	// Traditional word we keep in its Simplified form.
+	han, mapped := 0, 0
+	m := t2s()
 	for i := range ref.Dict.Tokens {
 		tok := &ref.Dict.Tokens[i]
 		word := tok.Text()
@@ -248,27 +231,42 @@ func TestMatchesGSE(t *testing.T) {
 			continue
 		}
 		han++
-		if freq, _, ok := s.zh.Find(word); !ok || freq != tok.Freq() {
-			t.Errorf("%q: frequency %v (found %v), gse's %v", word, freq, ok, tok.Freq())
-		}
-	}
-	if got := s.zh.Dict.NumTokens() - 2; got != han { // less the two pseudo-words
-		t.Errorf("%d Han words, gse has %d", got, han)
-	}
-
-	for _, trad := range []bool{false, true} {
-		for _, run := range hanRuns(sample(t, trad)) {
-			got := appendHan(s, run)
-			want := ref.CutDAG(run)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s:\n got %q\n gse %q", run, got, want)
+		if freq, _ := w.find(word); freq != 0 {
+			if freq != tok.Freq() {
+				t.Errorf("%q: frequency %v, gse's %v", word, freq, tok.Freq())
 			}
+			continue
+		}
+		rs := []rune(word)
+		for k, r := range rs {
+			if s, ok := m[r]; ok {
+				rs[k] = s
+			}
+		}
+		if freq, _ := w.find(string(rs)); freq == 0 {
+			t.Errorf("%q: neither it nor its Simplified form %q is a word", word, string(rs))
+		}
+		mapped++
+	}
+	if w.n+mapped < han || w.n > han {
+		t.Errorf("%d Han words, gse has %d, of which %d are kept in Simplified form", w.n, han, mapped)
+	}
+	for _, run := range hanRuns(sample(t, false)) {
+		got := appendHan(nil, run, false)
+		want := ref.CutDAG(run)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %q\n gse %q", run, got, want)
 		}
 	}
 }
 
-func appendHan(s *Segmenter, run string) []string {
-	return s.appendHan(nil, run)
+func gseSegmenter(t testing.TB) *gse.Segmenter {
+	ref := new(gse.Segmenter)
+	ref.SkipLog = true
+	if err := ref.LoadDictEmbed("zh"); err != nil {
+		t.Fatal(err)
+	}
+	return ref
 }
 
 func isHanWord(w string) bool {
@@ -283,31 +281,6 @@ func isHanWord(w string) bool {
 // hanRuns returns the runs of Han characters in text.
 func hanRuns(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return !isHan(r) })
-}
-
-func TestAppendAligned(t *testing.T) {
-	tests := []struct {
-		text  string
-		words []string
-		want  []string
-	}{
-		{"联合创始人", []string{"联合", "创始人"}, []string{"联合", "创始人"}},
-		// The same lengths in runes, other case: the text's bytes win.
-		{"ABC中", []string{"ab", "c中"}, []string{"AB", "C中"}},
-		// Misaligned: one token per character.
-		{"联合创始人", []string{"联合", "创始"}, []string{"联", "合", "创", "始", "人"}},
-		{"联合创始人", []string{"联合", "创始人", "们"}, []string{"联", "合", "创", "始", "人"}},
-		{"联合创始人", []string{"联合", "", "创始人"}, []string{"联", "合", "创", "始", "人"}},
-		{"联合创始人", []string{"联和", "创始人"}, []string{"联", "合", "创", "始", "人"}},
-		{"联合", nil, []string{"联", "合"}},
-	}
-	for _, tt := range tests {
-		got := appendAligned([]string{"x"}, tt.text, tt.words)
-		want := append([]string{"x"}, tt.want...)
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("appendAligned(%q, %q) = %q, want %q", tt.text, tt.words, got, want)
-		}
-	}
 }
 
 // TestLongHanRun checks that a long run of Han characters gse knows
@@ -398,38 +371,32 @@ func isSpaceOnly(s string) bool {
 	return s != ""
 }
 
-// BenchmarkLoad measures loading the Simplified dictionary: a new
-// Segmenter's first text with a Han character. heap-MB is the heap the
-// loaded Segmenter keeps.
-func BenchmarkLoad(b *testing.B) {
-	benchmarkLoad(b, "中")
-}
-
-// BenchmarkLoadTraditional measures loading the whole dictionary,
-// Simplified and Traditional words.
-func BenchmarkLoadTraditional(b *testing.B) {
-	benchmarkLoad(b, "中國")
-}
-
-func benchmarkLoad(b *testing.B, text string) {
+// BenchmarkOpen measures what the first Chinese text of a program costs
+// beyond its segmentation: opening the tables and making the two small
+// maps of Traditional characters. heap-MB is the heap that keeps.
+func BenchmarkOpen(b *testing.B) {
 	b.ReportAllocs()
 	var heap uint64
 	for b.Loop() {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		s := New()
-		s.Segment(text)
+		w, h := openWords(zhDict), zhHMM()
+		tc, m := loadTChars(), loadT2S()
 		runtime.GC()
 		runtime.ReadMemStats(&after)
-		runtime.KeepAlive(s)
+		runtime.KeepAlive(w)
+		runtime.KeepAlive(h)
+		runtime.KeepAlive(tc)
+		runtime.KeepAlive(m)
 		heap += after.HeapAlloc - before.HeapAlloc
 	}
 	b.ReportMetric(float64(heap)/float64(b.N)/1e6, "heap-MB")
 }
 
 // BenchmarkLoadGSEEmbed measures, for comparison, gse's own loading of its
-// embedded "zh_s" dictionary, as gse.Segmenter.LoadDictEmbed does it.
+// embedded "zh" dictionary, as gse.Segmenter.LoadDictEmbed does it (what
+// this package did before it read its tables in place).
 func BenchmarkLoadGSEEmbed(b *testing.B) {
 	b.ReportAllocs()
 	var heap uint64
@@ -437,17 +404,26 @@ func BenchmarkLoadGSEEmbed(b *testing.B) {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		var seg gse.Segmenter
-		seg.SkipLog = true
-		if err := seg.LoadDictEmbed("zh_s"); err != nil {
-			b.Fatal(err)
-		}
+		seg := gseSegmenter(b)
 		runtime.GC()
 		runtime.ReadMemStats(&after)
-		runtime.KeepAlive(&seg)
+		runtime.KeepAlive(seg)
 		heap += after.HeapAlloc - before.HeapAlloc
 	}
 	b.ReportMetric(float64(heap)/float64(b.N)/1e6, "heap-MB")
+}
+
+// BenchmarkSegmentSampleGSE segments the Simplified sample with gse, for
+// comparison with BenchmarkSegmentSample.
+func BenchmarkSegmentSampleGSE(b *testing.B) {
+	ref := gseSegmenter(b)
+	runs := hanRuns(sample(b, false))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, run := range runs {
+			ref.CutDAG(run)
+		}
+	}
 }
 
 // BenchmarkSegmentSample measures segmenting the whole Simplified sample,
@@ -471,5 +447,13 @@ func BenchmarkLongHanRun(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		shared.Segment(text)
+	}
+}
+
+func TestSimplify(t *testing.T) {
+	for in, want := range map[string]string{"什麼時候": "什么时候", "能夠": "能够", "中国": "中国", "GPT-4": "GPT-4", "": ""} {
+		if got := shared.Simplify(in); got != want {
+			t.Errorf("Simplify(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -164,12 +164,12 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 	for round := 0; ; round++ {
 		chunks = chunks[:0]
 		for i, l := range lines {
-			ps := splitTokens(tokens[i], capWidth, max(parts[i], 1), cjk)
+			ps := splitTokens(seg, tokens[i], capWidth, max(parts[i], 1), cjk)
 			// A part that fits the width in total may still not wrap into
 			// MaxLines lines without breaking a word: cut it finer.
 			for extra := 0; extra < maxExtraPieces && !wrapsWithin(ps, seg, o.Rules, cjk); extra++ {
 				parts[i] = len(ps) + 1
-				ps = splitTokens(tokens[i], capWidth, parts[i], cjk)
+				ps = splitTokens(seg, tokens[i], capWidth, parts[i], cjk)
 			}
 			for k, p := range ps {
 				c := chunk{text: p, weight: Weight(p), line: i}
@@ -364,18 +364,29 @@ func countBreakable(tokens []string) int {
 	return n
 }
 
-func splitTokens(tokens []string, limit float64, minParts int, cjk bool) []string {
-	return Split(strings.Join(tokens, ""), fixedSegmenter(tokens), limit, minParts, cjk)
+func splitTokens(seg Segmenter, tokens []string, limit float64, minParts int, cjk bool) []string {
+	return Split(strings.Join(tokens, ""), fixedSegmenter{tokens, seg}, limit, minParts, cjk)
 }
 
-// fixedSegmenter hands back tokens already cut.
-type fixedSegmenter []string
+// fixedSegmenter hands back tokens already cut by seg.
+type fixedSegmenter struct {
+	tokens []string
+	seg    Segmenter
+}
 
 func (f fixedSegmenter) Segment(text string) []string {
-	if strings.Join(f, "") == text {
-		return f
+	if strings.Join(f.tokens, "") == text {
+		return f.tokens
 	}
-	return SimpleSegmenter{}.Segment(text)
+	return f.seg.Segment(text)
+}
+
+// Simplify implements Simplifier when seg does.
+func (f fixedSegmenter) Simplify(token string) string {
+	if s, ok := f.seg.(Simplifier); ok {
+		return s.Simplify(token)
+	}
+	return token
 }
 
 // minimumSpan is the least time the chunks take: each at the minimum

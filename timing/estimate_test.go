@@ -3,6 +3,7 @@ package timing
 import (
 	"errors"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -258,15 +259,20 @@ func TestEstimateProperties(t *testing.T) {
 // white space aside.
 func checkTextKept(t *testing.T, ls []Line, res *Result) {
 	t.Helper()
+	// White space is dropped from each line on its own: joined, the
+	// invalid bytes ending one line and starting the next could spell a
+	// space (U+3000 is E3 80 80) that was never in the text.
+	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	var got, want strings.Builder
 	for _, c := range res.Captions {
-		got.WriteString(strings.Join(c.Lines, ""))
+		for _, l := range c.Lines {
+			got.WriteString(strip(l))
+		}
 	}
 	for _, l := range ls {
-		want.WriteString(l.Text)
+		want.WriteString(strip(l.Text))
 	}
-	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	if g, w := strip(got.String()), strip(want.String()); g != w {
+	if g, w := got.String(), want.String(); g != w {
 		t.Fatalf("text changed:\n got %q\nwant %q", g, w)
 	}
 }
@@ -295,5 +301,24 @@ func TestEstimateWrapsWithinLimits(t *testing.T) {
 	}
 	if len(res.Warnings) != 0 {
 		t.Errorf("warnings: %v", res.Warnings)
+	}
+}
+
+// TestEstimateBreaksCompound: a line that fits two lines only if a long
+// compound breaks between its parts is one caption of two lines, not two
+// captions.
+func TestEstimateBreaksCompound(t *testing.T) {
+	text, seg := marked("他们|正在|建设|新的|人工智能数据中心|和|实验室")
+	o := zhOptions(6 * time.Second)
+	o.Rules.MaxChars = 10
+	o.Segmenter = seg
+	res, err := Estimate([]Line{{Text: text, Num: 1}}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, res, o)
+	want := []string{"他们正在建设新的人工", "智能数据中心和实验室"}
+	if len(res.Captions) != 1 || !reflect.DeepEqual(res.Captions[0].Lines, want) {
+		t.Errorf("got %+v, want one caption %q", res.Captions, want)
 	}
 }

@@ -14,6 +14,32 @@ type Segmenter interface {
 	Segment(text string) []string
 }
 
+// A Simplifier is a Segmenter that also gives a token's Simplified Chinese
+// form, character for character (the same number of characters). The
+// Chinese breaking rules look words up in that form, so Traditional text
+// breaks as Simplified text does.
+type Simplifier interface {
+	Simplify(token string) string
+}
+
+// ruleKeys are the tokens as the breaking rules see them: their Simplified
+// form when seg gives it, else the tokens themselves.
+func ruleKeys(seg Segmenter, tokens []string) []string {
+	s, ok := seg.(Simplifier)
+	if !ok {
+		return tokens
+	}
+	keys := make([]string, len(tokens))
+	for i, t := range tokens {
+		k := s.Simplify(t)
+		if utf8.RuneCountInString(k) != utf8.RuneCountInString(t) {
+			k = t
+		}
+		keys[i] = k
+	}
+	return keys
+}
+
 // SimpleSegmenter is the segmenter used when none is given: runs of
 // letters and digits of alphabetic scripts are words, each Han, kana or
 // Hangul character is a token of its own (any break between them is
@@ -63,17 +89,30 @@ func nextIsWord(s string) bool {
 	return isWordRune(r) && !isWideScript(r)
 }
 
-// Break quality between two tokens: lower is better.
-const (
+// Break quality between two tokens: lower is better. Chinese breaks are
+// ranked the way Chinese subtitlers rank them: never before closing
+// punctuation or after opening punctuation; best after a sentence or clause
+// mark; then between phrases (after a clause-final particle, before a
+// conjunction, pronoun or preposition that opens a phrase); then between
+// other words; worse where a phrase holds together (a measure word and its
+// noun, a verb and its one-character complement, a noun and its
+// localizer); worst inside a word. Balance between the lines comes last:
+// it decides only between breaks of about the same quality.
+var (
 	breakSentence = 0.0  // after 。！？.!? …
-	breakClause   = 1.0  // after ，、；：,;:
+	breakClause   = 0.6  // after ，、；：,;:
 	breakSpace    = 2.5  // at white space
 	breakScript   = 3.0  // between Han and Latin with no space
+	breakOpen     = 0.8  // before a word that opens a phrase (所以, 我们, 在), after a clause-final particle
 	breakWord     = 4.0  // between two words
 	breakDangling = 6.0  // after a one-character preposition or conjunction (与, 并, 在)
 	breakPhrase   = 7.0  // at a space between Latin words inside CJK text
+	breakBound    = 9.0  // inside a phrase: number|measure word, measure word|noun, verb|complement, noun|localizer
 	breakParticle = 9.0  // before a particle that closes a phrase (的, 了)
-	breakNever    = -1.0 // before closing punctuation, after opening punctuation
+	breakInside   = 30.0 // inside a Chinese word
+	breakNever    = -1.0 // before closing punctuation, after opening punctuation, inside a formula
+	// balanceWeight scales the cost of lines of uneven width.
+	balanceWeight = 10.0
 )
 
 const (
@@ -81,6 +120,9 @@ const (
 	clauseMarks    = "，、；：,;:—"
 	openingMarks   = "“‘「『《〈（【〔([{¿¡·・"
 	closingMarks   = "”’」』》〉）】〕)]}、，。！？：；,.!?:;…‥%％·"
+	// formulaMarks joined to their neighbours by spaces make a formula
+	// (m1 * v1 = m2 * v2) that no line breaks.
+	formulaMarks = "*+=×÷/^<>≤≥≈±−-"
 )
 
 // Chinese words that must not start a line (particles that close what
@@ -88,8 +130,60 @@ const (
 // conjunctions that open what comes after).
 const (
 	noLineStart = "的了着过地得们吗呢吧啊么嘛"
-	noLineEnd   = "与和并在把被对从向给跟及或而且将为一这那每各该其"
+	noLineEnd   = "与和并在把被对从向给跟及或而且将为一这那每各该其最很更太越"
 )
+
+// Word lists of the Chinese rules, in Simplified characters; zhWord looks a
+// token up in Traditional characters too.
+var (
+	// zhOpeners open a phrase: a line may well start with them.
+	zhOpeners = zhSet(`但是 但 而且 而是 而 所以 因为 因此 如果 假如 要是 然后 那么 或者 还是 以及 并且 然而 虽然 尽管
+		不过 只是 于是 即使 甚至 同时 就是 也就是说 例如 比如 尤其 特别是 否则 除非 只要 只有 无论 不管 不论
+		我 你 他 她 它 我们 你们 他们 她们 它们 咱们 大家 这 那 这个 那个 这些 那些 这种 那种 这样 那样 这里 那里
+		这是 那是 这就是 这也 这次 此时 其中 其实 实际上 事实上 换句话说 当 当你 当我们 每当 一旦 直到
+		在 对 对于 从 把 被 向 给 用 以 通过 根据 关于 为了 由于 由 让 使 将 像 如同 按照 经过 随着 除了
+		一个 一种 一些 另一个 另一 每个 任何 所有 整个 很多 许多 是否
+		都 也 就 才 还 又 再 已经 可以 能够 可能 应该 必须 需要 然后 最后 首先 其次 接着 之后 之前 来`)
+	// zhClosers end a clause: a line may well end with them.
+	zhClosers = zhSet(`了 吗 呢 吧 啊 呀 嘛 啦 罢了 而已`)
+	// zhLocalizers and complements stay with the word before them.
+	zhBoundAfter = zhSet(`上 下 里 中 内 外 前 后 间 边 旁 来 去 到 出 起 完 住 掉 走 开 好 成 过 着 下来 下去 起来 出来 进来 过来 回来 上来 之中 之间 之上 之下 之后 之前 以上 以下 以后 以前 时 时候`)
+	// zhMeasures are measure words: not split from their number.
+	zhMeasures = `个种些只条张本次位件样项点倍元块台部名天年月日秒分钟小时岁度米克层步页份段句章遍类组对双把辆架座所家套幅片封场首公千毫厘美英`
+	// zhClassifiers are the measure words that count things (not time).
+	zhClassifiers = `个种些只条张本次位件项点倍块台部名层步页份段句章遍类组对双把辆架座所家套幅片封场首`
+	// zhCoverbs after a one-character verb of zhCoverbVerbs are its
+	// complement (站在, 放到, 变成), not the start of a phrase.
+	zhCoverbs     = `在到给成于为向`
+	zhCoverbVerbs = `站放住坐躺落写停留生长走跑送交带拿搬变当作分看用加减乘除发传改推拉扔丢移转飞跳`
+	// zhAfterDate are the words that finish a date: 二零二零年|冬天.
+	zhAfterDate = zhSet(`春天 夏天 秋天 冬天 春季 夏季 秋季 冬季 年初 年底 年末 年中 初 底 末 中旬 上旬 下旬 上半年 下半年 以来 前后 左右`)
+	// zhNumerals start a numeral or demonstrative phrase.
+	zhNumerals = `一二两三四五六七八九十百千万亿几每这那哪某各另整半第零〇`
+	// zhPairs are words that stay together though the dictionary
+	// cuts them apart.
+	zhPairs = map[[2]string]bool{{"什么", "时候"}: true, {"极有", "可能"}: true, {"很有", "可能"}: true, {"有", "可能"}: true, {"为", "什么"}: true, {"长期", "价值"}: true, {"世界", "上"}: true}
+)
+
+// t2sChars maps the Traditional characters of the word lists above to
+// their Simplified forms, for segmenters that are not Simplifiers.
+var t2sChars = strings.NewReplacer(strings.Fields(`們 们 這 这 個 个 種 种 樣 样 裡 里 裏 里 對 对 於 于 從 从 給 给
+	與 与 為 为 關 关 讓 让 將 将 實 实 際 际 還 还 雖 虽 並 并 經 经 應 应 須 须 麼 么 時 时 後 后 開 开 來 来 過 过
+	進 进 間 间 邊 边 條 条 張 张 項 项 點 点 塊 块 臺 台 鐘 钟 歲 岁 層 层 頁 页 類 类 組 组 雙 双 輛 辆 場 场 萬 万
+	億 亿 幾 几 兩 两 儘 尽 無 无 論 论 換 换 話 话 說 说 隨 随 極 极 長 长 價 价 許 许 則 则 總 总 會 会 僅 仅
+	隻 只 罷 罢 嗎 吗 夠 够 該 该 傳 传 發 发 變 变 當 当 寫 写 帶 带 轉 转 飛 飞 丟 丢 誰 谁`)...)
+
+func zhSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// zhWord is the Simplified form of a token, for looking it up in the
+// word lists.
+func zhWord(tok string) string { return t2sChars.Replace(tok) }
 
 // englishNoLineEnd are English words a line should not end with: articles,
 // prepositions and conjunctions belong with the words after them.
@@ -117,21 +211,72 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 	la, _ := utf8.DecodeLastRuneInString(a)
 	fb, _ := utf8.DecodeRuneInString(b)
 	latin := func(r rune) bool { return isWordRune(r) && !isWideScript(r) }
+	han := func(r rune) bool { return isWideScript(r) && isWordRune(r) }
+	formula := func(t string) bool {
+		r, n := utf8.DecodeRuneInString(t)
+		return n == len(t) && strings.ContainsRune(formulaMarks, r)
+	}
 	switch {
 	case strings.ContainsRune(closingMarks, fb) || strings.ContainsRune(openingMarks, la):
-		if space {
+		if space && !cjk {
 			return breakSpace
 		}
+		return breakNever
+	case space && (formula(a) || formula(b)):
 		return breakNever
 	case strings.ContainsRune(sentenceEnders, la):
 		return breakSentence
 	case strings.ContainsRune(clauseMarks, la):
 		return breakClause
-	case cjk && strings.ContainsRune(noLineStart, fb):
-		return breakParticle
-	case cjk && utf8.RuneCountInString(a) == 1 && strings.ContainsRune(noLineEnd, la):
-		return breakDangling
+	case strings.ContainsRune("）)】]」』》”", la) && !(cjk && strings.ContainsRune(noLineStart, fb)):
+		return breakClause
+	case cjk && !space && strings.ContainsRune("（(【[", fb):
+		// An explanation in brackets stays with what it explains, as
+		// closely as the characters of a word.
+		return breakInside
+	}
+	if cjk {
+		za, zb := zhWord(a), zhWord(b)
+		fzb, _ := utf8.DecodeRuneInString(zb)
+		switch {
+		case zhPairs[[2]string{za, zb}]:
+			return breakBound
+		case (unicode.IsDigit(la) || strings.ContainsRune(zhNumerals, la)) && strings.ContainsRune(zhMeasures, fzb):
+			// 100|个, 三|种
+			return breakBound
+		case isMeasurePhrase(za) && han(fb):
+			// 一个|问题, 这些|数字
+			return breakDangling
+		case strings.ContainsRune("年月日", la) && zhAfterDate[zb]:
+			return breakBound
+		case strings.ContainsRune("的地得", la) && shortRun(tokens, j) <= shortAfterDe:
+			// 雨中的|帐篷、: too little after 的 before the next mark
+			return breakBound
+		case han(la) && zhBoundAfter[zb]:
+			// 世界|上, 放|进来
+			return breakBound
+		case utf8.RuneCountInString(za) == 1 && strings.ContainsRune(zhCoverbVerbs, la) && utf8.RuneCountInString(zb) == 1 && strings.ContainsRune(zhCoverbs, fzb):
+			// 站|在, 放|到
+			return breakBound
+		case strings.ContainsRune(noLineStart, fb):
+			return breakParticle
+		case utf8.RuneCountInString(a) == 1 && strings.ContainsRune(noLineEnd, la):
+			return breakDangling
+		case zhClosers[za]:
+			return breakOpen
+		case zhOpeners[zb] && (utf8.RuneCountInString(za) > 1 || strings.ContainsRune(noLineStart, la)):
+			// Before the first of the words that open a phrase (|都在以),
+			// and not after a word of one character (画|我们), which would
+			// end the line on it.
+			return breakOpen
+		}
+	}
+	switch {
 	case !cjk && space && englishNoLineEnd[strings.ToLower(a)]:
+		return breakDangling
+	case cjk && space && latin(la) && han(fb) && utf8.RuneCountInString(b) <= 2:
+		// A Latin word names what the short Chinese word after it
+		// is: 站在 AI|前沿.
 		return breakDangling
 	case cjk && space && latin(la) && latin(fb):
 		// A space between two Latin words inside CJK text is inside a
@@ -145,6 +290,105 @@ func breakCost(tokens []string, j int, cjk bool) float64 {
 	return breakWord
 }
 
+// shortRun is the width of the text from tokens[j] to the next punctuation
+// mark or the end, stopping early once it is over 9.
+func shortRun(tokens []string, j int) float64 {
+	w := 0.0
+	for ; j < len(tokens) && w <= 9; j++ {
+		r, _ := utf8.DecodeRuneInString(tokens[j])
+		if !isWordRune(r) && !unicode.IsSpace(r) {
+			break
+		}
+		w += Width(tokens[j], true)
+	}
+	return w
+}
+
+// isMeasurePhrase reports whether a Chinese word is a number or
+// demonstrative with its measure word (一个, 这些, 两种), which belongs
+// with the noun after it.
+func isMeasurePhrase(w string) bool {
+	rs := []rune(w)
+	return len(rs) == 2 && strings.ContainsRune(zhNumerals, rs[0]) && strings.ContainsRune(zhClassifiers, rs[1])
+}
+
+// units cuts tokens finer for layout: a long Chinese word into parts, so
+// that a line can break inside it when nothing else fits (at breakInside)
+// rather than run over its width or make another caption. cost[j] is the cost of a break before unit j
+// (cost[0] is unused). keys are the tokens as the rules see them (see
+// ruleKeys).
+func units(tokens, keys []string, cjk bool) (us []string, cost []float64) {
+	us = make([]string, 0, len(tokens))
+	cost = make([]float64, 0, len(tokens))
+	depth := 0 // inside how many brackets
+	// closes[j]: a closing bracket comes at or after token j (an opening
+	// one with none after it, as in a smiley, holds nothing).
+	closes := make([]bool, len(tokens)+1)
+	for j := len(tokens) - 1; j >= 0; j-- {
+		closes[j] = closes[j+1] || strings.ContainsAny(tokens[j], "）)】]")
+	}
+	for j, t := range tokens {
+		c := 0.0
+		if j > 0 {
+			c = breakCost(keys, j, cjk)
+			if c < 0 {
+				c = neverCost
+			}
+			if cjk && depth > 0 && closes[j] {
+				// What a bracket holds is one aside: 相空間(又被稱為…)
+				c = max(c, breakInside)
+			}
+		}
+		switch {
+		case strings.ContainsAny(t, "（(【["):
+			depth++
+		case strings.ContainsAny(t, "）)】]") && depth > 0:
+			depth--
+		}
+		if rs := []rune(t); cjk && len(rs) >= 4 && isHanWord(t) {
+			// A Chinese compound of four or more characters may break
+			// between its parts, leaving at least two characters on
+			// each side (数据|中心).
+			for k := 0; k < len(rs); {
+				e := k + 1
+				if k == 0 {
+					e = 2
+				}
+				if e >= len(rs)-1 {
+					e = len(rs)
+				}
+				if k > 0 {
+					c = breakInside
+				}
+				us = append(us, string(rs[k:e]))
+				cost = append(cost, c)
+				k = e
+			}
+			continue
+		}
+		us = append(us, t)
+		cost = append(cost, c)
+	}
+	return us, cost
+}
+
+// isHanWord reports whether t is a word of two or more wide characters
+// (Han, kana, Hangul) and nothing else.
+func isHanWord(t string) bool {
+	n := 0
+	for _, r := range t {
+		if !isWideScript(r) || !isWordRune(r) {
+			return false
+		}
+		n++
+	}
+	return n > 1
+}
+
+// neverCost is the cost of a break the rules forbid: higher than any line
+// over the width, so it is taken only when there is no other.
+const neverCost = 1e6
+
 // piece is a run of tokens [from, to).
 type piece struct{ from, to int }
 
@@ -155,9 +399,9 @@ const maxDPPieces = 8
 // layoutAny is layout for any number of pieces: past maxDPPieces it
 // breaks the tokens in two at a good break near the right share of the
 // width, and lays out each half.
-func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
+func layoutAny(tokens []string, cost []float64, n int, limit float64, cjk bool) []piece {
 	if n <= maxDPPieces {
-		return layout(tokens, n, limit, cjk)
+		return layout(tokens, cost, n, limit, cjk)
 	}
 	if len(tokens) < n {
 		return nil
@@ -174,11 +418,7 @@ func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
 		if d > window && bestJ >= 0 && w > target {
 			break
 		}
-		c := breakCost(tokens, j, cjk)
-		if c < 0 {
-			c = 500
-		}
-		c += 10 * d / window
+		c := min(cost[j], 500) + 10*d/window
 		if c < bestC && j >= n1 && len(tokens)-j >= n-n1 {
 			bestJ, bestC = j, c
 		}
@@ -186,8 +426,8 @@ func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
 	if bestJ < 0 {
 		return nil
 	}
-	left := layoutAny(tokens[:bestJ], n1, limit, cjk)
-	right := layoutAny(tokens[bestJ:], n-n1, limit, cjk)
+	left := layoutAny(tokens[:bestJ], cost[:bestJ], n1, limit, cjk)
+	right := layoutAny(tokens[bestJ:], cost[bestJ:], n-n1, limit, cjk)
 	if left == nil || right == nil {
 		return nil
 	}
@@ -200,7 +440,7 @@ func layoutAny(tokens []string, n int, limit float64, cjk bool) []piece {
 // layout cuts tokens into n pieces, each at most limit wide if it can be,
 // choosing breaks that are good (breakCost) and pieces of even width. It
 // returns nil when n pieces cannot be made (fewer tokens than pieces).
-func layout(tokens []string, n int, limit float64, cjk bool) []piece {
+func layout(tokens []string, cost []float64, n int, limit float64, cjk bool) []piece {
 	T := len(tokens)
 	if n <= 1 || T < n {
 		if n <= 1 {
@@ -249,19 +489,16 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 		if w == 0 {
 			return math.Inf(1)
 		}
-		c := 10 * ((w - ideal) / ideal) * ((w - ideal) / ideal)
+		c := balanceWeight * ((w - ideal) / ideal) * ((w - ideal) / ideal)
 		if w > limit {
 			c += 1000 + 100*(w-limit)
 		}
-		return c
-	}
-	cut := func(j int) float64 { // cost of a break before token j
-		c := breakCost(tokens, j, cjk)
-		if c < 0 {
-			return 500
+		if cjk && w <= 1 && n > 1 {
+			c += lonePenalty // a line of one character
 		}
 		return c
 	}
+	cut := func(j int) float64 { return cost[j] } // cost of a break before token j
 	// best[k][j]: least cost of cutting tokens[0:j] into k pieces
 	inf := math.Inf(1)
 	best := make([][]float64, n+1)
@@ -307,6 +544,13 @@ func layout(tokens []string, n int, limit float64, cjk bool) []piece {
 	return out
 }
 
+// A line of one character costs lonePenalty; a break after 的, 地 or 得
+// followed by at most shortAfterDe before the next mark costs breakBound.
+var (
+	lonePenalty  = 8.0
+	shortAfterDe = 3.0
+)
+
 func joinTokens(tokens []string, p piece) string {
 	return strings.TrimSpace(strings.Join(tokens[p.from:p.to], ""))
 }
@@ -344,16 +588,17 @@ func Split(text string, seg Segmenter, limit float64, minParts int, cjk bool) []
 	if n < 1 {
 		n = 1
 	}
-	return cut(tokens, text, n, n+maxExtraPieces, limit, cjk)
+	return cut(tokens, ruleKeys(seg, tokens), text, n, n+maxExtraPieces, limit, cjk)
 }
 
 // cut lays tokens out in the fewest pieces from lo to hi that fit limit
 // (or in hi pieces, the last tried, when none fits) and returns the
 // pieces' text; text itself when no layout can be made.
-func cut(tokens []string, text string, lo, hi int, limit float64, cjk bool) []string {
+func cut(tokens, keys []string, text string, lo, hi int, limit float64, cjk bool) []string {
+	tokens, cost := units(tokens, keys, cjk)
 	var ps []piece
 	for n := lo; n <= len(tokens) && n <= hi; n++ {
-		cand := layoutAny(tokens, n, limit, cjk)
+		cand := layoutAny(tokens, cost, n, limit, cjk)
 		if cand == nil {
 			break
 		}
@@ -386,5 +631,6 @@ func Wrap(text string, seg Segmenter, maxChars, maxLines int, cjk bool) []string
 	if seg == nil {
 		seg = SimpleSegmenter{}
 	}
-	return cut(seg.Segment(text), text, 2, maxLines, float64(maxChars), cjk)
+	tokens := seg.Segment(text)
+	return cut(tokens, ruleKeys(seg, tokens), text, 2, maxLines, float64(maxChars), cjk)
 }
