@@ -23,7 +23,7 @@ const (
 	RuleFormat         Rule = "format"          // the reader's warning: the file breaks its format's rules, or holds what the reader could not keep
 	RuleOrder          Rule = "order"           // starts before the caption before it, or ends before it starts
 	RuleOverlap        Rule = "overlap"         // starts before an earlier caption ends
-	RuleGap            Rule = "gap"             // starts less than the least gap after the caption before it
+	RuleGap            Rule = "gap"             // starts less than the minimum gap after the caption before it
 	RuleMinDuration    Rule = "min-duration"    // shown for less than the minimum
 	RuleMaxDuration    Rule = "max-duration"    // shown for more than the maximum
 	RuleReadingSpeed   Rule = "reading-speed"   // too fast to read: characters a second (or words a minute)
@@ -47,7 +47,7 @@ type Limits struct {
 	CPS      float64       // reading speed ceiling in characters a second (timing.CaptionChars)
 	WPM      float64       // reading speed ceiling in words a minute, for guides that count words
 	Min, Max time.Duration // caption duration
-	Gap      time.Duration // least time from one caption's end to the next one's start
+	Gap      time.Duration // minimum time from one caption's end to the next one's start
 	MaxChars float64       // line length, counted as timing.Width counts
 	MaxLines int
 	CJK      bool // half-width characters count 0.5; line breaks split words (RuleSplitWord)
@@ -165,7 +165,7 @@ func each(d *subtitle.Document, l Limits, raw *Raw, yield func(Finding) bool) {
 		case i > 0 && c.Start < lastEnd:
 			add(RuleOverlap, (lastEnd - c.Start).Seconds(), 0, "s", 0, "starts %s before caption %d ends", fmtDur(lastEnd-c.Start), last)
 		case i > 0 && l.Gap > 0 && c.Start-lastEnd < l.Gap:
-			add(RuleGap, (c.Start - lastEnd).Seconds(), l.Gap.Seconds(), "s", 0, "starts %s after caption %d ends, under the least gap %s", fmtDur(c.Start-lastEnd), last, fmtDur(l.Gap))
+			add(RuleGap, (c.Start - lastEnd).Seconds(), l.Gap.Seconds(), "s", 0, "starts %s after caption %d ends, under the minimum gap %s", fmtDur(c.Start-lastEnd), last, fmtDur(l.Gap))
 		}
 		if c.End >= c.Start {
 			if l.Min > 0 && dur < l.Min {

@@ -29,7 +29,7 @@ func ExampleCheck() {
 	}
 	// Output:
 	// caption 1 (line 2) reading-speed: reads at 11.0 characters a second, 2.0 over the limit of 9: 11 characters need 1.223s, it has 1s
-	// caption 2 (line 6) gap: starts 0.04s after caption 1 ends, under the least gap 0.083s
+	// caption 2 (line 6) gap: starts 0.04s after caption 1 ends, under the minimum gap 0.083s
 	// caption 2 (line 6) unbalanced-tags: <i> left open at the end of the caption
 }
 

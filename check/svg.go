@@ -64,16 +64,43 @@ func Timeline(d *subtitle.Document, l Limits, title string) []byte {
 	}
 	rowDur := time.Minute
 	base := first.Truncate(time.Minute)
-	for (last-base)/rowDur >= maxRows {
+	// The rows cover base to last; a track that ends on a row's end needs
+	// no row after it.
+	rowsFor := func(rowDur time.Duration) int {
+		n := int((last - base) / rowDur)
+		if (last-base)%rowDur != 0 {
+			n++
+		}
+		return max(n, 1)
+	}
+	for rowsFor(rowDur) > maxRows {
 		rowDur *= 2
 	}
-	rows := int((last-base)/rowDur) + 1
-	if len(d.Cues) == 0 {
-		rows = 1
-	}
+	rows := rowsFor(rowDur)
 	pxPerSec := rowWidth / rowDur.Seconds()
-	height := top + float64(rows)*rowH + 50
 	width := left + rowWidth + 20
+	legend := []struct{ class, label string }{{"plain", "captions"}, {"notext", "no text"}}
+	if limit > 0 {
+		legend = []struct{ class, label string }{
+			{"ok", fmt.Sprintf("up to %g %s", 0.9*limit, unit)},
+			{"near", fmt.Sprintf("up to the limit, %g %s", limit, unit)},
+			{"over", fmt.Sprintf("over %g %s", limit, unit)},
+			{"notext", "no text"},
+		}
+	}
+	// The legend wraps to more lines rather than run past the right edge.
+	type place struct{ x, y float64 }
+	places := make([]place, len(legend))
+	lx, ly := left, top+float64(rows)*rowH+20
+	for i, e := range legend {
+		w := 40 + textWidth(e.label, 12)
+		if lx > left && lx+w > width {
+			lx, ly = left, ly+22
+		}
+		places[i] = place{lx, ly}
+		lx += w
+	}
+	height := ly + 30
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%g" height="%g" viewBox="0 0 %g %g" font-family="sans-serif" font-size="12">`+"\n", width, height, width, height)
@@ -85,7 +112,21 @@ func Timeline(d *subtitle.Document, l Limits, title string) []byte {
 	if title != "" {
 		head = title + ": " + head
 	}
-	fmt.Fprintf(&b, `<text x="%g" y="24" font-size="14">%s</text>`+"\n", left, esc(head))
+	// A long title is shortened to fit, its full text a tooltip.
+	shown := []rune(head)
+	for len(shown) > 10 && left+textWidth(string(shown), 14) > width-10 {
+		shown = shown[:len(shown)-3]
+	}
+	if len(shown) < len([]rune(head)) {
+		fmt.Fprintf(&b, `<text x="%g" y="24" font-size="14">%s…<title>%s</title></text>`+"\n", left, esc(string(shown)), esc(head))
+	} else {
+		fmt.Fprintf(&b, `<text x="%g" y="24" font-size="14">%s</text>`+"\n", left, esc(head))
+	}
+	// The ticks' times within a row, above the first.
+	for k := 1; k < 10; k++ {
+		x := left + rowWidth*float64(k)/10
+		fmt.Fprintf(&b, `<text class="tick" x="%g" y="%g" text-anchor="middle" font-size="10" fill="#757575">+%s</text>`+"\n", x, top-4, tickLabel(rowDur*time.Duration(k)/10))
+	}
 	// Rows, with a tick every tenth of a row.
 	for r := 0; r < rows; r++ {
 		y := top + float64(r)*rowH
@@ -125,24 +166,38 @@ func Timeline(d *subtitle.Document, l Limits, title string) []byte {
 		}
 	}
 	// Legend.
-	y := top + float64(rows)*rowH + 20
-	x := left
-	legend := []struct{ class, label string }{{"plain", "captions"}, {"notext", "no text"}}
-	if limit > 0 {
-		legend = []struct{ class, label string }{
-			{"ok", fmt.Sprintf("up to %g %s", 0.9*limit, unit)},
-			{"near", fmt.Sprintf("up to the limit, %g %s", limit, unit)},
-			{"over", fmt.Sprintf("over %g %s", limit, unit)},
-			{"notext", "no text"},
-		}
-	}
-	for _, e := range legend {
+	for i, e := range legend {
 		fmt.Fprintf(&b, `<rect class="legend" x="%g" y="%g" width="14" height="14" fill="%s"/><text x="%g" y="%g">%s</text>`+"\n",
-			x, y, classColor[e.class], x+20, y+11, esc(e.label))
-		x += 40 + 7*float64(len(e.label))
+			places[i].x, places[i].y, classColor[e.class], places[i].x+20, places[i].y+11, esc(e.label))
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes()
+}
+
+// textWidth is about how wide s is in pixels at a font size: CJK
+// characters are a square, others a little over half of one.
+func textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80) {
+			w += size
+		} else {
+			w += 0.6 * size
+		}
+	}
+	return w
+}
+
+// tickLabel writes a tick's offset within a row: 6s, 1m12s.
+func tickLabel(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%gs", d.Seconds())
+	}
+	m := int(d / time.Minute)
+	if s := (d % time.Minute).Seconds(); s > 0 {
+		return fmt.Sprintf("%dm%gs", m, s)
+	}
+	return fmt.Sprintf("%dm", m)
 }
 
 // clock writes a row's start as H:MM:SS.

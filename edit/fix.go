@@ -22,7 +22,11 @@ func Lang(d *subtitle.Document) string {
 			text = append(text, '\n')
 		}
 	}
-	return timing.DetectLang(string(text))
+	lang := timing.DetectLang(string(text))
+	if lang == "en" { // any Latin script
+		lang = latinLang(string(text))
+	}
+	return lang
 }
 
 // Fix repairs d's cue times by timing.Fix and returns the changes and

@@ -5,6 +5,7 @@ package media
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -17,8 +18,26 @@ import (
 // ErrNoFFprobe is returned when ffprobe is not installed.
 var ErrNoFFprobe = errors.New("ffprobe not found on the PATH (it comes with ffmpeg; Debian: apt-get install ffmpeg)")
 
+// ErrNotMedia is returned for a file that has no video or audio stream:
+// a text file, a caption file, an image.
+var ErrNotMedia = errors.New("not a video or audio file")
+
+// probe is the part of ffprobe's JSON that Duration reads.
+type probe struct {
+	Format struct {
+		Name     string `json:"format_name"`
+		Duration string `json:"duration"`
+	} `json:"format"`
+	Streams []struct {
+		Type     string `json:"codec_type"`
+		Codec    string `json:"codec_name"`
+		Duration string `json:"duration"`
+	} `json:"streams"`
+}
+
 // Duration returns a media file's length as ffprobe reports it: the
 // container's duration, or the longest stream's when the container has none.
+// A file with no video or audio stream is ErrNotMedia.
 func Duration(ctx context.Context, path string) (time.Duration, error) {
 	if _, err := os.Stat(path); err != nil {
 		return 0, err
@@ -28,8 +47,8 @@ func Duration(ctx context.Context, path string) (time.Duration, error) {
 		return 0, ErrNoFFprobe
 	}
 	cmd := exec.CommandContext(ctx, bin, "-v", "error",
-		"-show_entries", "format=duration:stream=duration",
-		"-of", "default=noprint_wrappers=1:nokey=1", "--", path)
+		"-show_entries", "format=format_name,duration:stream=codec_type,codec_name,duration",
+		"-of", "json", "--", fileArg(path))
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
@@ -37,27 +56,58 @@ func Duration(ctx context.Context, path string) (time.Duration, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return 0, fmt.Errorf("%s: ffprobe: %s", path, firstLine(msg))
+		msg = firstLine(msg)
+		if strings.Contains(msg, "Invalid data found") {
+			return 0, fmt.Errorf("%s: %w (ffprobe: invalid data)", path, ErrNotMedia)
+		}
+		return 0, fmt.Errorf("%s: ffprobe: %s", path, strings.TrimPrefix(msg, fileArg(path)+": "))
 	}
-	best := -1.0
-	for _, f := range strings.Fields(out.String()) {
-		v, err := strconv.ParseFloat(f, 64)
-		if err == nil && v > best {
-			best = v
-			break // the format's duration comes first and is the one to trust
+	var p probe
+	if err := json.Unmarshal(out.Bytes(), &p); err != nil {
+		return 0, fmt.Errorf("%s: ffprobe: %v", path, err)
+	}
+	// Text read as a terminal animation (the tty demuxer, codec ansi) or
+	// a caption file has no real picture or sound.
+	media := false
+	for _, s := range p.Streams {
+		if (s.Type == "video" || s.Type == "audio") && s.Codec != "ansi" && p.Format.Name != "tty" {
+			media = true
+		}
+	}
+	if !media {
+		what := p.Format.Name
+		if what == "" {
+			what = "unknown"
+		}
+		return 0, fmt.Errorf("%s: %w (ffprobe reads it as %s)", path, ErrNotMedia, what)
+	}
+	best := seconds(p.Format.Duration)
+	if best <= 0 {
+		for _, s := range p.Streams {
+			best = max(best, seconds(s.Duration))
 		}
 	}
 	if best <= 0 {
-		for _, f := range strings.Fields(out.String()) {
-			if v, err := strconv.ParseFloat(f, 64); err == nil && v > best {
-				best = v
-			}
-		}
-	}
-	if best <= 0 {
-		return 0, fmt.Errorf("%s: ffprobe reports no duration (not a video or audio file?)", path)
+		return 0, fmt.Errorf("%s: ffprobe reports no duration", path)
 	}
 	return time.Duration(best*1e6+0.5) * time.Microsecond, nil
+}
+
+// fileArg is path as ffmpeg's tools should read it: "file:" keeps a name
+// with a colon (c:d.mp4, file:x.flac) from being taken for a protocol.
+func fileArg(path string) string {
+	if strings.HasPrefix(path, "/") {
+		return path
+	}
+	return "file:" + path
+}
+
+func seconds(s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0
+	}
+	return v
 }
 
 func firstLine(s string) string {

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // permuteArgs moves a command's flags in front of its file arguments.
@@ -47,6 +50,20 @@ func permuteArgs(app *cli.App, args []string) ([]string, error) {
 			files = append(files, a)
 			continue
 		}
+		if a == "-f" && (cmd.Name == "generate" || cmd.Name == "align") && i+1 < len(args) && isFormatList(args[i+1]) {
+			// -f LIST was generate's format list before -f meant --force
+			// everywhere; a list of format names that is not a file is
+			// still taken as one.
+			if _, err := os.Stat(args[i+1]); err != nil {
+				flags = append(flags, "--format", args[i+1])
+				i++
+				continue
+			}
+		}
+		if v, ok := strings.CutPrefix(a, "-f="); ok && (cmd.Name == "generate" || cmd.Name == "align") && isFormatList(v) {
+			flags = append(flags, "--format="+v)
+			continue
+		}
 		flags = append(flags, a)
 		name := strings.TrimLeft(a, "-")
 		if strings.Contains(name, "=") {
@@ -68,6 +85,17 @@ func permuteArgs(app *cli.App, args []string) ([]string, error) {
 		}
 	}
 	return append(out, files...), nil
+}
+
+// isFormatList reports whether s is a comma-separated list of caption
+// format names: "srt", "srt,vtt".
+func isFormatList(s string) bool {
+	for _, f := range strings.Split(s, ",") {
+		if _, err := subtitle.ParseFormat(strings.TrimSpace(f)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // takesValue reports whether the command's flag of that name takes a value.

@@ -24,21 +24,15 @@ import (
 	"github.com/subkit-dev/subkit/subtitle"
 )
 
-// formatFlags name a batch command's output and input format flags:
-// convert has --to and --from; retime and fix keep those names for their
-// time window and take --format and --input-format.
-type formatFlags struct{ to, from string }
-
-var (
-	convertFormatFlags = formatFlags{to: "to", from: "from"}
-	retimeFormatFlags  = formatFlags{to: "format", from: "input-format"}
-)
-
-// batchFlags are the flags every batch command (convert, retime) shares.
-func batchFlags(names formatFlags, toUsage, toDefault string) []cli.Flag {
+// batchFlags are the flags every batch command (convert, retime, sync,
+// fix) shares. Their names follow docs/flags.md; hidden flags keep
+// spellings that were documented before.
+func batchFlags(toUsage, toDefault string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: names.to, Aliases: []string{"t"}, Usage: toUsage, DefaultText: toDefault},
-		&cli.StringFlag{Name: names.from, Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: toUsage, DefaultText: toDefault},
+		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "format", Hidden: true},
+		&cli.StringFlag{Name: "input-format", Hidden: true},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
 		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
 		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
@@ -46,11 +40,22 @@ func batchFlags(names formatFlags, toUsage, toDefault string) []cli.Flag {
 		&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files at once", DefaultText: "the number of CPUs"},
 		&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
-		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became, and print every warning", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 	}
+}
+
+// firstSet is the value of the first of the named string flags that was
+// given: a flag and the hidden old spellings it replaced.
+func firstSet(c *cli.Context, names ...string) string {
+	for _, n := range names {
+		if c.IsSet(n) {
+			return c.String(n)
+		}
+	}
+	return ""
 }
 
 // fileReport is what a batch command says about one file; with --json it
@@ -116,7 +121,7 @@ func (cfg *batchConfig) mkdirs(dir string) error {
 
 // batchSetup reads the shared batch flags and the inputs. keepFormat
 // allows no -t: each output keeps its input's format.
-func (e *env) batchSetup(c *cli.Context, name string, names formatFlags, keepFormat bool) (*batchConfig, []input, error) {
+func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchConfig, []input, error) {
 	cfg := &batchConfig{
 		name:      name,
 		output:    c.String("output"),
@@ -129,14 +134,14 @@ func (e *env) batchSetup(c *cli.Context, name string, names formatFlags, keepFor
 		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	var err error
-	if f := c.String(names.to); f != "" {
+	if f := firstSet(c, "to", "format"); f != "" {
 		if cfg.to, err = subtitle.ParseFormat(f); err != nil {
-			return nil, nil, usageError{fmt.Errorf("--%s: %w", names.to, err)}
+			return nil, nil, usageError{fmt.Errorf("--to: %w", err)}
 		}
 	}
-	if f := c.String(names.from); f != "" {
+	if f := firstSet(c, "from", "input-format"); f != "" {
 		if cfg.from, err = subtitle.ParseFormat(f); err != nil {
-			return nil, nil, usageError{fmt.Errorf("--%s: %w", names.from, err)}
+			return nil, nil, usageError{fmt.Errorf("--from: %w", err)}
 		}
 	}
 	if cfg.encoding != "" {
@@ -156,6 +161,14 @@ func (e *env) batchSetup(c *cli.Context, name string, names formatFlags, keepFor
 	}
 	if len(inputs) == 0 {
 		return nil, nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
+	}
+	// convert IN OUT, as cp is called: the last name is no file yet.
+	if args := c.Args().Slice(); cfg.output == "" && len(args) >= 2 && name == "convert" {
+		last := args[len(args)-1]
+		if _, err := os.Stat(last); errors.Is(err, os.ErrNotExist) && isCaptionFile(last) {
+			return nil, nil, usagef("%s: %s does not exist, and it was taken as an input; to write it, give it with -o: subkit %s -o %s %s",
+				name, last, name, last, strings.Join(args[:len(args)-1], " "))
+		}
 	}
 	if o := cfg.output; o != "" && o != "-" {
 		cfg.outDir = isDirTarget(o)
@@ -308,6 +321,18 @@ var stdoutMu sync.Mutex
 
 func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	fail := func(err error) { r.Error = err.Error() }
+	// Most outputs do not exist yet: one Lstat says so, and the checks
+	// that compare an existing output with the input are skipped. It is
+	// looked at before the work, so that an output another run writes
+	// meanwhile is not replaced.
+	exists := false
+	var was os.FileInfo
+	if out != "-" {
+		if _, err := os.Lstat(out); err == nil {
+			exists = true
+			was, _ = os.Stat(out)
+		}
+	}
 	raw, err := e.readInput(in.path)
 	if err != nil {
 		fail(err)
@@ -360,13 +385,6 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
-	// Most outputs do not exist yet: one Lstat says so, and the checks
-	// that compare an existing output with the input are skipped.
-	exists := false
-	if out != "-" {
-		_, err := os.Lstat(out)
-		exists = err == nil
-	}
 	if exists && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
 		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
 		return
@@ -408,7 +426,7 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		err = e.writeOutputs([]output{{path: out, write: write}})
 		stdoutMu.Unlock()
 	} else {
-		err = e.writeOutputs([]output{{path: out, write: write, fresh: !exists}})
+		err = e.writeOutputs([]output{{path: out, write: write, fresh: !exists, was: was}})
 	}
 	var pe *subtitle.ParseError
 	switch {
@@ -455,7 +473,7 @@ func (e *env) report(reports []fileReport, asJSON, verbose, quiet bool, start ti
 			fmt.Fprintf(e.stderr, "%s: %s\n", r.Input, c)
 		}
 		if !quiet {
-			for _, w := range r.Warnings {
+			for _, w := range summarizeWarnings(r.Warnings, verbose, "--verbose or --json lists them all") {
 				fmt.Fprintf(e.stderr, "%s: warning: %s\n", r.Input, w)
 			}
 		}

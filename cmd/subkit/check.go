@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,10 +44,11 @@ func limitFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption (0: not checked)", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D` (0: not checked)", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D` (0: not checked)", DefaultText: "the profile's"},
-		&cli.StringFlag{Name: "gap", Usage: "least gap `D` between captions (0: not checked)", DefaultText: "the profile's, in frames"},
+		&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions (0: not checked)", DefaultText: "the profile's, in frames"},
 		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
 		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
-		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "input-format", Hidden: true},
 		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
 	}
 }
@@ -112,10 +114,10 @@ func readLimitFlags(c *cli.Context) (*limitSetup, error) {
 			l.Gap = durs[2]
 		}
 	}
-	if f := c.String("input-format"); f != "" {
+	if f := firstSet(c, "from", "input-format"); f != "" {
 		var err error
 		if s.from, err = subtitle.ParseFormat(f); err != nil {
-			return nil, usageError{fmt.Errorf("--input-format: %w", err)}
+			return nil, usageError{fmt.Errorf("--from: %w", err)}
 		}
 	}
 	if s.encoding != "" {
@@ -185,7 +187,8 @@ func (e *env) checkInputs(c *cli.Context, name string) ([]input, error) {
 
 func checkCommand(e *env) *cli.Command {
 	flags := append(limitFlags(),
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: human, json (one object a finding, then a summary) or github (GitHub Actions annotations)", Value: "human"},
+		&cli.StringFlag{Name: "format", Usage: "report `FORMAT`: human, json (one object a finding, then a summary) or github (GitHub Actions annotations)", DefaultText: "human"},
+		&cli.StringFlag{Name: "f", Hidden: true},
 		&cli.BoolFlag{Name: "json", Usage: "the same as --format json", DisableDefaultText: true},
 		&cli.IntFlag{Name: "max-warnings", Usage: "exit 0 with up to `N` findings in all", DefaultText: "0"},
 		&cli.StringFlag{Name: "color", Usage: "colour the human output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always or never", Value: "auto"},
@@ -237,10 +240,13 @@ type fileErrorJSON struct {
 	Error string `json:"error"`
 }
 
+// checkSummary closes a --json report. Failed counts the files that did
+// not pass: with findings, or unreadable.
 type checkSummary struct {
 	Summary     bool `json:"summary"`
 	Files       int  `json:"files"`
 	Failed      int  `json:"failed"`
+	Unreadable  int  `json:"unreadable"`
 	Findings    int  `json:"findings"`
 	MaxWarnings int  `json:"max_warnings"`
 }
@@ -250,9 +256,9 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	format := c.String("format")
+	format := cmp.Or(firstSet(c, "format", "f"), "human")
 	if c.Bool("json") {
-		if c.IsSet("format") && format != "json" {
+		if (c.IsSet("format") || c.IsSet("f")) && format != "json" {
 			return usagef("--json and --format %s disagree", format)
 		}
 		format = "json"
@@ -284,6 +290,7 @@ func (e *env) check(c *cli.Context) error {
 		r := e.readChecked(in, s)
 		if r.err != nil {
 			sum.Failed++
+			sum.Unreadable++
 			switch format {
 			case "json":
 				enc.Encode(fileErrorJSON{File: r.name, Error: r.err.Error()})
@@ -327,6 +334,9 @@ func (e *env) check(c *cli.Context) error {
 			n = printHuman(w, r, p, fs, color)
 		}
 		sum.Findings += n
+		if n > 0 {
+			sum.Failed++
+		}
 		if err := w.Flush(); err != nil {
 			return err
 		}
@@ -335,10 +345,10 @@ func (e *env) check(c *cli.Context) error {
 	case "json":
 		enc.Encode(sum)
 	case "human":
-		if len(inputs) > 1 || sum.Failed > 0 {
-			fmt.Fprintf(w, "%d files, %d findings", len(inputs), sum.Findings)
-			if sum.Failed > 0 {
-				fmt.Fprintf(w, ", %d could not be read", sum.Failed)
+		if len(inputs) > 1 || sum.Unreadable > 0 {
+			fmt.Fprintf(w, "%s, %s", plural(len(inputs), "file"), plural(sum.Findings, "finding"))
+			if sum.Unreadable > 0 {
+				fmt.Fprintf(w, ", %d could not be read", sum.Unreadable)
 			}
 			fmt.Fprintln(w)
 		}
@@ -347,7 +357,7 @@ func (e *env) check(c *cli.Context) error {
 		return err
 	}
 	switch {
-	case sum.Failed > 0:
+	case sum.Unreadable > 0:
 		return errUnreadable
 	case sum.Findings > maxWarn:
 		if format == "human" && maxWarn > 0 {
@@ -428,6 +438,9 @@ func useColor(when string, w io.Writer, getenv func(string) string) (bool, error
 	}
 	if getenv("NO_COLOR") != "" {
 		return false, nil
+	}
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd())), nil

@@ -32,7 +32,7 @@ func TestCheckGenerated(t *testing.T) {
 		{"12m", 300, 400},
 	} {
 		dir := t.TempDir()
-		code, _, stderr := runSubkit(t, nil, "generate", "--duration", c.duration, "-o", dir, sampleTranscript(t))
+		code, _, stderr := runSubkit(t, nil, "generate", "--verbose", "--duration", c.duration, "-o", dir, sampleTranscript(t))
 		if code != 0 {
 			t.Fatalf("generate -d %s: exit %d: %s", c.duration, code, stderr)
 		}

@@ -25,7 +25,7 @@ place. A file that cannot be read is reported as file:line: reason and the
 others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
-		Flags: append(batchFlags(convertFormatFlags, "output `FORMAT`: "+formatList(), "the extension of -o"),
+		Flags: append(batchFlags("output `FORMAT`: "+formatList(), "the extension of -o"),
 			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976"},
 			&cli.StringFlag{Name: "language", Usage: "the language `LANG` to read from a SAMI file of several (class name or tag: KRCC, en-US)", DefaultText: "the first"},
 			punctuationFlag(), scriptFlag(),
@@ -40,7 +40,7 @@ func (e *env) convert(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg, inputs, err := e.batchSetup(c, "convert", convertFormatFlags, false)
+	cfg, inputs, err := e.batchSetup(c, "convert", false)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // maxInput is the largest input subkit reads: far over any real caption
@@ -31,7 +32,11 @@ func (e *env) readInput(name string) ([]byte, error) {
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s: is a directory", name)
-		} else if err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInput {
+		} else if err == nil && fi.Mode().IsRegular() {
+			// Refused from its size, before a byte is read.
+			if fi.Size() > maxInput {
+				return nil, fmt.Errorf("%s: larger than %d MiB", name, maxInput>>20)
+			}
 			size = int(fi.Size())
 		}
 		r = f
@@ -63,8 +68,21 @@ type output struct {
 	path  string
 	data  []byte
 	write func(io.Writer) error
-	fresh bool // path did not exist a moment ago: it is not a device
+	fresh bool        // path did not exist when the run looked: it is not a device
+	was   os.FileInfo // else, what it was then (os.Stat), when known
 }
+
+// errAppeared and errChanged refuse to replace an output another process
+// wrote while this run worked: two runs writing one file would otherwise
+// both succeed, the one silently replacing the other.
+var (
+	errAppeared = errors.New("appeared while subkit ran (another run writing it?); not replaced")
+	errChanged  = errors.New("changed while subkit ran (another run writing it?); not replaced")
+)
+
+// testHookBeforeRename, when set, runs when the temporary files are
+// written and not yet renamed: tests interrupt or race a run there.
+var testHookBeforeRename func()
 
 func (o output) to(w io.Writer) error {
 	if o.write != nil {
@@ -77,13 +95,17 @@ func (o output) to(w io.Writer) error {
 // writeOutputs writes every output or none: each goes to a temporary file
 // beside its target first, and only when all are written are they renamed
 // into place. An interrupted run leaves no half-written file under a
-// target's name.
+// target's name. An output that is a symbolic link is written through it,
+// to the file it points to.
 func (e *env) writeOutputs(outs []output) error {
-	type pending struct{ tmp, path string }
+	type pending struct {
+		tmp, path string
+		o         output
+	}
 	var done []pending
 	cleanup := func() {
 		for _, p := range done {
-			os.Remove(p.tmp)
+			doneTemp(p.tmp, true)
 		}
 	}
 	special := make([]bool, len(outs))
@@ -92,12 +114,20 @@ func (e *env) writeOutputs(outs []output) error {
 		if o.path == "-" || special[i] {
 			continue
 		}
-		f, err := createTemp(o.path)
+		path := o.path
+		if !o.fresh {
+			if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+				if t, err := filepath.EvalSymlinks(path); err == nil {
+					path = t
+				}
+			}
+		}
+		f, err := newTemp(path)
 		if err != nil {
 			cleanup()
 			return err
 		}
-		done = append(done, pending{f.Name(), o.path})
+		done = append(done, pending{f.Name(), path, o})
 		err = o.to(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -107,13 +137,29 @@ func (e *env) writeOutputs(outs []output) error {
 			return fmt.Errorf("%s: %w", o.path, err)
 		}
 	}
+	if testHookBeforeRename != nil {
+		testHookBeforeRename()
+	}
 	for i, p := range done {
-		if err := rename(p.tmp, p.path); err != nil {
+		var err error
+		switch {
+		case p.o.fresh:
+			err = renameFresh(p.tmp, p.path)
+		case p.o.was != nil && changedSince(p.path, p.o.was):
+			err = errChanged
+		default:
+			err = rename(p.tmp, p.path)
+		}
+		if err != nil {
 			for _, q := range done[i:] {
-				os.Remove(q.tmp)
+				doneTemp(q.tmp, true)
+			}
+			if errors.Is(err, errAppeared) || errors.Is(err, errChanged) {
+				err = fmt.Errorf("output %s %w", p.o.path, err)
 			}
 			return err
 		}
+		doneTemp(p.tmp, false)
 	}
 	for i, o := range outs {
 		switch {
@@ -128,6 +174,16 @@ func (e *env) writeOutputs(outs []output) error {
 		}
 	}
 	return nil
+}
+
+// changedSince reports whether the file at path is no longer the one
+// described by was: another file, or written since.
+func changedSince(path string, was os.FileInfo) bool {
+	now, err := os.Stat(path)
+	if err != nil {
+		return true
+	}
+	return !os.SameFile(now, was) || !now.ModTime().Equal(was.ModTime()) || now.Size() != was.Size()
 }
 
 // isSpecial reports whether path is an existing file that is not a regular

@@ -17,11 +17,11 @@ import (
 
 func fixCommand(e *env) *cli.Command {
 	flags := []cli.Flag{
-		&cli.StringFlag{Name: "profile", Usage: "style guide `NAME`: " + strings.Join(guide.Names(), ", "), DefaultText: "Netflix's for the file's language"},
+		&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "style guide `NAME`: " + strings.Join(guide.Names(), ", "), DefaultText: "Netflix's for the file's language"},
 		&cli.Float64Flag{Name: "cps", Usage: "reading speed ceiling `N`, characters a second", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D`", DefaultText: "the profile's"},
-		&cli.StringFlag{Name: "gap", Usage: "least gap `D` between captions", DefaultText: "the profile's, in frames"},
+		&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions", DefaultText: "the profile's, in frames"},
 		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` that frame counts are at", DefaultText: "the profile's"},
 		&cli.BoolFlag{Name: "children", Usage: "use the profile's reading speed for children's programs", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "move-starts", Usage: "start a caption earlier when lengthening its end is not enough", DisableDefaultText: true},
@@ -38,7 +38,7 @@ after it (never past the next caption's start minus the gap), shortens one
 over the maximum, removes overlaps, and closes gaps small enough to flicker.
 Starts never move unless --move-starts. What cannot be repaired for want of
 room is listed per caption. Output rules are retime's.`,
-		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Flags:  append(flags, batchFlags("output `FORMAT`", "the input's format")...),
 		Action: func(c *cli.Context) error { return e.fix(c) },
 	}
 }
@@ -72,7 +72,7 @@ func (e *env) fix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg, inputs, err := e.batchSetup(c, "fix", retimeFormatFlags, true)
+	cfg, inputs, err := e.batchSetup(c, "fix", true)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -54,12 +55,14 @@ without, they are placed at --cps characters a second.
 
 Outputs go beside each transcript (talk.txt -> talk.srt, talk.vtt, talk.ttml),
 into the directory -o names, into the file -o names (one format), or to
-standard output with -o - (one format). Existing outputs are replaced; an
-input is never overwritten.
+standard output with -o - (one format). An existing output is an error
+unless --force, as in convert; an input is never overwritten.
 
 Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output formats `LIST`, comma-separated: srt, vtt, ttml", DefaultText: "all three, or the one -o's extension names"},
+			&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats `LIST`, comma-separated: srt, vtt, ttml", DefaultText: "all three, or the one -o's extension names"},
+			&cli.StringSliceFlag{Name: "format", Hidden: true},
+			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
 			&cli.StringFlag{Name: "duration", Aliases: []string{"d"}, Usage: "the video's length `D`: fit the captions to it"},
 			&cli.StringFlag{Name: "video", Usage: "read the video's length from `FILE` with ffprobe"},
@@ -69,11 +72,12 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` (BCP 47: zh-Hans, zh-Hant, en, ja...); detected from the text when absent"},
 			&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "5/6 s, as 834ms"},
 			&cli.StringFlag{Name: "max", Usage: "longest caption `D`; longer lines are split", DefaultText: "7s"},
-			&cli.StringFlag{Name: "gap", Usage: "least time `D` between captions", DefaultText: "2 frames at 24 fps, 83ms"},
+			&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions", DefaultText: "2 frames at 24 fps, 83ms"},
 			&cli.IntFlag{Name: "max-chars", Usage: "`N` characters a line (CJK: half-width characters count 0.5)", DefaultText: "16 for Chinese, Japanese, Korean; 42 others"},
 			&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption", DefaultText: "2"},
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.1},
@@ -98,6 +102,8 @@ type genConfig struct {
 	rules     func(timing.Profile) timing.Rules
 	encode    subtitle.EncodeOptions
 	quiet     bool
+	verbose   bool
+	force     bool
 	segmenter timing.Segmenter
 	audio     *audio.Features // the speech to time to, with --audio
 	audioName string
@@ -110,7 +116,7 @@ type genConfig struct {
 func (e *env) generate(c *cli.Context) error {
 	inputs := c.Args().Slice()
 	if len(inputs) == 0 {
-		return usagef("generate: no transcript given (use - for standard input)")
+		return usagef("%s: no transcript given (use - for standard input)", c.Command.Name)
 	}
 	cfg, err := e.genFlags(c, inputs)
 	if err != nil {
@@ -130,15 +136,18 @@ func (e *env) generate(c *cli.Context) error {
 }
 
 func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
+	name := c.Command.Name // generate or align
 	cfg := &genConfig{
-		output: c.String("output"),
-		cps:    c.Float64("cps"),
-		lang:   c.String("lang"),
-		quiet:  c.Bool("quiet"),
-		encode: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
+		output:  c.String("output"),
+		cps:     c.Float64("cps"),
+		lang:    c.String("lang"),
+		quiet:   c.Bool("quiet"),
+		force:   c.Bool("force"),
+		verbose: c.Bool("verbose"),
+		encode:  subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	// Formats: -f, else the extension of -o, else all three.
-	for _, v := range c.StringSlice("format") {
+	for _, v := range append(c.StringSlice("to"), c.StringSlice("format")...) {
 		for _, name := range strings.Split(v, ",") {
 			if strings.TrimSpace(name) == "" {
 				continue
@@ -159,7 +168,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		}
 	}
 	if stdinCount > 1 {
-		return nil, usagef("generate: standard input (-) given more than once")
+		return nil, usagef("%s: standard input (-) given more than once", name)
 	}
 	if o := cfg.output; o != "" && o != "-" {
 		cfg.outDir = isDirTarget(o)
@@ -174,15 +183,15 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	}
 	switch {
 	case cfg.output == "-" && len(cfg.formats) != 1:
-		return nil, usagef("generate: -o - writes one format to standard output; choose it with -f")
+		return nil, usagef("%s: -o - writes one format to standard output; choose it with -t", name)
 	case cfg.output == "-" && len(inputs) != 1:
-		return nil, usagef("generate: -o - takes one transcript")
+		return nil, usagef("%s: -o - takes one transcript", name)
 	case cfg.output != "" && cfg.output != "-" && !cfg.outDir && len(inputs) > 1:
-		return nil, usagef("generate: -o %s names one file but %d transcripts were given; name a directory", cfg.output, len(inputs))
+		return nil, usagef("%s: -o %s names one file but %d transcripts were given; name a directory", name, cfg.output, len(inputs))
 	case cfg.output != "" && cfg.output != "-" && !cfg.outDir && len(cfg.formats) > 1:
-		return nil, usagef("generate: -o %s names one file but %d formats were asked for; name a directory or choose one format with -f", cfg.output, len(cfg.formats))
+		return nil, usagef("%s: -o %s names one file but %d formats were asked for; name a directory or choose one format with -t", name, cfg.output, len(cfg.formats))
 	case cfg.output == "" && stdinCount == 1 && len(cfg.formats) != 1:
-		return nil, usagef("generate: a transcript from standard input needs -o DIR, or one format with -f to write to standard output")
+		return nil, usagef("%s: a transcript from standard input needs -o DIR, or one format with -t to write to standard output", name)
 	}
 
 	var err error
@@ -191,13 +200,13 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	audioFile := c.String("audio")
 	switch {
 	case audioFile != "" && (dur != "" || video != ""):
-		return nil, usagef("generate: --audio times the captions to the speech; it takes no --duration or --video")
+		return nil, usagef("%s: --audio times the captions to the speech; it takes no --duration or --video", name)
 	case audioFile != "" && c.IsSet("cps"):
-		return nil, usagef("generate: --audio measures the speaking rate; it takes no --cps")
+		return nil, usagef("%s: --audio measures the speaking rate; it takes no --cps", name)
 	case audioFile != "" && c.IsSet("start"):
-		return nil, usagef("generate: --audio finds where the speech starts; it takes no --start")
+		return nil, usagef("%s: --audio finds where the speech starts; it takes no --start", name)
 	case dur != "" && video != "":
-		return nil, usagef("generate: give --duration or --video, not both")
+		return nil, usagef("%s: give --duration or --video, not both", name)
 	case dur != "":
 		if cfg.duration, err = timing.ParseDuration(dur); err != nil {
 			return nil, usagef("--duration: %v", err)
@@ -381,9 +390,27 @@ func validTag(t string) bool {
 
 // generateOne times one transcript and writes its tracks.
 func (e *env) generateOne(in string, cfg *genConfig) error {
+	// The outputs as they are before the work: one another run writes
+	// meanwhile is not replaced.
+	type before struct {
+		exists bool
+		was    os.FileInfo
+	}
+	outsBefore := map[subtitle.Format]before{}
+	for _, f := range cfg.formats {
+		if path := outputPath(in, f, cfg); path != "-" {
+			if _, err := os.Lstat(path); err == nil {
+				fi, _ := os.Stat(path)
+				outsBefore[f] = before{true, fi}
+			}
+		}
+	}
 	raw, err := e.readInput(in)
 	if err != nil {
 		return err
+	}
+	if f := captionFormat(raw); f != subtitle.Unknown {
+		return fmt.Errorf("%s: this is a caption file (%s), not a transcript: generate would time its timing lines as text; use convert to change its format, retime or sync to change its times", displayName(in), f)
 	}
 	text, _, err := subtitle.DecodeText(in, raw)
 	if err != nil {
@@ -467,16 +494,24 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 			return fmt.Errorf("%s: %w", displayName(in), err)
 		}
 		path := outputPath(in, f, cfg)
-		if path != "-" && in != "-" && sameFile(path, in) {
+		exists := outsBefore[f].exists
+		if exists && in != "-" && sameFile(path, in) {
 			return fmt.Errorf("%s: output %s would overwrite the input; choose another -o", in, path)
 		}
-		outs = append(outs, output{path: path, data: buf.Bytes()})
+		if exists && !cfg.force && !isSpecial(path) {
+			return fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in), path)
+		}
+		outs = append(outs, output{path: path, data: buf.Bytes(), fresh: !exists, was: outsBefore[f].was})
 	}
 	if err := e.writeOutputs(outs); err != nil {
 		return err
 	}
 	if !cfg.quiet {
-		for _, w := range res.Warnings {
+		ws := make([]string, len(res.Warnings))
+		for i, w := range res.Warnings {
+			ws[i] = w.String()
+		}
+		for _, w := range summarizeWarnings(ws, cfg.verbose, "--verbose lists them all") {
 			fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
 		}
 	}
@@ -568,4 +603,22 @@ func (e *env) printAlignJSON(in, audioName string, conf float64, captions []capt
 	}
 	_, err = fmt.Fprintf(e.stdout, "%s\n", b)
 	return err
+}
+
+// srtTiming is an SRT timing line: 00:00:01,000 --> 00:00:02,500.
+var srtTiming = regexp.MustCompile(`(?m)^\s*\d+:\d{1,2}:\d{1,2}[,.]\d+\s*-->\s*\d+:\d{1,2}:\d{1,2}[,.]\d+`)
+
+// captionFormat is the caption format a file given as a transcript is
+// in, or Unknown for a transcript. subtitle.Detect takes any "-->" near
+// the top for SRT; a transcript may say "A --> B", so SRT also needs a
+// timing line.
+func captionFormat(raw []byte) subtitle.Format {
+	f := subtitle.Detect(raw)
+	if f == subtitle.SRT {
+		head := raw[:min(len(raw), 4096)]
+		if text, _, err := subtitle.DecodeText("", head); err != nil || !srtTiming.MatchString(text) {
+			return subtitle.Unknown
+		}
+	}
+	return f
 }

@@ -87,7 +87,7 @@ func TestGenerateErrors(t *testing.T) {
 		{"binary", map[string][]byte{"p.txt": png}, []string{"p.txt"}, 1, "p.txt:2:1: binary data, not text (byte 0x1A)"},
 		{"missing file", nil, []string{"nope.txt"}, 1, "nope.txt: no such file or directory"},
 		{"directory", map[string][]byte{"d/x.txt": []byte("好")}, []string{"d"}, 1, "d: is a directory"},
-		{"unknown format", map[string][]byte{"t.txt": []byte("好")}, []string{"-f", "docx", "t.txt"}, 2, `unknown format "docx" (known: srt, vtt, ttml, ass, ssa, stl, `},
+		{"unknown format", map[string][]byte{"t.txt": []byte("好")}, []string{"-t", "docx", "t.txt"}, 2, `unknown format "docx" (known: srt, vtt, ttml, ass, ssa, stl, `},
 		{"bad duration", map[string][]byte{"t.txt": []byte("好")}, []string{"--duration", "ten", "t.txt"}, 2, `--duration: bad duration "ten"`},
 		{"negative duration", map[string][]byte{"t.txt": []byte("好")}, []string{"--duration=-5s", "t.txt"}, 2, "--duration must be positive"},
 		{"both lengths", map[string][]byte{"t.txt": []byte("好")}, []string{"--duration", "5s", "--video", "v.mp4", "t.txt"}, 2, "--duration or --video, not both"},

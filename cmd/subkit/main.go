@@ -18,6 +18,7 @@ import (
 )
 
 func main() {
+	catchSignals(os.Stderr)
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -39,7 +40,33 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
+// checkedWriter remembers the first error writing to w: a report that
+// could not be written (a full disk, a closed pipe) is a failed run,
+// however many places ignore the error of a single Fprintf.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := runApp(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "subkit: writing standard output: %v\n", out.err)
+		return max(code, 1)
+	}
+	return code
+}
+
+func runApp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(e)
 	args, err := permuteArgs(app, args)
@@ -56,11 +83,46 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "subkit: %v\n", err)
-		fmt.Fprintf(stderr, "Run 'subkit --help' or 'subkit COMMAND --help' for usage.\n")
+		if name := commandName(app, args); name != "" {
+			fmt.Fprintf(stderr, "Run 'subkit help %s' for usage.\n", name)
+		} else {
+			fmt.Fprintf(stderr, "Run 'subkit help' for usage.\n")
+		}
 		return 2
 	}
 	fmt.Fprintf(stderr, "subkit: %v\n", err)
 	return 1
+}
+
+func init() {
+	// -v is --verbose in the commands; the version has only its long name.
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version and the source revision it was built from", DisableDefaultText: true}
+}
+
+// helpCommand is "subkit help [COMMAND]", as in git and go.
+func helpCommand(app *cli.App) *cli.Command {
+	return &cli.Command{
+		Name:      "help",
+		Usage:     "show the commands, or one command's flags and what it does",
+		ArgsUsage: "[COMMAND]",
+		Action: func(c *cli.Context) error {
+			switch c.Args().Len() {
+			case 0:
+				cli.HelpPrinter(app.Writer, cli.AppHelpTemplate, app)
+				return nil
+			case 1:
+			default:
+				return usagef("help: name one command")
+			}
+			name := c.Args().First()
+			cmd := app.Command(name)
+			if cmd == nil {
+				return usageError{unknownCommand(app, name)}
+			}
+			cli.HelpPrinter(app.Writer, cli.CommandHelpTemplate, cmd)
+			return nil
+		},
+	}
 }
 
 func newApp(e *env) *cli.App {
@@ -72,8 +134,7 @@ func newApp(e *env) *cli.App {
 		Writer:    e.stdout,
 		ErrWriter: e.stderr,
 		// Errors are printed by run, which also picks the exit code.
-		ExitErrHandler:  func(*cli.Context, error) {},
-		HideHelpCommand: true,
+		ExitErrHandler: func(*cli.Context, error) {},
 		// Commas are split by the commands that want them (-f srt,vtt);
 		// --sync 00:00:03,000=20 must stay whole.
 		DisableSliceFlagSeparator: true,
@@ -81,7 +142,7 @@ func newApp(e *env) *cli.App {
 			return usageError{err}
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(e.stderr, "subkit: unknown command %q\nRun 'subkit --help' for usage.\n", name)
+			fmt.Fprintf(e.stderr, "subkit: %v\nRun 'subkit help' for usage.\n", unknownCommand(c.App, name))
 		},
 		Commands: []*cli.Command{
 			generateCommand(e),
@@ -95,12 +156,13 @@ func newApp(e *env) *cli.App {
 			statsCommand(e),
 		},
 	}
+	app.Commands = append(app.Commands, helpCommand(app))
 	for _, c := range app.Commands {
 		c.OnUsageError = app.OnUsageError
 	}
 	app.Action = func(c *cli.Context) error {
 		if c.Args().Len() > 0 {
-			return usagef("unknown command %q", c.Args().First())
+			return usageError{unknownCommand(c.App, c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)
 	}

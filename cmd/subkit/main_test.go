@@ -16,8 +16,14 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv("SUBKIT_TEST_MAIN") != "" {
+		testMainAsSubkit()
+	}
 	testscript.Main(m, map[string]func(){
-		"subkit": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		"subkit": func() {
+			catchSignals(os.Stderr)
+			os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -33,7 +34,7 @@ retimes the file by them, as retime would. It prints what it found and a
 confidence: the share of caption starts that land on a speech onset beyond
 chance. Below --min-confidence nothing is written and the exit code is 1.
 With --split each part of the file gets its own offset (the rate is one).`,
-		Flags:  append(flags, batchFlags(retimeFormatFlags, "output `FORMAT`", "the input's format")...),
+		Flags:  append(flags, batchFlags("output `FORMAT`", "the input's format")...),
 		Action: func(c *cli.Context) error { return e.sync(c) },
 	}
 }
@@ -57,7 +58,7 @@ func (e *env) sync(c *cli.Context) error {
 		}
 		opt.MaxOffset = d.Seconds()
 	}
-	cfg, inputs, err := e.batchSetup(c, "sync", retimeFormatFlags, true)
+	cfg, inputs, err := e.batchSetup(c, "sync", true)
 	if err != nil {
 		return err
 	}
@@ -99,7 +100,7 @@ func (e *env) sync(c *cli.Context) error {
 		}
 		found := describeSync(r, d)
 		if r.Confidence < minConf {
-			return nil, nil, fmt.Errorf("sync to %s: %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio?)", name, found[0], r.Confidence, minConf)
+			return nil, nil, fmt.Errorf("sync to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio?); the best fit: %s", name, r.Confidence, minConf, strings.TrimPrefix(found[0], "sync: "))
 		}
 		return found, edit.Retime(d, r.TimingMap(cueStarts(d)), ropts), nil
 	}

@@ -1,0 +1,76 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func needFFmpeg(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"ffmpeg", "ffprobe"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s missing (Debian: apt-get install ffmpeg)", tool)
+			}
+			t.Skipf("%s missing (Debian: apt-get install ffmpeg)", tool)
+		}
+	}
+}
+
+// makeAudio writes d seconds of a tone to name with ffmpeg.
+func makeAudio(t *testing.T, name string, d string) {
+	t.Helper()
+	out, err := exec.Command("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=duration="+d,
+		"-f", "flac", "-y", "file:"+name).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ffmpeg: %v: %s", err, out)
+	}
+}
+
+// Names with a colon are files, never protocols: "c:d.flac", and
+// "file:x.flac" beside an x.flac of another length.
+func TestDurationNamesWithColons(t *testing.T) {
+	needFFmpeg(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	makeAudio(t, "c:d.flac", "2")
+	makeAudio(t, "x.flac", "3")
+	makeAudio(t, "file:x.flac", "5")
+	for name, want := range map[string]time.Duration{"c:d.flac": 2 * time.Second, "file:x.flac": 5 * time.Second,
+		"x.flac": 3 * time.Second, filepath.Join(dir, "c:d.flac"): 2 * time.Second} {
+		got, err := Duration(context.Background(), name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if d := got - want; d < -50*time.Millisecond || d > 50*time.Millisecond {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
+	}
+}
+
+// A text or caption file is not a video, whatever ffprobe makes of it.
+func TestDurationNotMedia(t *testing.T) {
+	needFFmpeg(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"notes.txt": "hello\nworld\n",
+		"talk.srt":  "1\n00:00:01,000 --> 00:00:02,000\nhi\n",
+		"art.ans":   "\x1b[31mred\x1b[0m text drawn on a terminal\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, err := Duration(context.Background(), p)
+		if !errors.Is(err, ErrNotMedia) {
+			t.Errorf("%s: %v, %v; want ErrNotMedia", name, d, err)
+		}
+	}
+}
