@@ -231,3 +231,15 @@ func FormatFromPath(path string) Format {
 	}
 	return f
 }
+
+// ClaimsExt reports whether format f names path's extension as its own or
+// as one it shares with other formats (.stl for EBU STL and Spruce STL,
+// .sub for MicroDVD and SubViewer).
+func ClaimsExt(f Format, path string) bool {
+	s := lookup(f)
+	if s == nil {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	return strings.ToLower(s.Ext) == ext || slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
+}

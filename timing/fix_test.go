@@ -156,7 +156,7 @@ func TestFixDoesNotShortenAShortCaption(t *testing.T) {
 		}
 		msgs = append(msgs, p.Message)
 	}
-	if len(problems) != 2 || !strings.Contains(msgs[0], "under the minimum") || !strings.Contains(msgs[1], "under the gap") {
+	if len(problems) != 2 || !strings.Contains(msgs[0], "under the minimum") || !strings.Contains(msgs[1], "under the minimum gap") {
 		t.Errorf("problems %q", msgs)
 	}
 	// With time before it, starting earlier would repair both: the hint
@@ -186,7 +186,7 @@ func TestFixDoesNotMakeAFastCaptionFaster(t *testing.T) {
 	if fixed[0] != items[0] || len(changes) != 0 {
 		t.Errorf("fixed %+v, changes %+v", fixed, changes)
 	}
-	if len(problems) != 2 || !strings.Contains(problems[0].Message, "reads at 24.0") || !strings.Contains(problems[1].Message, "overlaps the next caption by 0:00:00.100") {
+	if len(problems) != 2 || !strings.Contains(problems[0].Message, "reads at 24.0") || !strings.Contains(problems[1].Message, "overlaps the next caption by 0.1s") {
 		t.Errorf("problems %+v", problems)
 	}
 	if problems[0].Hint != HintMoveStarts {

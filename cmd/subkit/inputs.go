@@ -112,7 +112,7 @@ func (e *env) collectInputs(args []string, filesFrom string, recursive bool) ([]
 
 // isCaptionFile reports whether a file found in a tree is a caption file:
 // its extension names a caption format, and for an extension other files
-// use too (.xml), its content is in that format.
+// use too (.xml, .stl, .sub), its content is in a format that uses it.
 func isCaptionFile(path string) bool {
 	if subtitle.FormatFromPath(path) == subtitle.Unknown {
 		return false
@@ -127,5 +127,5 @@ func isCaptionFile(path string) bool {
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	return subtitle.Detect(head[:n]) == subtitle.FormatFromPath(path)
+	return subtitle.ClaimsExt(subtitle.Detect(head[:n]), path)
 }
