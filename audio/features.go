@@ -74,8 +74,12 @@ type Features struct {
 	Sub []float32
 	// Mel is the natural log of the mean power in MelBands bands, equally
 	// spaced in mel from 100 Hz to 7.6 kHz (or just under half the sample
-	// rate), a full-scale sine about 0: frame i's are Mel[i*MelBands:].
-	// It says what is being said, where Score says only that something is.
+	// rate): frame i's are Mel[i*MelBands:]. The power spectrum is divided
+	// by the window's power gain but not by its length, so a full-scale
+	// sine is about 3.4 at 16 kHz and ln(551/400) more at 22.05 kHz (a
+	// constant per rate, which align.Content's level matching takes
+	// out). It says what is being said, where Score says only that
+	// something is.
 	Mel []float32
 }
 
@@ -286,25 +290,13 @@ func (a *analyzer) computeFrame(t int64) {
 		}
 		a.out.Sub = append(a.out.Sub, float32(10*math.Log10(e/float64(to-from)+1e-12)))
 	}
-	// Windowed power spectrum.
-	st := a.frameStart(t)
-	if x := a.span(st, st+int64(a.win)); x != nil {
-		for i, v := range x {
-			a.frame[i] = float64(v) * a.window[i]
-		}
-	} else {
-		for i := 0; i < a.win; i++ {
-			a.frame[i] = a.at(st+int64(i)) * a.window[i]
-		}
-	}
-	clear(a.frame[a.win:])
-	a.fft.Power(a.frame, a.power)
+	a.spectrum(t)
 	band := a.power[a.lo:a.hi]
 	var e float64
 	for _, p := range band {
 		e += p
 	}
-	norm := float64(a.win) * 0.375 // Hann power gain, so a full-scale sine is about 0 dB
+	norm := a.powerNorm()
 	a.levels = append(a.levels, float32(10*math.Log10(e/norm/float64(a.win)+1e-12)))
 	a.out.Mel = appendMel(a.out.Mel, a.mel, a.power, norm)
 
@@ -312,6 +304,7 @@ func (a *analyzer) computeFrame(t int64) {
 	copy(a.pending[slot], band)
 	// A frame whose window runs past either end of the audio is partly
 	// zeros: it does not count towards the noise minimum.
+	st := a.frameStart(t)
 	whole := st >= 0 && st+int64(a.win) <= a.total
 	for i, p := range band {
 		if !a.started {
@@ -348,6 +341,29 @@ func (a *analyzer) computeFrame(t int64) {
 		// Block b-noiseReach now has all its neighbours.
 		a.scoreUpTo((b-noiseReach+1)*noiseBlock, false)
 	}
+}
+
+// hannPowerGain is the Hann window's mean power: a power spectrum divided
+// by the window's length times this puts a full-scale sine at about 0 dB.
+const hannPowerGain = 0.375
+
+func (a *analyzer) powerNorm() float64 { return float64(a.win) * hannPowerGain }
+
+// spectrum computes frame t's windowed power spectrum into a.power (the
+// samples outside the audio taken as zeros).
+func (a *analyzer) spectrum(t int64) {
+	st := a.frameStart(t)
+	if x := a.span(st, st+int64(a.win)); x != nil {
+		for i, v := range x {
+			a.frame[i] = float64(v) * a.window[i]
+		}
+	} else {
+		for i := 0; i < a.win; i++ {
+			a.frame[i] = a.at(st+int64(i)) * a.window[i]
+		}
+	}
+	clear(a.frame[a.win:])
+	a.fft.Power(a.frame, a.power)
 }
 
 // scoreUpTo scores frames up to (not including) frame end, block by block.

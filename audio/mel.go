@@ -25,7 +25,7 @@ func melToHz(m float64) float64 { return 700 * (math.Pow(10, m/2595) - 1) }
 // melFilters builds MelBands triangular filters, equally spaced in mel
 // from melLow to melHigh (capped below half the rate), over the bins of
 // an n-point FFT at rate. Each is normalised to unit area, so a band's
-// value is a mean power and does not depend on n or the rate.
+// value is a mean power over its bins and does not depend on n.
 func melFilters(n, rate int) []melFilter {
 	binHz := float64(rate) / float64(n)
 	high := math.Min(melHigh, 0.48*float64(rate))
@@ -87,21 +87,12 @@ func appendMel(out []float32, fs []melFilter, power []float64, norm float64) []f
 // Analyze, without the noise tracking. It returns MelBands values a frame.
 func LogMel(samples []float32, rate int) []float32 {
 	a := newAnalyzer(rate)
+	a.samples, a.total = samples, int64(len(samples)) // read, never written
 	n := (len(samples) + a.hop - 1) / a.hop
 	out := make([]float32, 0, n*MelBands)
-	norm := float64(a.win) * 0.375
-	for t := 0; t < n; t++ {
-		st := t*a.hop + a.hop/2 - a.win/2
-		for i := 0; i < a.win; i++ {
-			var v float64
-			if j := st + i; j >= 0 && j < len(samples) {
-				v = float64(samples[j])
-			}
-			a.frame[i] = v * a.window[i]
-		}
-		clear(a.frame[a.win:])
-		a.fft.Power(a.frame, a.power)
-		out = appendMel(out, a.mel, a.power, norm)
+	for t := range n {
+		a.spectrum(int64(t))
+		out = appendMel(out, a.mel, a.power, a.powerNorm())
 	}
 	return out
 }
