@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/subkit-dev/subkit/audio"
 )
@@ -98,6 +99,7 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	if T == 0 || len(refs) == 0 || len(f.Mel) < T*audio.MelBands {
 		return nil, ErrNoReference
 	}
+	rec := newRecFeatures(f, p)
 	// A first pass on the references as spoken finds the speaker's pace
 	// against the synthesizer's (the median over the units placed with
 	// confidence); the references are then stretched to it and the
@@ -106,7 +108,7 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	if long(f, refs, p) {
 		pre.Coarse = 2 * p.Coarse // the pace needs no finer search
 	}
-	fits, err := content(f, refs, guide, pre, true)
+	fits, err := rec.align(refs, guide, pre, true)
 	if err != nil {
 		return nil, err
 	}
@@ -117,13 +119,13 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 		}
 	}
 	if len(ratios) == 0 {
-		return content(f, refs, guide, p, false)
+		return rec.align(refs, guide, p, false)
 	}
 	r := math.Min(2, math.Max(0.5, median(ratios)))
 	for i, ref := range refs {
 		refs[i] = stretch(ref, r) // in place: an hour's references are 100 MB
 	}
-	return content(f, refs, guide, p, false)
+	return rec.align(refs, guide, p, false)
 }
 
 // stretch resamples log-mel rows to r times as many frames, linearly.
@@ -161,15 +163,11 @@ func long(f *audio.Features, refs [][]float32, p ContentParams) bool {
 	return float64(n/p.Coarse)*float64(f.Frames()/p.Coarse) > maxCells
 }
 
-func content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentParams, coarseOnly bool) ([]Fit, error) {
-	T := f.Frames()
-	x, rx, bg := features(f.Mel[:T*audio.MelBands], refs)
-	voice := voiceEvidence(f, p.Voice)
-	// Sound without the rise and fall of syllables costs more as speech.
-	flat := modulation(f)
-	for t, m := range flat {
-		flat[t] = float32(p.Flat * math.Max(0, flatDepth-float64(m)) / flatDepth)
-	}
+// align runs the search on the references (first pass only, or both).
+func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentParams, coarseOnly bool) ([]Fit, error) {
+	T := len(rec.x) / dims
+	x, bg, voice, flat := rec.x, rec.bg, rec.voice, rec.flat
+	rx := rec.references(refs)
 	flatC := coarsen1(flat, p.Coarse)
 	voiceC := coarsen1(voice, p.Coarse)
 	// The first pass, on averages of Coarse frames.
@@ -187,20 +185,20 @@ func content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 			lo[s], hi[s] = 0, Tc
 		}
 	} else {
-		guideBand(cs, guide, f.Step*float64(c), p.Reach, Tc, lo, hi)
+		guideBand(cs, guide, rec.step*float64(c), p.Reach, Tc, lo, hi)
 	}
 	path := viterbi(cs, xc, bg, voiceC, flatC, lo, hi, p)
 	if path == nil {
 		return nil, errors.New("no alignment found")
 	}
 	if coarseOnly {
-		return fitsFrom(path, cs, xc, rc, bg, voiceC, f.Step*float64(c), p), nil
+		return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p), nil
 	}
 	// The second pass, frame by frame within Refine of the first.
 	fs := buildStates(rx)
 	lo, hi = make([]int, fs.n()), make([]int, fs.n())
 	first, last := occupancy(path, cs.n())
-	r := int(math.Ceil(p.Refine / f.Step))
+	r := int(math.Ceil(p.Refine / rec.step))
 	for u := range rx {
 		for k := 0; k < fs.size[u]; k++ {
 			s := fs.start[u] + k
@@ -218,122 +216,137 @@ func content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	monotone(lo, hi, T)
 	fine := viterbi(fs, x, bg, voice, flat, lo, hi, p)
 	if fine == nil {
-		return fitsFrom(path, cs, xc, rc, bg, voiceC, f.Step*float64(c), p), nil
+		return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p), nil
 	}
-	return fitsFrom(fine, fs, x, rx, bg, voice, f.Step, p), nil
+	return fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p), nil
 }
 
-// dims is the size of a feature vector: c0..c12 and their deltas.
+// ceps is how many cepstra a frame keeps (c0..c8), and dims the size
+// of a feature vector: those and their deltas.
 const (
 	ceps = 9
 	dims = 2 * ceps
 )
 
-// features turns the recording's log-mel rows and the references' into
-// normalised cepstra and deltas, the references adapted to the recording
-// first; bg is the feature vector of the recording's background.
-func features(mel []float32, refs [][]float32) (x []float32, rx [][]float32, bg []float32) {
+// recFeatures is what Content compares the references with, worked out
+// once for both of its passes.
+type recFeatures struct {
+	step float64
+	// x is the recording's normalised cepstra and their deltas, dims a
+	// frame, and bg the feature vector of its background.
+	x, bg []float32
+	// noise and speech are the mean band powers of the quietest fifth of
+	// the frames and of the loudest 30%.
+	noise, speech []float64
+	// mean and sd normalise cepstra (the recording's own), dscale the
+	// deltas; sm and ss are the mean and spread of the normalised
+	// cepstra of the recording's louder half (its speech, mostly).
+	mean, sd, dscale, sm, ss []float64
+	dct                      []float64
+	// voice is what each frame costs more as pause, flat as speech.
+	voice, flat []float32
+}
+
+func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {
 	const B = audio.MelBands
-	T := len(mel) / B
-	// Frame powers, for the quietest and loudest frames.
-	pow := make([]float64, T)
-	for t := 0; t < T; t++ {
-		var e float64
-		for _, v := range mel[t*B : (t+1)*B] {
-			e += math.Exp(float64(v))
-		}
-		pow[t] = e
+	T := f.Frames()
+	mel := f.Mel[:T*B]
+	rec := &recFeatures{step: f.Step, dct: dctTable()}
+	order := byPower(T, func(t int) []float32 { return mel[t*B : (t+1)*B] })
+	rec.noise = bandMean(mel, order[:max(1, T/5)])
+	rec.speech = bandMean(mel, order[T-max(1, T*3/10):])
+	x := cepstra(mel, nil, nil, rec.dct)
+	rec.mean, rec.sd = statsOf(x, ceps, nil)
+	rec.norm(x)
+	rec.x, rec.dscale = withDeltas(x, nil)
+	rec.sm, rec.ss = statsOf(rec.x, dims, order[T/2:])
+	lb := make([]float32, B)
+	for b := range lb {
+		lb[b] = float32(math.Log(rec.noise[b] + 1e-10))
 	}
-	order := make([]int, T)
-	for i := range order {
-		order[i] = i
+	bc := cepstra(lb, nil, nil, rec.dct)
+	rec.norm(bc)
+	rec.bg = make([]float32, dims)
+	copy(rec.bg, bc)
+	rec.voice = voiceEvidence(f, p.Voice)
+	// Sound without the rise and fall of syllables costs more as speech.
+	rec.flat = modulation(f)
+	for t, m := range rec.flat {
+		rec.flat[t] = float32(p.Flat * math.Max(0, flatDepth-float64(m)) / flatDepth)
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(pow[a], pow[b]) })
-	noise := bandMean(mel, order[:max(1, T/5)])
-	speech := bandMean(mel, order[T-max(1, T*3/10):])
-	// The references' level: their loudest half.
-	var all []float32
-	for _, r := range refs {
-		all = append(all, r...)
+	return rec
+}
+
+// norm normalises cepstra by the recording's mean and spread.
+func (rec *recFeatures) norm(c []float32) {
+	for i := range c {
+		k := i % ceps
+		c[i] = float32((float64(c[i]) - rec.mean[k]) / rec.sd[k])
+	}
+}
+
+// references turns the references' log-mel rows into feature vectors
+// like the recording's: each band brought to the recording's speech
+// level (against the references' loudest half) with its background
+// added, then cepstra normalised as the recording's are and brought to
+// the mean and spread of its louder half, as a synthesizer's spectrum is
+// sharper than a voice in a room, and deltas.
+func (rec *recFeatures) references(refs [][]float32) [][]float32 {
+	const B = audio.MelBands
+	// Frame t of the references, all taken in order, is row(t).
+	first := make([]int, len(refs)+1)
+	for i, r := range refs {
+		first[i+1] = first[i] + len(r)/B
+	}
+	n := first[len(refs)]
+	row := func(t int) []float32 {
+		i := sort.Search(len(refs), func(i int) bool { return first[i+1] > t })
+		k := t - first[i]
+		return refs[i][k*B : (k+1)*B]
 	}
 	var refLevel []float64
-	if n := len(all) / B; n > 0 {
-		rp := make([]float64, n)
-		ro := make([]int, n)
-		for t := 0; t < n; t++ {
-			ro[t] = t
-			for _, v := range all[t*B : (t+1)*B] {
-				rp[t] += math.Exp(float64(v))
-			}
-		}
-		slices.SortFunc(ro, func(a, b int) int { return cmp.Compare(rp[a], rp[b]) })
-		refLevel = bandMean(all, ro[n/2:])
+	if n > 0 {
+		refLevel = bandMeanOf(row, byPower(n, row)[n/2:])
 	}
 	gain := make([]float64, B)
 	for b := range gain {
-		s := math.Max(speech[b]-noise[b], 0.1*speech[b])
+		s := math.Max(rec.speech[b]-rec.noise[b], 0.1*rec.speech[b])
 		if refLevel != nil && refLevel[b] > 0 {
 			gain[b] = s / refLevel[b]
 		}
 	}
-	// Cepstra of the recording, their mean and spread.
-	dct := dctTable()
-	x = cepstra(mel, nil, nil, dct)
-	mean, sd := make([]float64, ceps), make([]float64, ceps)
-	for t := 0; t < T; t++ {
-		for k := 0; k < ceps; k++ {
-			mean[k] += float64(x[t*ceps+k])
-		}
-	}
-	for k := range mean {
-		mean[k] /= float64(T)
-	}
-	for t := 0; t < T; t++ {
-		for k := 0; k < ceps; k++ {
-			d := float64(x[t*ceps+k]) - mean[k]
-			sd[k] += d * d
-		}
-	}
-	for k := range sd {
-		sd[k] = math.Sqrt(sd[k]/float64(T)) + 1e-6
-	}
-	norm := func(c []float32) {
-		for i := range c {
-			k := i % ceps
-			c[i] = float32((float64(c[i]) - mean[k]) / sd[k])
-		}
-	}
-	norm(x)
-	x, dscale := withDeltas(x, nil)
-	// The references' cepstra are brought to the mean and spread of the
-	// recording's louder half (its speech, mostly): a synthesizer's
-	// spectrum is sharper than a voice in a room.
-	sm, ss := statsOf(x, dims, order[T/2:])
 	rc := make([][]float32, len(refs))
 	var pooled []float32
 	for i, r := range refs {
-		rc[i] = cepstra(r, gain, noise, dct)
-		norm(rc[i])
+		rc[i] = cepstra(r, gain, rec.noise, rec.dct)
+		rec.norm(rc[i])
 		pooled = append(pooled, rc[i]...)
 	}
 	rm, rs := statsOf(pooled, ceps, nil)
-	rx = make([][]float32, len(refs))
+	rx := make([][]float32, len(refs))
 	for i, c := range rc {
 		for j := range c {
 			k := j % ceps
-			c[j] = float32((float64(c[j])-rm[k])/rs[k]*ss[k] + sm[k])
+			c[j] = float32((float64(c[j])-rm[k])/rs[k]*rec.ss[k] + rec.sm[k])
 		}
-		rx[i], _ = withDeltas(c, dscale)
+		rx[i], _ = withDeltas(c, rec.dscale)
 	}
-	lb := make([]float32, B)
-	for b := range lb {
-		lb[b] = float32(math.Log(noise[b] + 1e-10))
+	return rx
+}
+
+// byPower is frames 0..n-1 from the quietest to the loudest, row(t)
+// being frame t's log-mel row.
+func byPower(n int, row func(t int) []float32) []int {
+	pow := make([]float64, n)
+	order := make([]int, n)
+	for t := range order {
+		order[t] = t
+		for _, v := range row(t) {
+			pow[t] += math.Exp(float64(v))
+		}
 	}
-	bc := cepstra(lb, nil, nil, dct)
-	norm(bc)
-	bg = make([]float32, dims)
-	copy(bg, bc)
-	return x, rx, bg
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(pow[a], pow[b]) })
+	return order
 }
 
 // statsOf is the mean and spread of the first ceps values of the rows
@@ -374,13 +387,19 @@ func statsOf(v []float32, w int, rows []int) (mean, sd []float64) {
 	return mean, sd
 }
 
-// bandMean is the mean power of each band over the frames given.
+// bandMean is the mean power of each band of the log-mel rows over the
+// frames given.
 func bandMean(mel []float32, frames []int) []float64 {
 	const B = audio.MelBands
-	m := make([]float64, B)
+	return bandMeanOf(func(t int) []float32 { return mel[t*B : (t+1)*B] }, frames)
+}
+
+// bandMeanOf is bandMean of the rows row(t).
+func bandMeanOf(row func(t int) []float32, frames []int) []float64 {
+	m := make([]float64, audio.MelBands)
 	for _, t := range frames {
-		for b := 0; b < B; b++ {
-			m[b] += math.Exp(float64(mel[t*B+b]))
+		for b, v := range row(t)[:len(m)] {
+			m[b] += math.Exp(float64(v))
 		}
 	}
 	for b := range m {
@@ -400,7 +419,7 @@ func dctTable() []float64 {
 	return d
 }
 
-// cepstra computes c0..c12 of each log-mel row; with gain, each band's
+// cepstra computes c0..c8 of each log-mel row; with gain, each band's
 // power is first scaled by gain and noise added.
 func cepstra(mel []float32, gain, noise []float64, dct []float64) []float32 {
 	const B = audio.MelBands
