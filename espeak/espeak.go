@@ -77,6 +77,15 @@ func Speak(ctx context.Context, voice string, lines []string) ([][]float32, erro
 	return out, err
 }
 
+// LogMel speaks each line with voice and returns its audio.LogMel rows
+// (none for a line with nothing to say): the spoken reference an aligner
+// compares a recording with. Only the rows are kept, not the samples.
+func LogMel(ctx context.Context, voice string, lines []string) ([][]float32, error) {
+	out := make([][]float32, len(lines))
+	err := Each(ctx, voice, lines, func(i int, x []float32) { out[i] = audio.LogMel(x, Rate) })
+	return out, err
+}
+
 // batch is how many lines one espeak-ng process speaks: a few minutes of
 // sound, so only that much is held at a time.
 const batch = 32

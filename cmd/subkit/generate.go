@@ -446,7 +446,7 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	if cfg.audio != nil {
 		voice := espeak.Voice(lang)
 		speak := func(texts []string) ([][]float32, error) {
-			return spokenReference(voice, texts)
+			return espeak.LogMel(context.Background(), voice, texts)
 		}
 		var ares *align.Result
 		res, ares, err = align.Captions(lines, cfg.audio, align.Options{Timing: topt, Reference: speak})
@@ -537,16 +537,6 @@ func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
 		return "-"
 	}
 	return filepath.Join(dir, base+f.Ext())
-}
-
-// spokenReference speaks each text with espeak-ng and returns its log-mel
-// rows, for align.Content.
-func spokenReference(voice string, texts []string) ([][]float32, error) {
-	out := make([][]float32, len(texts))
-	err := espeak.Each(context.Background(), voice, texts, func(i int, x []float32) {
-		out[i] = audio.LogMel(x, espeak.Rate)
-	})
-	return out, err
 }
 
 // alignMemory is the soft memory limit when timing to audio.
