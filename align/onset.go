@@ -50,15 +50,25 @@ func (o *onsetFinder) mean(a, b int) float64 {
 	return (o.cum[b] - o.cum[a]) / float64(b-a)
 }
 
+// The rise at a sub-block is the mean energy of the riseAfter seconds
+// from it over that of the riseBefore seconds up to riseGap before it. The
+// onset of a rise is the first sub-block of the run that stands onsetOver
+// dB over the energy before it, at most onsetBack seconds before the rise.
+const (
+	riseBefore = 0.25
+	riseAfter  = 0.12
+	riseGap    = 0.03
+	onsetOver  = 6.0
+	onsetBack  = 0.3
+)
+
 // near returns the onset of speech near t, within ±win, and how many dB
-// the energy rises there. The rise at a sub-block is the mean energy of the
-// 120 ms after it over that of the 250 ms before; of the rises in the
-// window the earliest that is nearlyAsStrong as the strongest is taken, and
-// its onset is the first sub-block of the run that stands 6 dB over the
-// energy before it.
+// the energy rises there. Of the rises in the window (every other
+// sub-block) the earliest that is nearlyAsStrong as the strongest is
+// taken, at its local peak, and its onset returned.
 func (o *onsetFinder) near(t, win float64) (float64, float64) {
-	pre, post := int(0.25/o.sstep), int(0.12/o.sstep)
-	gap := int(0.03 / o.sstep)
+	pre, post := int(riseBefore/o.sstep), int(riseAfter/o.sstep)
+	gap := int(riseGap / o.sstep)
 	lo, hi := int((t-win)/o.sstep), int((t+win)/o.sstep)
 	best, bestRise := -1, math.Inf(-1)
 	var rises []float64
@@ -86,14 +96,14 @@ func (o *onsetFinder) near(t, win float64) (float64, float64) {
 		}
 	}
 	floor := o.mean(best-pre, best-gap)
-	thr := floor + 6
+	thr := floor + onsetOver
 	// The first sub-block of the run over the threshold that the rise is
 	// in: from the rise's middle back while the energy stays over it.
 	b := min(best+post/2, len(o.sub)-1)
 	for b < best+post && b < len(o.sub)-1 && o.sub[b] < thr {
 		b++
 	}
-	limit := max(0, best-int(0.3/o.sstep))
+	limit := max(0, best-int(onsetBack/o.sstep))
 	for b > limit && o.sub[b-1] >= thr {
 		b--
 	}

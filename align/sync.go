@@ -106,14 +106,14 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	rate, offset := coarse(cues, speech, audioEnd, maxOff)
 	match := onsetMatcher(onsets)
 	best := fitRates(cues, match, rate, offset)
-	if o.Features != nil && closeShare(best) < 0.8 {
+	if o.Features != nil && closeShare(best) < tryEnergyBelow {
 		// Where a music bed fills the pauses or lines follow each other
 		// without one, the spans give few onsets; the rises in the
 		// energy give one for nearly every line. Starting from the
 		// spans' fit, the energy's wins when clearly more starts agree
 		// with it (so it is not tried when most already do).
 		em := newOnsetFinder(o.Features).matcher()
-		if e := fitRates(cues, em, best.rate, best.offset); closeShare(e) > closeShare(best)+0.2 {
+		if e := fitRates(cues, em, best.rate, best.offset); closeShare(e) > closeShare(best)+energyWins {
 			best, match = e, em
 		}
 	}
@@ -127,6 +127,14 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	res.Matched, res.Confidence = confidence(cues, match, res)
 	return res, nil
 }
+
+// The energy's onsets are tried when under tryEnergyBelow of the caption
+// starts lie close to the spans' fit (see closeShare), and taken when
+// energyWins more of them lie close to theirs.
+const (
+	tryEnergyBelow = 0.8
+	energyWins     = 0.2
+)
 
 // Map returns where the result puts a time of caption i.
 func (r *SyncResult) Map(i int, t float64) float64 {
@@ -300,10 +308,7 @@ func fitRates(cues []Cue, match matcher, rate, offset float64) fit {
 	if free.rateErr == 0 {
 		return listed
 	}
-	one := 1.01 / float64(len(cues))
-	span := cues[len(cues)-1].Start - cues[0].Start
-	tied := math.Abs(free.rate-listed.rate)*span < 3*math.Max(listed.spread, 0.01)
-	if !tied && (closeShare(free) > closeShare(listed)+one || closeShare(free) >= closeShare(listed) && free.spread < listed.spread-0.005) {
+	if !tied(free, listed, cues) && (closeShare(free) > closeShare(listed)+oneCue(cues) || closeShare(free) >= closeShare(listed) && free.spread < listed.spread-0.005) {
 		return free
 	}
 	return listed
@@ -335,18 +340,26 @@ func listedRates(cues []Cue, match matcher, rate, offset float64, free fit) fit 
 	if len(fits) == 0 {
 		return free
 	}
-	span := cues[len(cues)-1].Start - cues[0].Start
 	for _, f := range fits {
-		near := closeShare(f) >= closeShare(top)-1.01/float64(len(cues)) && f.spread <= top.spread+0.01
-		// Over a short file two of these rates move the captions apart by
-		// less than the matches scatter: the data cannot tell them apart.
-		tied := math.Abs(f.rate-top.rate)*span < 3*math.Max(top.spread, 0.01)
-		if near || tied {
+		near := closeShare(f) >= closeShare(top)-oneCue(cues) && f.spread <= top.spread+0.01
+		if near || tied(f, top, cues) {
 			return f
 		}
 	}
 	return top
 }
+
+// tied tells whether the rates of a and b move the captions apart, over
+// the file, by less than three times b's spread (taken as at least 10
+// ms): over a short file the matches cannot tell two such rates apart.
+func tied(a, b fit, cues []Cue) bool {
+	span := cues[len(cues)-1].Start - cues[0].Start
+	return math.Abs(a.rate-b.rate)*span < 3*math.Max(b.spread, 0.01)
+}
+
+// oneCue is one caption's share of the captions (a hair more, so that a
+// share compared with it is not lost to rounding).
+func oneCue(cues []Cue) float64 { return 1.01 / float64(len(cues)) }
 
 // minRatePairs is how many matched starts a rate is fitted from, and
 // minRateSpan how many seconds of the file they must cover; with fewer the
@@ -617,12 +630,16 @@ func seconds(s float64) time.Duration {
 	return time.Duration(math.Round(s*1000)) * time.Millisecond
 }
 
-// closeShare is the share of all captions whose start lies within 40 ms
-// of the fit's map.
+// closeWithin is how near, in seconds, a matched start must lie to a
+// fit's map to count as close.
+const closeWithin = 0.04
+
+// closeShare is the share of all captions whose start lies within
+// closeWithin of the fit's map.
 func closeShare(f fit) float64 {
 	k := 0
 	for i := range f.xs {
-		if math.Abs(f.ys[i]-(f.rate*f.xs[i]+f.offset)) <= 0.04 {
+		if math.Abs(f.ys[i]-(f.rate*f.xs[i]+f.offset)) <= closeWithin {
 			k++
 		}
 	}
