@@ -149,3 +149,15 @@ func TestFastLog(t *testing.T) {
 		}
 	}
 }
+
+// A transcript's confidence is the mean of its captions'; placed by sound
+// alone (no fits) it is 1.
+func TestResultConfidence(t *testing.T) {
+	if got := (&Result{}).Confidence(); got != 1 {
+		t.Errorf("no fits: confidence %v, want 1", got)
+	}
+	r := &Result{Fits: []Fit{{Confidence: 0.2}, {Confidence: 0.9}, {Confidence: 0.1}}}
+	if got := r.Confidence(); math.Abs(got-0.4) > 1e-12 {
+		t.Errorf("confidence %v, want 0.4", got)
+	}
+}

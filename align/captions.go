@@ -135,6 +135,24 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	return out, res, nil
 }
 
+// Confidence is how sure the placement by what is said is of the whole
+// transcript: the mean of its captions' Fits, 1 without Fits (placed by
+// sound alone).
+func (r *Result) Confidence() float64 {
+	if len(r.Fits) == 0 {
+		return 1
+	}
+	var sum float64
+	for _, f := range r.Fits {
+		sum += f.Confidence
+	}
+	return sum / float64(len(r.Fits))
+}
+
+// UnsureBelow is the confidence under which a caption is not surely
+// spoken where it was placed (or at all).
+const UnsureBelow = 0.25
+
 func msDuration(sec float64) time.Duration {
 	return time.Duration(math.Round(sec*1000)) * time.Millisecond
 }

@@ -453,7 +453,8 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
 		} else {
-			conf, unsure, report := describeFits(res, ares.Fits)
+			conf := ares.Confidence()
+			unsure, report := describeFits(res, ares.Fits)
 			if cfg.json {
 				if err := e.printAlignJSON(in, cfg.audioName, conf, report); err != nil {
 					return err
@@ -542,9 +543,6 @@ func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
 // alignMemory is the soft memory limit when timing to audio.
 const alignMemory = 384 << 20
 
-// unsureBelow is the caption confidence under which align warns.
-const unsureBelow = 0.25
-
 // captionFit is one caption in the --json report.
 type captionFit struct {
 	Caption    int     `json:"caption"`
@@ -555,27 +553,24 @@ type captionFit struct {
 	Text       string  `json:"text"`
 }
 
-// describeFits gives the transcript's confidence (the mean of its
-// captions'), a warning for each caption placed with little confidence,
-// and every caption's place for --json.
-func describeFits(res *timing.Result, fits []align.Fit) (float64, []string, []captionFit) {
-	if len(fits) != len(res.Captions) || len(fits) == 0 {
-		return 1, nil, nil
+// describeFits gives a warning for each caption placed with little
+// confidence and every caption's place for --json.
+func describeFits(res *timing.Result, fits []align.Fit) ([]string, []captionFit) {
+	if len(fits) != len(res.Captions) {
+		return nil, nil
 	}
-	var sum float64
 	var warn []string
 	report := make([]captionFit, len(fits))
 	for i, c := range res.Captions {
 		f := fits[i]
-		sum += f.Confidence
 		conf := math.Round(f.Confidence*100) / 100
 		report[i] = captionFit{Caption: i + 1, Line: c.Line, Start: ms(c.Start), End: ms(c.End), Confidence: conf, Text: strings.Join(c.Lines, "\n")}
-		if f.Confidence < unsureBelow {
+		if f.Confidence < align.UnsureBelow {
 			warn = append(warn, fmt.Sprintf("caption %d (transcript line %d) at %s: unsure it is spoken there (confidence %.2f)",
 				i+1, c.Line, timing.FormatDuration(c.Start), conf))
 		}
 	}
-	return sum / float64(len(fits)), warn, report
+	return warn, report
 }
 
 // ms is d in seconds, to the millisecond.
