@@ -135,7 +135,7 @@ func speakChunk(ctx context.Context, voice string, lines []string, out [][]float
 	var b strings.Builder
 	b.WriteString("<speak>")
 	for _, l := range lines {
-		b.WriteString(escape(l))
+		b.WriteString(ssmlEscaper.Replace(l))
 		b.WriteString(`<break time="` + separator + `"/>`)
 	}
 	b.WriteString("</speak>")
@@ -150,7 +150,7 @@ func speakChunk(ctx context.Context, voice string, lines []string, out [][]float
 		return nil
 	}
 	for i, l := range lines {
-		x, err := run(ctx, voice, "<speak>"+escape(l)+"</speak>")
+		x, err := run(ctx, voice, "<speak>"+ssmlEscaper.Replace(l)+"</speak>")
 		if err != nil {
 			return err
 		}
@@ -242,21 +242,5 @@ func trim(x []float32) []float32 {
 	return x[a:min(b, len(x))]
 }
 
-func escape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&quot;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// ssmlEscaper escapes text for the SSML espeak-ng reads.
+var ssmlEscaper = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;", `"`, "&quot;")
