@@ -2,8 +2,6 @@ package align
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"math"
 	"math/rand/v2"
 	"os/exec"
@@ -34,17 +32,9 @@ func speakArgs(t *testing.T, bin string, args ...string) ([]float32, int) {
 	if err != nil {
 		t.Fatalf("espeak-ng's WAV: %v", err)
 	}
-	var x []float32
-	buf := make([]float32, 4096)
-	for {
-		n, err := r.Read(buf)
-		x = append(x, buf[:n]...)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	x, err := audio.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
 	}
 	const thr = 64.0 / 32768
 	a, b := 0, len(x)

@@ -22,6 +22,24 @@ type Source interface {
 	Read(p []float32) (int, error)
 }
 
+// ReadAll reads src to its end and returns its samples, for sound short
+// enough to hold (a synthesized line, a test clip); Analyze keeps only
+// the features of a long one.
+func ReadAll(src Source) ([]float32, error) {
+	var x []float32
+	buf := make([]float32, 1<<14)
+	for {
+		n, err := src.Read(buf)
+		x = append(x, buf[:n]...)
+		if errors.Is(err, io.EOF) {
+			return x, nil
+		}
+		if err != nil {
+			return x, err
+		}
+	}
+}
+
 // ErrNoFFmpeg is returned when a file needs ffmpeg to decode and ffmpeg is
 // not installed.
 var ErrNoFFmpeg = errors.New("ffmpeg not found on the PATH: it decodes audio and video other than PCM WAV (Debian: apt-get install ffmpeg)")

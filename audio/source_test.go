@@ -1,6 +1,7 @@
 package audio
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"math"
@@ -106,4 +107,28 @@ func containsAll(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// ReadAll returns every sample of a WAV longer than its read buffer.
+func TestReadAll(t *testing.T) {
+	frames := make([][]float64, 40000)
+	for i := range frames {
+		frames[i] = []float64{float64(i%200-100) / 128}
+	}
+	r, err := NewWAVReader(bytes.NewReader(wavBytes(waveFloat, 0, 8000, 1, 32, frames)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(frames) {
+		t.Fatalf("%d samples, want %d", len(got), len(frames))
+	}
+	for i, v := range got {
+		if float64(v) != frames[i][0] {
+			t.Fatalf("sample %d is %v, want %v", i, v, frames[i][0])
+		}
+	}
 }

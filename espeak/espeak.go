@@ -13,7 +13,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -177,17 +176,9 @@ func run(ctx context.Context, voice, ssml string) ([]float32, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: its output: %w", Program, err)
 	}
-	var x []float32
-	buf := make([]float32, 1<<14)
-	for {
-		n, err := r.Read(buf)
-		x = append(x, buf[:n]...)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: its output: %w", Program, err)
-		}
+	x, err := audio.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: its output: %w", Program, err)
 	}
 	return x, nil
 }
