@@ -236,11 +236,10 @@ func partSyllables(w []rune) float64 {
 			vowels++
 		}
 	}
-	if caps && len(w) > 1 && (len(w) <= 3 || vowels == 0) || vowels == 0 && len(w) > 1 {
+	// An abbreviation, a word with no vowel, or a single capital (as in
+	// "A 轮" or "X 光"), is read letter by letter.
+	if len(w) > 1 && (vowels == 0 || caps && len(w) <= 3) || len(w) == 1 && caps {
 		return spelled(w)
-	}
-	if len(w) == 1 && caps {
-		return spelled(w) // a single capital, as in "A 轮" or "X 光", is its name
 	}
 	// Vowel groups; y is a vowel after a consonant.
 	n := 0
