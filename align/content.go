@@ -191,8 +191,9 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	if path == nil {
 		return nil, errors.New("no alignment found")
 	}
+	coarseFits := func() []Fit { return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p) }
 	if coarseOnly {
-		return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p), nil
+		return coarseFits(), nil
 	}
 	// The second pass, frame by frame within Refine of the first.
 	fs := buildStates(rx)
@@ -216,7 +217,7 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	monotone(lo, hi, T)
 	fine := viterbi(fs, x, bg, voice, flat, lo, hi, p)
 	if fine == nil {
-		return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p), nil
+		return coarseFits(), nil
 	}
 	return fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p), nil
 }
