@@ -428,14 +428,14 @@ func (m *model) run(units []Unit, spans []Span, lo, hi []int, stretch float64) (
 		used += k + 1 - j
 		if u > 0 {
 			// The previous unit ended where G of u-1 at j-1 says.
-			k = int(gArgAt(G, gArg, lo, hi, u-1, j-1))
+			k = int(gArgAt(gArg, lo, hi, u-1, j-1))
 		}
 	}
 	res.Skipped = ns - used
 	return res, nil
 }
 
-func gArgAt(G [][]float64, gArg [][]int32, lo, hi []int, u, k int) int32 {
+func gArgAt(gArg [][]int32, lo, hi []int, u, k int) int32 {
 	if k >= hi[u] {
 		k = hi[u] - 1
 	}

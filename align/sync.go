@@ -103,7 +103,7 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 			yield(s.Start, s.End)
 		}
 	}, audioEnd)
-	rate, offset := coarse(cues, speech, audioEnd, maxOff)
+	rate, offset := coarse(cues, speech, maxOff)
 	match := onsetMatcher(onsets)
 	best := fitRates(cues, match, rate, offset)
 	if o.Features != nil && closeShare(best) < tryEnergyBelow {
@@ -184,7 +184,7 @@ func activity(each func(func(a, b float64)), end float64) []float64 {
 }
 
 // coarse is the best rate from Rates and offset by cross-correlation.
-func coarse(cues []Cue, speech []float64, audioEnd, maxOff float64) (rate, offset float64) {
+func coarse(cues []Cue, speech []float64, maxOff float64) (rate, offset float64) {
 	capEnd := cues[len(cues)-1].End + 1
 	n := 1
 	for n < 2*(len(speech)+int(capEnd*1.3/syncStep)+2) {

@@ -134,7 +134,6 @@ type analyzer struct {
 	base    int64
 	total   int64 // samples pushed
 	next    int64 // next frame to compute
-	prevPre float32
 
 	frame []float64
 	power []float64
