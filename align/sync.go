@@ -369,10 +369,16 @@ const (
 	minRateSpan  = 20.0
 )
 
+// canFitRate tells whether matched starts at xs (in order) are enough,
+// and spread far enough, to fit a rate from.
+func canFitRate(xs []float64) bool {
+	return len(xs) >= minRatePairs && xs[len(xs)-1]-xs[0] >= minRateSpan
+}
+
 // fitLine fits y = r x + b, or only b (r kept) when fitRate is false or
 // the pairs are too few or too close together to tell a rate.
 func fitLine(xs, ys []float64, r float64, fitRate bool) (float64, float64) {
-	if fitRate && len(xs) >= minRatePairs && xs[len(xs)-1]-xs[0] >= minRateSpan {
+	if fitRate && canFitRate(xs) {
 		return lineFit(xs, ys)
 	}
 	var s float64
@@ -398,7 +404,7 @@ func (f *fit) measure(fitRate bool) {
 		ss += d * d
 	}
 	f.spread = median(res)
-	if !fitRate || n < minRatePairs || f.xs[n-1]-f.xs[0] < minRateSpan {
+	if !fitRate || !canFitRate(f.xs) {
 		return
 	}
 	var mx, sxx float64
