@@ -2,6 +2,7 @@ package align
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"math/rand/v2"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/espeak"
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/timing"
 )
@@ -49,7 +51,8 @@ func speakArgs(t *testing.T, bin string, args ...string) ([]float32, int) {
 
 // Lines spoken by espeak-ng with pauses between them (one of 120 ms),
 // in noise 15 dB under the speech, are timed to within 50 ms of where
-// each starts.
+// each starts, by sound alone and by what is said (with a spoken
+// reference, as align does).
 func TestCaptionsSpokenLines(t *testing.T) {
 	bin := extcheck.RequireTool(t, "espeak-ng")
 	lines := []string{
@@ -88,20 +91,32 @@ func TestCaptionsSpokenLines(t *testing.T) {
 		tl = append(tl, timing.Line{Text: l, Num: i + 1})
 	}
 	prof := timing.ProfileFor("zh-Hans")
-	res, _, err := Captions(tl, f, Options{Timing: timing.Options{Profile: prof, Rules: timing.DefaultRules(prof)}})
-	if err != nil {
-		t.Fatal(err)
+	byContent := func(texts []string) ([][]float32, error) {
+		return espeak.LogMel(context.Background(), espeak.Voice("zh"), texts)
 	}
-	if len(res.Captions) != len(lines) {
-		t.Fatalf("%d captions for %d lines", len(res.Captions), len(lines))
-	}
-	for i, c := range res.Captions {
-		want := time.Duration(starts[i] * float64(time.Second))
-		if d := c.Start - want; d < -50*time.Millisecond || d > 50*time.Millisecond {
-			t.Errorf("line %d starts at %s, the speech at %s", i+1, timing.FormatDuration(c.Start), timing.FormatDuration(want))
+	for _, ref := range []func([]string) ([][]float32, error){nil, byContent} {
+		how := "by sound"
+		if ref != nil {
+			how = "by content"
 		}
-		if i > 0 && c.Start < res.Captions[i-1].End+timing.DefaultRules(prof).Gap {
-			t.Errorf("caption %d starts %s, before the gap after the one before (ends %s)", i+1, timing.FormatDuration(c.Start), timing.FormatDuration(res.Captions[i-1].End))
+		res, ares, err := Captions(tl, f, Options{Timing: timing.Options{Profile: prof, Rules: timing.DefaultRules(prof)}, Reference: ref})
+		if err != nil {
+			t.Fatal(how, err)
+		}
+		if len(res.Captions) != len(lines) {
+			t.Fatalf("%s: %d captions for %d lines", how, len(res.Captions), len(lines))
+		}
+		if ref != nil && len(ares.Fits) != len(lines) {
+			t.Errorf("%s: %d fits for %d lines", how, len(ares.Fits), len(lines))
+		}
+		for i, c := range res.Captions {
+			want := time.Duration(starts[i] * float64(time.Second))
+			if d := c.Start - want; d < -50*time.Millisecond || d > 50*time.Millisecond {
+				t.Errorf("%s: line %d starts at %s, the speech at %s", how, i+1, timing.FormatDuration(c.Start), timing.FormatDuration(want))
+			}
+			if i > 0 && c.Start < res.Captions[i-1].End+timing.DefaultRules(prof).Gap {
+				t.Errorf("%s: caption %d starts %s, before the gap after the one before (ends %s)", how, i+1, timing.FormatDuration(c.Start), timing.FormatDuration(res.Captions[i-1].End))
+			}
 		}
 	}
 }
