@@ -77,7 +77,7 @@ row() {
 align() {
   local seed=$1 name=$2 wav=$3 truth=$4 out=$tmp/$1-$2.srt secs t
   secs=$(wav_seconds "$wav")
-  t=$( { /usr/bin/time -f '%U %S' "$tmp/subkit" generate -q --lang "$lang" --audio "$wav" -f srt -o "$out" "$transcript" 2>&1 >/dev/null; } | tail -n 1) \
+  t=$( { /usr/bin/time -f '%U %S' "$tmp/subkit" generate -q --lang "$lang" --audio "$wav" -t srt -o "$out" "$transcript" 2>&1 >/dev/null; } | tail -n 1) \
     || die "seed $seed $name: subkit generate --audio failed: $t"
   local cpu
   cpu=$(python3 -c 'import sys; u,s=map(float,sys.argv[1].split()); print("%.2f" % ((u+s)/(float(sys.argv[2])/60)))' "$t" "$secs")

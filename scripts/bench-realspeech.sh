@@ -55,12 +55,12 @@ mkdir -p "$tmp/align" "$tmp/text"
 # run_track LANG SEED COND AUDIO TRUTH TRANSCRIPT: align and the text-only estimate of one track.
 run_track() {
   local name=$1-$2-$3 audio=$RS_DIR/$4 tr=$RS_DIR/$6 secs
-  if ! "$tmp/subkit" align -q --audio "$audio" -f srt -o "$tmp/align/$name.srt" "$tr" 2>"$tmp/align/$name.err"; then
+  if ! "$tmp/subkit" align -q --audio "$audio" -t srt -o "$tmp/align/$name.srt" "$tr" 2>"$tmp/align/$name.err"; then
     echo "bench-realspeech: align failed on $4 (all its lines count as missing): $(tail -n 3 "$tmp/align/$name.err")" >&2
     : >"$tmp/align/$name.srt"
   fi
   secs=$(python3 -c 'import sys,wave; w=wave.open(sys.argv[1]); print("%.3f" % (w.getnframes()/w.getframerate()))' "$audio")
-  if ! "$tmp/subkit" generate -q --duration "${secs}s" -f srt -o "$tmp/text/$name.srt" "$tr" 2>"$tmp/text/$name.err"; then
+  if ! "$tmp/subkit" generate -q --duration "${secs}s" -t srt -o "$tmp/text/$name.srt" "$tr" 2>"$tmp/text/$name.err"; then
     echo "bench-realspeech: generate failed on $6: $(tail -n 3 "$tmp/text/$name.err")" >&2
     : >"$tmp/text/$name.srt"
   fi
