@@ -103,8 +103,12 @@ type batchConfig struct {
 	verbose   bool
 	quiet     bool
 	encodeOpt subtitle.EncodeOptions
-	made      sync.Map // directories mkdirs has made or found
+	made      sync.Map   // directories mkdirs has made or found
+	largeGC   *sync.Once // collects garbage sooner from the first large input on (runBatch)
 }
+
+// largeInput is the size from which an input is large: see runBatch.
+const largeInput = 4 << 20
 
 // mkdirs is os.MkdirAll for output directories, once per directory in a
 // batch rather than once per file.
@@ -238,18 +242,18 @@ func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 	// other way round: the live heap is a few megabytes, so at the
 	// default the collector runs every few files, and letting the heap
 	// grow to five times the live data cuts its share for some 10 MB
-	// more. GOGC, when set, wins.
+	// more. The first input over largeInput switches to the former, before
+	// it is parsed (batchOne); its size comes from reading it, so no file
+	// is looked at twice. GOGC, when set, wins.
 	if os.Getenv("GOGC") == "" {
-		if largestInput(inputs) > 4<<20 {
-			defer debug.SetGCPercent(debug.SetGCPercent(50))
-		} else {
-			defer debug.SetGCPercent(debug.SetGCPercent(400))
-		}
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		cfg.largeGC = new(sync.Once)
 	}
 	reports := make([]fileReport, len(inputs))
 	// Outputs are decided up front, so that two inputs never write one file.
 	claimed := map[string]int{}
 	outs := make([]string, len(inputs))
+	wd, _ := os.Getwd() // once: filepath.Abs asks for it on every call
 	for i, in := range inputs {
 		outs[i] = batchOutput(in, cfg)
 		reports[i] = fileReport{Input: displayName(in.path), Output: outs[i], Warnings: []string{}}
@@ -259,7 +263,10 @@ func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 		if outs[i] == "-" {
 			continue
 		}
-		key, _ := filepath.Abs(outs[i])
+		key := outs[i]
+		if !filepath.IsAbs(key) {
+			key = filepath.Join(wd, key)
+		}
 		if j, ok := claimed[key]; ok {
 			reports[i].Error = fmt.Sprintf("%s: output %s is also made from %s", displayName(in.path), outs[i], inputs[j].path)
 			continue
@@ -301,21 +308,6 @@ func inPlaceHint(cfg *batchConfig) string {
 	return ""
 }
 
-// largestInput is the size of the largest input file (standard input
-// counts as large: its size is unknown).
-func largestInput(inputs []input) int64 {
-	var n int64
-	for _, in := range inputs {
-		if in.path == "-" {
-			return 1 << 62
-		}
-		if fi, err := os.Stat(in.path); err == nil && fi.Size() > n {
-			n = fi.Size()
-		}
-	}
-	return n
-}
-
 // stdoutMu keeps outputs to standard output whole.
 var stdoutMu sync.Mutex
 
@@ -337,6 +329,9 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	if err != nil {
 		fail(err)
 		return
+	}
+	if len(raw) > largeInput && cfg.largeGC != nil {
+		cfg.largeGC.Do(func() { debug.SetGCPercent(50) })
 	}
 	name := displayName(in.path)
 	// raw is never changed after this, so the text may share it.
