@@ -313,18 +313,7 @@ var stdoutMu sync.Mutex
 
 func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	fail := func(err error) { r.Error = err.Error() }
-	// Most outputs do not exist yet: one Lstat says so, and the checks
-	// that compare an existing output with the input are skipped. It is
-	// looked at before the work, so that an output another run writes
-	// meanwhile is not replaced.
-	exists := false
-	var was os.FileInfo
-	if out != "-" {
-		if _, err := os.Lstat(out); err == nil {
-			exists = true
-			was, _ = os.Stat(out)
-		}
-	}
+	exists, was := lookOutput(out)
 	raw, err := e.readInput(in.path)
 	if err != nil {
 		fail(err)
@@ -380,13 +369,11 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
-	if exists && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
-		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
-		return
-	}
-	if exists && !cfg.force && !(cfg.inPlace && sameFile(out, in.path)) && !isSpecial(out) {
-		fail(fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in.path), out))
-		return
+	if exists {
+		if err := checkOverwrite(in.path, out, cfg.force, cfg.inPlace, "choose another -o or -t"+inPlaceHint(cfg)); err != nil {
+			fail(err)
+			return
+		}
 	}
 	// Check before writing, so that a document Encode refuses leaves no
 	// file; then stream it into place.
