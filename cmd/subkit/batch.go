@@ -184,7 +184,7 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 		}
 	}
 	if cfg.to == subtitle.Unknown && !keepFormat {
-		return nil, nil, usagef("%s: give the output format with -t (srt, vtt, ttml, ass, ssa, stl)", name)
+		return nil, nil, usagef("%s: give the output format with -t (%s)", name, formatList())
 	}
 	if cfg.output == "-" && len(inputs) > 1 {
 		return nil, nil, usagef("%s: -o - takes one input", name)
