@@ -28,15 +28,11 @@ import (
 // fix) shares. Their names follow docs/flags.md; hidden flags keep
 // spellings that were documented before.
 func batchFlags(toUsage, toDefault string) []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: toUsage, DefaultText: toDefault},
-		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
 		&cli.StringFlag{Name: "format", Hidden: true},
-		&cli.StringFlag{Name: "input-format", Hidden: true},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
-		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
-		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
-		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
+	}, append(inputFlags(),
 		&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files at once", DefaultText: "the number of CPUs"},
 		&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
@@ -44,7 +40,49 @@ func batchFlags(toUsage, toDefault string) []cli.Flag {
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+	)...)
+}
+
+// inputFlags are the flags of every command that reads caption files:
+// which files, in what format and encoding.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
+		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
+		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "input-format", Hidden: true},
+		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
 	}
+}
+
+// readFormatFlags reads the input format and encoding inputFlags
+// defines, checked: the zero values when not given.
+func readFormatFlags(c *cli.Context) (from subtitle.Format, encoding string, err error) {
+	if f := firstSet(c, "from", "input-format"); f != "" {
+		if from, err = subtitle.ParseFormat(f); err != nil {
+			return subtitle.Unknown, "", usageError{fmt.Errorf("--from: %w", err)}
+		}
+	}
+	encoding = c.String("encoding")
+	if encoding != "" {
+		if _, err := subtitle.DecodeTextAs("", nil, encoding); errors.Is(err, subtitle.ErrEncoding) {
+			return subtitle.Unknown, "", usageError{fmt.Errorf("--encoding: %w", err)}
+		}
+	}
+	return from, encoding, nil
+}
+
+// readInputs reads the inputs inputFlags and the arguments name: at
+// least one.
+func (e *env) readInputs(c *cli.Context, name string) ([]input, error) {
+	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	if err != nil {
+		return nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
+	}
+	return inputs, nil
 }
 
 // firstSet is the value of the first of the named string flags that was
@@ -134,7 +172,6 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 		json:      c.Bool("json"),
 		verbose:   c.Bool("verbose"),
 		quiet:     c.Bool("quiet"),
-		encoding:  c.String("encoding"),
 		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	var err error
@@ -143,15 +180,8 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 			return nil, nil, usageError{fmt.Errorf("--to: %w", err)}
 		}
 	}
-	if f := firstSet(c, "from", "input-format"); f != "" {
-		if cfg.from, err = subtitle.ParseFormat(f); err != nil {
-			return nil, nil, usageError{fmt.Errorf("--from: %w", err)}
-		}
-	}
-	if cfg.encoding != "" {
-		if _, err := subtitle.DecodeTextAs("", nil, cfg.encoding); errors.Is(err, subtitle.ErrEncoding) {
-			return nil, nil, usageError{fmt.Errorf("--encoding: %w", err)}
-		}
+	if cfg.from, cfg.encoding, err = readFormatFlags(c); err != nil {
+		return nil, nil, err
 	}
 	if c.IsSet("jobs") && cfg.jobs < 1 {
 		return nil, nil, usagef("--jobs must be at least 1")
@@ -159,12 +189,9 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 	if cfg.jobs == 0 {
 		cfg.jobs = runtime.NumCPU()
 	}
-	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	inputs, err := e.readInputs(c, name)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(inputs) == 0 {
-		return nil, nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
 	}
 	// convert IN OUT, as cp is called: the last name is no file yet.
 	if args := c.Args().Slice(); cfg.output == "" && len(args) >= 2 && name == "convert" {
