@@ -19,6 +19,7 @@ import (
 
 	"github.com/subkit-dev/subkit/align"
 	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/edit"
 	"github.com/subkit-dev/subkit/espeak"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/segment"
@@ -471,7 +472,7 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: subtitle.Text(c.Lines...)})
 	}
 	if second != nil {
-		cfg.bilingual.add(doc, res.Captions, lines, second)
+		edit.AddTranslations(doc, res.Captions, lines, second, cfg.bilingual.below)
 	}
 	cfg.zh.punctuate(doc)
 	if cfg.outDir {
