@@ -328,11 +328,13 @@ func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 	return reports
 }
 
-func inPlaceHint(cfg *batchConfig) string {
-	if cfg.name == "retime" || cfg.name == "fix" {
-		return ", or give --in-place"
+// choose ends the message refusing an output that is its input: what to
+// do instead. Every batch command but convert has --in-place.
+func (cfg *batchConfig) choose() string {
+	if cfg.name == "convert" {
+		return "choose another -o or -t"
 	}
-	return ""
+	return "choose another -o or -t, or give --in-place"
 }
 
 // stdoutMu keeps outputs to standard output whole.
@@ -397,7 +399,7 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		}
 	}
 	if exists {
-		if err := checkOverwrite(in.path, out, cfg.force, cfg.inPlace, "choose another -o or -t"+inPlaceHint(cfg)); err != nil {
+		if err := checkOverwrite(in.path, out, cfg.force, cfg.inPlace, cfg.choose()); err != nil {
 			fail(err)
 			return
 		}
