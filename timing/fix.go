@@ -74,8 +74,9 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 		old := *c
 		f := r.fixer(out, i)
 		best := f.choose()
-		if !r.MoveStarts {
+		if !r.MoveStarts && best.left() > 0 {
 			// Would starting earlier have repaired more? Then say so.
+			// (Starts stay, so what best leaves is what is reported.)
 			m := r
 			m.MoveStarts = true
 			if alt := m.fixer(out, i).choose(); alt.left() < best.left() {
@@ -94,7 +95,7 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 	for i, c := range out {
 		d := c.End - c.Start
 		f := r.fixer(out, i)
-		m := f.measure(c.Start, c.End)
+		m := f.before
 		add := func(hint, format string, a ...any) {
 			problems = append(problems, Problem{Caption: i + 1, Start: c.Start, End: c.End, Message: fmt.Sprintf(format, a...), Hint: hint})
 		}
