@@ -381,29 +381,9 @@ func countBreakable(tokens []string) int {
 	return n
 }
 
+// splitTokens is Split of the text of tokens, already cut by seg.
 func splitTokens(seg Segmenter, tokens []string, limit float64, minParts int, cjk bool) []string {
-	return Split(strings.Join(tokens, ""), fixedSegmenter{tokens, seg}, limit, minParts, cjk)
-}
-
-// fixedSegmenter hands back tokens already cut by seg.
-type fixedSegmenter struct {
-	tokens []string
-	seg    Segmenter
-}
-
-func (f fixedSegmenter) Segment(text string) []string {
-	if strings.Join(f.tokens, "") == text {
-		return f.tokens
-	}
-	return f.seg.Segment(text)
-}
-
-// Simplify implements Simplifier when seg does.
-func (f fixedSegmenter) Simplify(token string) string {
-	if s, ok := f.seg.(Simplifier); ok {
-		return s.Simplify(token)
-	}
-	return token
+	return split(seg, tokens, strings.Join(tokens, ""), limit, minParts, cjk)
 }
 
 // minimumSpan is the least time the chunks take: each at the minimum
