@@ -3,6 +3,7 @@ package align
 import (
 	"cmp"
 	"errors"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -257,10 +258,10 @@ func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {
 	rec.noise = bandMean(mel, order[:max(1, T/5)])
 	rec.speech = bandMean(mel, order[T-max(1, T*3/10):])
 	x := cepstra(mel, nil, nil, rec.dct)
-	rec.mean, rec.sd = statsOf(x, ceps, nil)
+	rec.mean, rec.sd = statsOf(rowsOf(nil, ceps, x))
 	rec.norm(x)
 	rec.x, rec.dscale = withDeltas(x, nil)
-	rec.sm, rec.ss = statsOf(rec.x, dims, order[T/2:])
+	rec.sm, rec.ss = statsOf(rowsOf(order[T/2:], dims, rec.x))
 	lb := make([]float32, B)
 	for b := range lb {
 		lb[b] = float32(math.Log(rec.noise[b] + 1e-10))
@@ -317,13 +318,11 @@ func (rec *recFeatures) references(refs [][]float32) [][]float32 {
 		}
 	}
 	rc := make([][]float32, len(refs))
-	var pooled []float32
 	for i, r := range refs {
 		rc[i] = cepstra(r, gain, rec.noise, rec.dct)
 		rec.norm(rc[i])
-		pooled = append(pooled, rc[i]...)
 	}
-	rm, rs := statsOf(pooled, ceps, nil)
+	rm, rs := statsOf(rowsOf(nil, ceps, rc...))
 	rx := make([][]float32, len(refs))
 	for i, c := range rc {
 		for j := range c {
@@ -350,42 +349,51 @@ func byPower(n int, row func(t int) []float32) []int {
 	return order
 }
 
-// statsOf is the mean and spread of the first ceps values of the rows
-// of width w given (nil: all).
-func statsOf(v []float32, w int, rows []int) (mean, sd []float64) {
+// statsOf is the mean and spread of the first ceps values of the rows.
+func statsOf(rows iter.Seq[[]float32]) (mean, sd []float64) {
 	mean, sd = make([]float64, ceps), make([]float64, ceps)
-	n := len(v) / w
-	each := func(f func(t int)) {
-		if rows == nil {
-			for t := 0; t < n; t++ {
-				f(t)
-			}
-			return
-		}
-		for _, t := range rows {
-			f(t)
-		}
-	}
 	cnt := 0
-	each(func(t int) {
+	for r := range rows {
 		cnt++
 		for k := 0; k < ceps; k++ {
-			mean[k] += float64(v[t*w+k])
+			mean[k] += float64(r[k])
 		}
-	})
+	}
 	for k := range mean {
 		mean[k] /= float64(max(cnt, 1))
 	}
-	each(func(t int) {
+	for r := range rows {
 		for k := 0; k < ceps; k++ {
-			d := float64(v[t*w+k]) - mean[k]
+			d := float64(r[k]) - mean[k]
 			sd[k] += d * d
 		}
-	})
+	}
 	for k := range sd {
 		sd[k] = math.Sqrt(sd[k]/float64(max(cnt, 1))) + 1e-6
 	}
 	return mean, sd
+}
+
+// rowsOf gives the rows of width w of each of vs in turn, or with at,
+// the rows at those indices of vs[0].
+func rowsOf(at []int, w int, vs ...[]float32) iter.Seq[[]float32] {
+	return func(yield func([]float32) bool) {
+		if at != nil {
+			for _, t := range at {
+				if !yield(vs[0][t*w : (t+1)*w]) {
+					return
+				}
+			}
+			return
+		}
+		for _, v := range vs {
+			for t := 0; t < len(v)/w; t++ {
+				if !yield(v[t*w : (t+1)*w]) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // bandMean is the mean power of each band of the log-mel rows over the
