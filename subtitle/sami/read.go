@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // lastFor is how long a last caption with nothing after it shows.
@@ -87,7 +88,7 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 		attrs := text[at+5 : at+tagEnd]
 		startMs, ok := attrInt(attrs, "start")
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: lineAt(at), Message: fmt.Sprintf("<SYNC> without a Start time in milliseconds, skipped: %q", clip(text[at:at+tagEnd+1]))})
+			ws = append(ws, subtitle.Warning{Line: lineAt(at), Message: fmt.Sprintf("<SYNC> without a Start time in milliseconds, skipped: %q", textin.Clip(text[at:at+tagEnd+1]))})
 			at = next
 			continue
 		}
@@ -286,7 +287,7 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 			continue
 		default:
 			if dropped == "" && nm != "" && nm != "p" {
-				dropped = "<" + clip(tag) + ">"
+				dropped = "<" + textin.Clip(tag) + ">"
 			}
 			continue
 		}
@@ -480,11 +481,4 @@ func lineCounter(text string) func(int) int {
 		}
 		return lo + 1
 	}
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

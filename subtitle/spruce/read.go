@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 type state struct {
@@ -17,7 +18,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	d := &subtitle.Document{}
 	var ws []subtitle.Warning
 	st := state{horz: 1}
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	lines := textin.Lines(text)
 	for i, raw := range lines {
 		l := strings.TrimSpace(raw)
 		switch {
@@ -46,7 +47,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		}
 		start, end, body, ok := parseLine(l)
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a Spruce STL caption line (HH:MM:SS:FF , HH:MM:SS:FF , text), skipped: %q", clip(l))})
+			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a Spruce STL caption line (HH:MM:SS:FF , HH:MM:SS:FF , text), skipped: %q", textin.Clip(l))})
 			continue
 		}
 		c := subtitle.Cue{Start: start, End: end, Lines: parseText(body, st)}
@@ -158,11 +159,4 @@ func parseText(s string, st state) []subtitle.Line {
 		}
 	}
 	return out
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }
