@@ -48,30 +48,6 @@ func parseTiming(l string) (start, end time.Duration, ok bool) {
 	return start, end, ok1 && ok2
 }
 
-// parseTime reads H:MM:SS.mmm (hours of any width, one to three digits of
-// fraction).
-func parseTime(s string) (time.Duration, bool) {
-	h, rest, ok := strings.Cut(s, ":")
-	if !ok {
-		return 0, false
-	}
-	m, rest, ok := strings.Cut(rest, ":")
-	if !ok {
-		return 0, false
-	}
-	sec, frac, ok := strings.Cut(rest, ".")
-	if !ok || len(m) != 2 || len(sec) != 2 || len(frac) < 1 || len(frac) > 3 || len(h) < 1 || len(h) > 6 {
-		return 0, false
-	}
-	hv, ok1 := textin.Digits(h)
-	mv, ok2 := textin.Digits(m)
-	sv, ok3 := textin.Digits(sec)
-	fv, ok4 := textin.Digits(frac)
-	if !ok1 || !ok2 || !ok3 || !ok4 || mv > 59 || sv > 59 {
-		return 0, false
-	}
-	for n := len(frac); n < 3; n++ {
-		fv *= 10
-	}
-	return time.Duration(((hv*60+mv)*60+sv)*1000+fv) * time.Millisecond, true
-}
+// parseTime reads H:MM:SS.mmm (hours of one to six digits, one to three
+// digits of fraction).
+func parseTime(s string) (time.Duration, bool) { return textin.Clock(s, 6, 1, 3) }

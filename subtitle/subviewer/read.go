@@ -89,27 +89,6 @@ func parseTiming(l string) (start, end time.Duration, ok bool) {
 	return start, end, ok1 && ok2
 }
 
-// parseTime reads HH:MM:SS.cc (two digits of fraction; hours of one to
-// four digits).
-func parseTime(s string) (time.Duration, bool) {
-	h, rest, ok := strings.Cut(s, ":")
-	if !ok {
-		return 0, false
-	}
-	m, rest, ok := strings.Cut(rest, ":")
-	if !ok {
-		return 0, false
-	}
-	sec, frac, ok := strings.Cut(rest, ".")
-	if !ok || len(h) < 1 || len(h) > 4 || len(m) != 2 || len(sec) != 2 || len(frac) != 2 {
-		return 0, false
-	}
-	hv, ok1 := textin.Digits(h)
-	mv, ok2 := textin.Digits(m)
-	sv, ok3 := textin.Digits(sec)
-	fv, ok4 := textin.Digits(frac)
-	if !ok1 || !ok2 || !ok3 || !ok4 || mv > 59 || sv > 59 {
-		return 0, false
-	}
-	return time.Duration(((hv*60+mv)*60+sv)*1000+fv*10) * time.Millisecond, true
-}
+// parseTime reads HH:MM:SS.cc (hours of one to four digits, two digits
+// of fraction).
+func parseTime(s string) (time.Duration, bool) { return textin.Clock(s, 4, 2, 2) }

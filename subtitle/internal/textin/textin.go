@@ -4,7 +4,10 @@
 // SRT-like formats (SBV, SubViewer).
 package textin
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Lines cuts text into lines at "\r\n", "\r" or "\n". Line i+1 of the
 // file is Lines(text)[i].
@@ -22,6 +25,35 @@ func Digits(s string) (int64, bool) {
 		n = n*10 + int64(c-'0')
 	}
 	return n, s != ""
+}
+
+// Clock reads H:MM:SS.F: hours of one to maxHours digits, minutes and
+// seconds of two digits each and below 60, and F, a decimal fraction of
+// the second, of minFrac to maxFrac digits (at most 3: milliseconds).
+func Clock(s string, maxHours, minFrac, maxFrac int) (time.Duration, bool) {
+	h, rest, ok := strings.Cut(s, ":")
+	if !ok {
+		return 0, false
+	}
+	m, rest, ok := strings.Cut(rest, ":")
+	if !ok {
+		return 0, false
+	}
+	sec, frac, ok := strings.Cut(rest, ".")
+	if !ok || len(h) < 1 || len(h) > maxHours || len(m) != 2 || len(sec) != 2 || len(frac) < minFrac || len(frac) > maxFrac {
+		return 0, false
+	}
+	hv, ok1 := Digits(h)
+	mv, ok2 := Digits(m)
+	sv, ok3 := Digits(sec)
+	fv, ok4 := Digits(frac)
+	if !ok1 || !ok2 || !ok3 || !ok4 || mv > 59 || sv > 59 {
+		return 0, false
+	}
+	for n := len(frac); n < 3; n++ {
+		fv *= 10
+	}
+	return time.Duration(((hv*60+mv)*60+sv)*1000+fv) * time.Millisecond, true
 }
 
 // Clip shortens s to 40 characters and an ellipsis, for a message that
