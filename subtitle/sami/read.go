@@ -325,23 +325,7 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 	// Trim each line, drop blank ones.
 	var out []subtitle.Line
 	for _, l := range lines {
-		for i := range l {
-			if l[i].Text = strings.TrimLeft(l[i].Text, " "); l[i].Text != "" {
-				break
-			}
-		}
-		for i := len(l) - 1; i >= 0; i-- {
-			if l[i].Text = strings.TrimRight(l[i].Text, " "); l[i].Text != "" {
-				break
-			}
-		}
-		var kept subtitle.Line
-		for _, sp := range l {
-			if sp.Text != "" {
-				kept = append(kept, sp)
-			}
-		}
-		if len(kept) > 0 {
+		if kept := textin.TrimLine(l, " "); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}

@@ -138,23 +138,7 @@ func parseText(s string, st state) []subtitle.Line {
 			}
 			part = part[k+2:]
 		}
-		for i := range line {
-			if line[i].Text = strings.TrimLeft(line[i].Text, " \t"); line[i].Text != "" {
-				break
-			}
-		}
-		for i := len(line) - 1; i >= 0; i-- {
-			if line[i].Text = strings.TrimRight(line[i].Text, " \t"); line[i].Text != "" {
-				break
-			}
-		}
-		var kept subtitle.Line
-		for _, sp := range line {
-			if sp.Text != "" {
-				kept = append(kept, sp)
-			}
-		}
-		if len(kept) > 0 {
+		if kept := textin.TrimLine(line, " \t"); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}

@@ -1,12 +1,15 @@
 // Package textin holds what the text formats' readers share: the text
-// cut into lines at any line end, a run of digits read as a number, a
-// line shortened for a warning, and the blank-line separated blocks of
-// SRT-like formats (SBV, SubViewer).
+// cut into lines at any line end, a run of digits read as a number, clock
+// times, a line shortened for a warning, a cue line trimmed across its
+// spans, and the blank-line separated blocks of SRT-like formats (SBV,
+// SubViewer).
 package textin
 
 import (
 	"strings"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // Lines cuts text into lines at "\r\n", "\r" or "\n". Line i+1 of the
@@ -63,6 +66,29 @@ func Clip(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// TrimLine trims the characters in cutset from a line's edges, across
+// its spans (a span left empty passes the trim on to the next), and
+// returns the spans not left empty. It trims l's spans in place.
+func TrimLine(l subtitle.Line, cutset string) subtitle.Line {
+	for i := range l {
+		if l[i].Text = strings.TrimLeft(l[i].Text, cutset); l[i].Text != "" {
+			break
+		}
+	}
+	for i := len(l) - 1; i >= 0; i-- {
+		if l[i].Text = strings.TrimRight(l[i].Text, cutset); l[i].Text != "" {
+			break
+		}
+	}
+	var kept subtitle.Line
+	for _, sp := range l {
+		if sp.Text != "" {
+			kept = append(kept, sp)
+		}
+	}
+	return kept
 }
 
 // Block is a run of lines that are not blank (white space only counts

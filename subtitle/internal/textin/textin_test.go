@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/subtitle"
 )
 
 func TestClock(t *testing.T) {
@@ -37,5 +39,16 @@ func TestBlocks(t *testing.T) {
 	want := []Block{{Line: 3, Head: "one", Body: []string{"two"}}, {Line: 7, Head: "three", Body: []string{"x"}}}
 	if got := Blocks(lines, 1); !reflect.DeepEqual(got, want) {
 		t.Errorf("Blocks = %+v, want %+v", got, want)
+	}
+}
+
+func TestTrimLine(t *testing.T) {
+	l := subtitle.Line{{Text: " \t"}, {Text: " a ", Italic: true}, {Text: ""}, {Text: "b \t", Bold: true}, {Text: "\t "}}
+	want := subtitle.Line{{Text: "a ", Italic: true}, {Text: "b", Bold: true}}
+	if got := TrimLine(l, " \t"); !reflect.DeepEqual(got, want) {
+		t.Errorf("TrimLine = %+v, want %+v", got, want)
+	}
+	if got := TrimLine(subtitle.Line{{Text: "\t"}}, " "); !reflect.DeepEqual(got, subtitle.Line{{Text: "\t"}}) {
+		t.Errorf("TrimLine trims what is not in the cutset: %+v", got)
 	}
 }
