@@ -117,14 +117,7 @@ func TestRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 9))
 	for n := 0; n < 300; n++ {
 		d := randomDoc(rng)
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{CRLF: n%2 == 1}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.smi", buf.String(), subtitle.ReadOptions{})
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("%v %v\n got %+v\nwant %+v\n%s", err, ws, back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{CRLF: n%2 == 1})
 	}
 }
 

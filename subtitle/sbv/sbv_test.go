@@ -69,17 +69,7 @@ func TestRoundTrip(t *testing.T) {
 			d.Cues = append(d.Cues, c)
 			at = c.End + ms(rng.Int64N(100*3600*1000))
 		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.sbv", buf.String())
-		if err != nil || len(ws) > 0 {
-			t.Fatalf("%v %v\n%s", err, ws, buf.String())
-		}
-		if !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("round trip:\n got %+v\nwant %+v\n%s", back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{})
 	}
 }
 

@@ -141,3 +141,21 @@ func Detects(t testing.TB, file string, f subtitle.Format) {
 		t.Errorf("Detect(%s) = %v, want %v", file, got, f)
 	}
 }
+
+// RoundTrip writes d as format f with o and reads it back: the test fails
+// unless it reads without an error or a warning, with d's cues.
+func RoundTrip(t testing.TB, d *subtitle.Document, f subtitle.Format, o subtitle.EncodeOptions) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, f, o); err != nil {
+		t.Fatal(err)
+	}
+	back, ws, err := subtitle.ReadText("round-trip"+f.Ext(), buf.String(), f)
+	if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) {
+		var got []subtitle.Cue
+		if back != nil {
+			got = back.Cues
+		}
+		t.Fatalf("%v %v\n got %+v\nwant %+v\n%s", err, ws, got, d.Cues, buf.String())
+	}
+}
