@@ -30,13 +30,14 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	e.Line("<BODY>")
 	for i, c := range d.Cues {
 		b := appendSync(e.Buf[:0], c.Start, cls)
-		for j, l := range textout.Lines(c.Lines) {
+		lines := textout.Lines(c.Lines)
+		for j, l := range lines {
 			if j > 0 {
 				b = append(b, "<br>"...)
 			}
 			b = appendLine(b, l)
 		}
-		if len(c.Lines) == 0 || len(textout.Lines(c.Lines)) == 0 {
+		if len(lines) == 0 {
 			b = append(b, "&nbsp;"...)
 		}
 		e.Buf = b
@@ -105,10 +106,12 @@ func appendLine(b []byte, l subtitle.Line) []byte {
 	return b
 }
 
+var markup = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
 // escape escapes markup characters, and runs of spaces as &nbsp; so that
 // HTML's collapsing keeps them.
 func escape(s string) string {
-	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	s = markup.Replace(s)
 	if strings.Contains(s, "  ") {
 		s = strings.ReplaceAll(s, "  ", " &nbsp;")
 	}
