@@ -150,25 +150,9 @@ func parseLine(s string, shift time.Duration) subtitle.Line {
 		l = append(l, subtitle.Span{At: at, Timed: true})
 		s = rest
 	}
-	// Trim the line's edges across its spans, as writers do.
-	for i := range l {
-		if l[i].Text = strings.TrimLeftFunc(l[i].Text, unicode.IsSpace); l[i].Text != "" {
-			break
-		}
-	}
-	for i := len(l) - 1; i >= 0; i-- {
-		if l[i].Text = strings.TrimRightFunc(l[i].Text, unicode.IsSpace); l[i].Text != "" {
-			break
-		}
-	}
-	// Drop empty spans: a word time with no word after it times nothing.
-	out := l[:0]
-	for _, sp := range l {
-		if sp.Text != "" {
-			out = append(out, sp)
-		}
-	}
-	return out
+	// Trim the line's edges across its spans, as writers do, and drop
+	// empty spans: a word time with no word after it times nothing.
+	return textin.TrimLine(l, unicode.IsSpace)
 }
 
 // appendText adds text to the line's last span, or a new span.

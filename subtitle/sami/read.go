@@ -325,7 +325,7 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 	// Trim each line, drop blank ones.
 	var out []subtitle.Line
 	for _, l := range lines {
-		if kept := textin.TrimLine(l, " "); len(kept) > 0 {
+		if kept := textin.TrimLine(l, func(r rune) bool { return r == ' ' }); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}

@@ -138,7 +138,7 @@ func parseText(s string, st state) []subtitle.Line {
 			}
 			part = part[k+2:]
 		}
-		if kept := textin.TrimLine(line, " \t"); len(kept) > 0 {
+		if kept := textin.TrimLine(line, func(r rune) bool { return r == ' ' || r == '\t' }); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}

@@ -68,17 +68,18 @@ func Clip(s string) string {
 	return s
 }
 
-// TrimLine trims the characters in cutset from a line's edges, across
-// its spans (a span left empty passes the trim on to the next), and
-// returns the spans not left empty. It trims l's spans in place.
-func TrimLine(l subtitle.Line, cutset string) subtitle.Line {
+// TrimLine trims the characters space says are white space from a
+// line's edges, across its spans (a span left empty passes the trim on to
+// the next), and returns the spans not left empty. It trims l's spans in
+// place.
+func TrimLine(l subtitle.Line, space func(rune) bool) subtitle.Line {
 	for i := range l {
-		if l[i].Text = strings.TrimLeft(l[i].Text, cutset); l[i].Text != "" {
+		if l[i].Text = strings.TrimLeftFunc(l[i].Text, space); l[i].Text != "" {
 			break
 		}
 	}
 	for i := len(l) - 1; i >= 0; i-- {
-		if l[i].Text = strings.TrimRight(l[i].Text, cutset); l[i].Text != "" {
+		if l[i].Text = strings.TrimRightFunc(l[i].Text, space); l[i].Text != "" {
 			break
 		}
 	}

@@ -45,10 +45,10 @@ func TestBlocks(t *testing.T) {
 func TestTrimLine(t *testing.T) {
 	l := subtitle.Line{{Text: " \t"}, {Text: " a ", Italic: true}, {Text: ""}, {Text: "b \t", Bold: true}, {Text: "\t "}}
 	want := subtitle.Line{{Text: "a ", Italic: true}, {Text: "b", Bold: true}}
-	if got := TrimLine(l, " \t"); !reflect.DeepEqual(got, want) {
+	if got := TrimLine(l, func(r rune) bool { return r == ' ' || r == '\t' }); !reflect.DeepEqual(got, want) {
 		t.Errorf("TrimLine = %+v, want %+v", got, want)
 	}
-	if got := TrimLine(subtitle.Line{{Text: "\t"}}, " "); !reflect.DeepEqual(got, subtitle.Line{{Text: "\t"}}) {
+	if got := TrimLine(subtitle.Line{{Text: "\t"}}, func(r rune) bool { return r == ' ' }); !reflect.DeepEqual(got, subtitle.Line{{Text: "\t"}}) {
 		t.Errorf("TrimLine trims what is not in the cutset: %+v", got)
 	}
 }
