@@ -42,11 +42,12 @@ func TestReadOthers(t *testing.T) {
 		{Start: tc("00:00:14;00", 0), End: tc("00:00:15;00", 0), Align: 1, Lines: plain("second line", "third")},
 		{Start: tc("00:00:16;00", 4), End: tc("00:00:17;00", 0), Align: 1, Lines: plain("painted")},
 	}
-	if !reflect.DeepEqual(d.Cues, want) {
-		for i := range want {
-			if i >= len(d.Cues) || !reflect.DeepEqual(d.Cues[i], want[i]) {
-				t.Errorf("cue %d:\n got %+v\nwant %+v", i+1, d.Cues[min(i, len(d.Cues)-1)], want[i])
-			}
+	if len(d.Cues) != len(want) {
+		t.Fatalf("%d cues, want %d: %+v", len(d.Cues), len(want), d.Cues)
+	}
+	for i := range want {
+		if !reflect.DeepEqual(d.Cues[i], want[i]) {
+			t.Errorf("cue %d:\n got %+v\nwant %+v", i+1, d.Cues[i], want[i])
 		}
 	}
 }
