@@ -20,9 +20,8 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 	fps := DefaultFPS
 	first := true
 	type pending struct {
-		cue     int // index in d.Cues of a cue with no end frame
-		line    int
-		openEnd bool
+		cue  int // index in d.Cues of a cue with no end frame
+		line int
 	}
 	var open *pending
 	warned := map[string]bool{}
@@ -116,12 +115,9 @@ func frame(s string) (int64, string, bool) {
 	if k < 2 || k > 10 {
 		return 0, s, false
 	}
-	var n int64
-	for _, c := range []byte(s[1:k]) {
-		if c < '0' || c > '9' {
-			return 0, s, false
-		}
-		n = n*10 + int64(c-'0')
+	n, ok := textin.Digits(s[1:k])
+	if !ok {
+		return 0, s, false
 	}
 	return n, s[k+1:], true
 }
