@@ -85,12 +85,11 @@ func parseTC(s string) (time.Duration, bool) {
 		if len(p) != 2 && !(i == 0 && len(p) > 2 && len(p) <= 4) {
 			return 0, false
 		}
-		for _, c := range []byte(p) {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n[i] = n[i]*10 + int64(c-'0')
+		v, ok := textin.Digits(p)
+		if !ok {
+			return 0, false
 		}
+		n[i] = v
 	}
 	if n[1] > 59 || n[2] > 59 || n[3] >= FPS {
 		return 0, false
