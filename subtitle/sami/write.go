@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
@@ -53,7 +54,7 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	return e.Flush()
 }
 
-func appendSync(b []byte, t interface{ Milliseconds() int64 }, cls string) []byte {
+func appendSync(b []byte, t time.Duration, cls string) []byte {
 	b = append(b, "<SYNC Start="...)
 	b = strconv.AppendInt(b, t.Milliseconds(), 10)
 	return append(append(append(b, "><P Class="...), cls...), '>')
