@@ -2,7 +2,6 @@ package lrc
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -112,10 +111,7 @@ func TestBadInput(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.lrc", "just text\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 // TestFFmpegReads gives ffmpeg's LRC demuxer our output and a file

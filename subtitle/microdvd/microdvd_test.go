@@ -2,7 +2,6 @@ package microdvd
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -60,10 +59,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.sub", "Dialogue: hello\n", subtitle.ReadOptions{})
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {

@@ -56,10 +56,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.smi", "<SAMI><SYNC Start=x>", subtitle.ReadOptions{})
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {

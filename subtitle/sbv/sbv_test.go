@@ -2,7 +2,6 @@ package sbv
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -82,9 +81,8 @@ func TestBadInput(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.sbv", "hello\nworld\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.File != "in.sbv" || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
+	if pe := formattest.SyntaxError(t, err, 1); pe.File != "in.sbv" {
+		t.Fatalf("error names %q", pe.File)
 	}
 	for _, bad := range []string{"0:0:01.000,0:00:02.000", "0:00:61.000,0:00:02.000", "0:00:01.0000,0:00:02.000", "0:00:01,0:00:02"} {
 		if _, _, ok := parseTiming(bad); ok {

@@ -2,7 +2,6 @@ package spruce
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"reflect"
 	"regexp"
@@ -62,10 +61,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.stl", "hello\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {

@@ -2,7 +2,6 @@ package subviewer
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -45,10 +44,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.sub", "{1}{2}microdvd\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {

@@ -159,3 +159,14 @@ func RoundTrip(t testing.TB, d *subtitle.Document, f subtitle.Format, o subtitle
 		t.Fatalf("%v %v\n got %+v\nwant %+v\n%s", err, ws, got, d.Cues, buf.String())
 	}
 }
+
+// SyntaxError fails the test unless err is a *subtitle.ParseError at
+// line that wraps subtitle.ErrSyntax, and returns it.
+func SyntaxError(t testing.TB, err error, line int) *subtitle.ParseError {
+	t.Helper()
+	var pe *subtitle.ParseError
+	if !errors.As(err, &pe) || pe.Line != line || !errors.Is(err, subtitle.ErrSyntax) {
+		t.Fatalf("error %v, want a syntax error at line %d", err, line)
+	}
+	return pe
+}
