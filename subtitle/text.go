@@ -21,6 +21,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/subkit-dev/subkit/subtitle/internal/textpos"
 )
 
 // Encoding names, as DecodeText reports them and Encodings lists them.
@@ -151,7 +153,7 @@ func detectAndDecode(name string, b []byte) (string, string, error) {
 		// any legacy encoding: guessing would turn them into nonsense
 		// characters silently. Name the first bad byte instead.
 		off := firstNonUTF8(b)
-		line, col := textPosition(b, off)
+		line, col := textpos.Of(b, off)
 		return "", "", &ParseError{File: name, Line: line, Col: col,
 			Err: fmt.Errorf("%w: byte 0x%02X is not valid UTF-8, and too little text reads as any legacy encoding to guess one (give the encoding, e.g. --encoding GBK)", ErrEncoding, b[off])}
 	}
@@ -420,7 +422,7 @@ var binaryControlByte = func() (t [256]bool) {
 func checkBinaryBytes(name string, b []byte) error {
 	for i, c := range b {
 		if binaryControlByte[c] {
-			line, col := textPosition(b, i)
+			line, col := textpos.Of(b, i)
 			return &ParseError{File: name, Line: line, Col: col,
 				Err: fmt.Errorf("%w (byte 0x%02X)", ErrBinary, c)}
 		}
@@ -450,7 +452,7 @@ func decodeTextUTF8(name string, b []byte, start int) (string, error) {
 }
 
 func invalidUTF8Error(name string, b []byte, off int) error {
-	line, col := textPosition(b, off)
+	line, col := textpos.Of(b, off)
 	return &ParseError{File: name, Line: line, Col: col,
 		Err: fmt.Errorf("%w: byte 0x%02X is not valid UTF-8", ErrEncoding, b[off])}
 }
@@ -639,26 +641,7 @@ func unit32(b []byte, i int, bigEndian bool) uint32 {
 	return uint32(b[i+3])<<24 | uint32(b[i+2])<<16 | uint32(b[i+1])<<8 | uint32(b[i])
 }
 
-// textPosition turns a byte offset into a line and a byte column, both from 1,
-// for an ASCII-compatible encoding. LF, CRLF and a lone CR end a line.
-func textPosition(b []byte, off int) (line, col int) {
-	off = min(off, len(b))
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		switch b[i] {
-		case '\n':
-			line, start = line+1, i+1
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				continue
-			}
-			line, start = line+1, i+1
-		}
-	}
-	return line, off - start + 1
-}
-
-// textPosition16 is textPosition for UTF-16 starting at b[start:]; the column
+// textPosition16 is textpos.Of for UTF-16 starting at b[start:]; the column
 // still counts bytes, from the start of the line (the BOM belongs to
 // line 1).
 func textPosition16(b []byte, start, off int, bigEndian bool) (line, col int) {
@@ -705,7 +688,7 @@ func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, er
 		}
 	}
 	if bad >= 0 {
-		line, col := textPosition(b, bad)
+		line, col := textpos.Of(b, bad)
 		msg := "%w: byte 0x%02X is not valid %s"
 		if guessed {
 			msg += ", the closest match"
