@@ -539,7 +539,8 @@ func decodeTextUTF16(name string, b []byte, start int, bigEndian bool) (string, 
 		return rune(b[i+1])<<8 | rune(b[i])
 	}
 	fail := func(off int, err error) error {
-		line, col := textPosition16(b, start, off, bigEndian)
+		// The BOM belongs to line 1.
+		line, col := unitPosition(b, start, off, 2, 0, func(i int) uint32 { return uint32(unit(i)) })
 		return &ParseError{File: name, Line: line, Col: col, Err: err}
 	}
 	out := make([]byte, 0, (len(b)-start)/2*3)
@@ -604,14 +605,7 @@ func decodeTextUTF32(name string, b []byte, start int, bigEndian bool) (string, 
 		enc = encNameUTF32BE
 	}
 	fail := func(off int, err error) error {
-		line, col := 1, off+1
-		lineStart := start
-		for i := start; i+3 < len(b) && i < off; i += 4 {
-			if u := unit32(b, i, bigEndian); u == '\n' || u == '\r' && !(i+7 < len(b) && unit32(b, i+4, bigEndian) == '\n') {
-				line, lineStart = line+1, i+4
-			}
-		}
-		col = off - lineStart + 1
+		line, col := unitPosition(b, start, off, 4, start, func(i int) uint32 { return unit32(b, i, bigEndian) })
 		return &ParseError{File: name, Line: line, Col: col, Err: err}
 	}
 	if (len(b)-start)%4 != 0 {
@@ -641,33 +635,20 @@ func unit32(b []byte, i int, bigEndian bool) uint32 {
 	return uint32(b[i+3])<<24 | uint32(b[i+2])<<16 | uint32(b[i+1])<<8 | uint32(b[i])
 }
 
-// textPosition16 is textpos.Of for UTF-16 starting at b[start:]; the column
-// still counts bytes, from the start of the line (the BOM belongs to
-// line 1).
-func textPosition16(b []byte, start, off int, bigEndian bool) (line, col int) {
-	line, lineStart := 1, 0
-	for i := start; i+1 < len(b) && i < off; i += 2 {
-		hi, lo := b[i+1], b[i]
-		if bigEndian {
-			hi, lo = b[i], b[i+1]
-		}
-		if hi != 0 {
-			continue
-		}
-		switch lo {
+// unitPosition is textpos.Of for UTF-16 or UTF-32: code units of size
+// bytes from b[start:], unit(i) the one at byte i. The column still counts
+// bytes, from lineStart on line 1 and from the start of the line after.
+func unitPosition(b []byte, start, off, size, lineStart int, unit func(i int) uint32) (line, col int) {
+	line = 1
+	for i := start; i+size-1 < len(b) && i < off; i += size {
+		switch unit(i) {
 		case '\n':
-			line, lineStart = line+1, i+2
+			line, lineStart = line+1, i+size
 		case '\r':
-			if i+3 < len(b) {
-				nhi, nlo := b[i+3], b[i+2]
-				if bigEndian {
-					nhi, nlo = b[i+2], b[i+3]
-				}
-				if nhi == 0 && nlo == '\n' {
-					continue
-				}
+			if i+2*size-1 < len(b) && unit(i+size) == '\n' {
+				continue
 			}
-			line, lineStart = line+1, i+2
+			line, lineStart = line+1, i+size
 		}
 	}
 	return line, off - lineStart + 1
