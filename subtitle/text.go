@@ -191,14 +191,7 @@ func blankLegacy(b []byte, c *textCodec) bool {
 	if len(b) > 4096 {
 		return false
 	}
-	var out []byte
-	if c.table != nil {
-		for _, x := range b {
-			out = utf8.AppendRune(out, c.table[x])
-		}
-	} else {
-		out = decodeAllWith(c.enc.NewDecoder(), b)
-	}
+	out := c.decode(b)
 	return len(bytes.TrimSpace(bytes.ReplaceAll(out, []byte("\u3000"), nil))) == 0
 }
 
@@ -658,15 +651,10 @@ func unitPosition(b []byte, start, off, size, lineStart int, unit func(i int) ui
 // c, failing at the first invalid byte. guessed says whether DecodeText
 // chose c, for the error message.
 func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, error) {
-	var out []byte
+	out := c.decode(b)
 	bad := -1
-	if c.table != nil {
-		out = decodeSingleByte(c, b)
-	} else {
-		out = decodeAllWith(c.enc.NewDecoder(), b)
-		if bytes.Contains(out, utf8Replacement) {
-			bad = firstInvalidByte(c, b, out)
-		}
+	if c.table == nil && bytes.Contains(out, utf8Replacement) {
+		bad = firstInvalidByte(c, b, out)
 	}
 	if bad >= 0 {
 		line, col := textpos.Of(b, bad)
@@ -678,6 +666,14 @@ func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, er
 			Err: fmt.Errorf(msg, ErrEncoding, b[bad], c.name)}
 	}
 	return finishText(name, string(out))
+}
+
+// decode decodes all of b with c, writing U+FFFD for invalid bytes.
+func (c *textCodec) decode(b []byte) []byte {
+	if c.table != nil {
+		return decodeSingleByte(c, b)
+	}
+	return decodeAllWith(c.enc.NewDecoder(), b)
 }
 
 // decodeSingleByte decodes b with a single-byte code page, which cannot
