@@ -285,9 +285,7 @@ func head(s string) string {
 func fmtTime(d time.Duration) string { return timing.FormatDuration(d) }
 
 // fmtDur writes a short duration in seconds, to the millisecond: "0.834s".
-func fmtDur(d time.Duration) string {
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", d.Seconds()), "0"), ".") + "s"
-}
+func fmtDur(d time.Duration) string { return timing.FormatSeconds(d) }
 
 // quote quotes text for a message, cut to 40 characters.
 func quote(s string) string {

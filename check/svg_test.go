@@ -67,19 +67,27 @@ func TestTimelineLayout(t *testing.T) {
 	if strings.Join(ticks, " ") != "+6s +12s +18s +24s +30s +36s +42s +48s +54s" {
 		t.Errorf("tick labels %q", ticks)
 	}
+	shown := false
 	for _, tx := range texts {
 		if strings.HasPrefix(tx, "a/very") { // the title shown; its tooltip follows
 			if left+textWidth(tx, 14) > width {
 				t.Errorf("title %q runs past the width %g", tx, width)
 			}
+			shown = true
 			break
 		}
+	}
+	if !shown {
+		t.Error("no title shown")
 	}
 	// The widest legend: long units at a long limit.
 	doc.Cues[1].End = 2 * time.Minute
 	width, els, _ = svgElements(t, Timeline(doc, Limits{WPM: 180.123456789}, "t"))
 	if n := len(els["row"]); n != 2 {
 		t.Errorf("%d rows for a track of 0:01 to 2:00, want 2", n)
+	}
+	if len(els["legend"]) == 0 {
+		t.Error("no legend")
 	}
 	for _, e := range els["legend"] {
 		x, _ := strconv.ParseFloat(e["x"], 64)

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
@@ -54,7 +55,7 @@ func unbalanced(lines []string, f subtitle.Format) string {
 			case len(open) == 0:
 				return fmt.Sprintf("</%s> closes nothing open", name)
 			case open[len(open)-1] != key:
-				if !contains(open, key) {
+				if !slices.Contains(open, key) {
 					return fmt.Sprintf("</%s> closes nothing open", name)
 				}
 				return fmt.Sprintf("</%s> closes <%s> before the <%s> opened inside it", name, key, open[len(open)-1])
@@ -108,13 +109,4 @@ func tagAt(s string, i int, f subtitle.Format) (name string, closing bool, end i
 		return "", false, -1
 	}
 	return s[ns:q], closing, e + 1
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -7,28 +7,6 @@ import (
 	"github.com/subkit-dev/subkit/timing"
 )
 
-// Lang is the document's language, or the one its text is in.
-func Lang(d *subtitle.Document) string {
-	if d.Lang != "" {
-		return d.Lang
-	}
-	var text []byte
-	for i, c := range d.Cues {
-		if i == 200 {
-			break
-		}
-		for _, l := range c.PlainLines() {
-			text = append(text, l...)
-			text = append(text, '\n')
-		}
-	}
-	lang := timing.DetectLang(string(text))
-	if lang == "en" { // any Latin script
-		lang = latinLang(string(text))
-	}
-	return lang
-}
-
 // Fix repairs d's cue times by timing.Fix and returns the changes and
 // what could not be repaired, each naming the caption and, in brackets,
 // what would repair it. cjk counts

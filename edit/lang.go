@@ -3,7 +3,32 @@ package edit
 import (
 	"strings"
 	"unicode"
+
+	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/timing"
 )
+
+// Lang is the document's language, or the one its text is in.
+func Lang(d *subtitle.Document) string {
+	if d.Lang != "" {
+		return d.Lang
+	}
+	var text []byte
+	for i, c := range d.Cues {
+		if i == 200 {
+			break
+		}
+		for _, l := range c.PlainLines() {
+			text = append(text, l...)
+			text = append(text, '\n')
+		}
+	}
+	lang := timing.DetectLang(string(text))
+	if lang == "en" { // any Latin script
+		lang = latinLang(string(text))
+	}
+	return lang
+}
 
 // stopwords are short, frequent words of languages written in the Latin
 // script, each in one language only (words two of them share, as "de" or

@@ -8,18 +8,14 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/internal/extcheck"
 )
 
 func needFFmpeg(t *testing.T) {
 	t.Helper()
-	for _, tool := range []string{"ffmpeg", "ffprobe"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s missing (Debian: apt-get install ffmpeg)", tool)
-			}
-			t.Skipf("%s missing (Debian: apt-get install ffmpeg)", tool)
-		}
-	}
+	extcheck.RequireTool(t, "ffmpeg")
+	extcheck.RequireTool(t, "ffprobe")
 }
 
 // makeAudio writes d seconds of a tone to name with ffmpeg.

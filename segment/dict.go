@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 //go:generate go run ./internal/gendict
@@ -23,8 +25,6 @@ var (
 	hmmDict string
 	//go:embed dict/tchars.txt
 	tcharsText string
-	//go:embed dict/t2s.txt
-	t2sText string
 )
 
 // words is a dictionary: n words sorted bytewise with their frequencies,
@@ -284,31 +284,17 @@ func cutHan(lens []int, rs []rune) []int {
 
 // Traditional characters: tchars are those no Simplified word uses (a
 // text with one is taken as Traditional), t2s maps each Traditional
-// character to its Simplified form for segmenting.
+// character to its Simplified form for segmenting (OpenCC's table, as
+// package zhtext converts characters).
 var (
 	tchars = sync.OnceValue(loadTChars)
-	t2s    = sync.OnceValue(loadT2S)
+	t2s    = sync.OnceValue(zhtext.SimplifiedChars)
 )
 
 func loadTChars() map[rune]bool {
 	m := map[rune]bool{}
 	for _, r := range strings.TrimSpace(tcharsText) {
 		m[r] = true
-	}
-	return m
-}
-
-func loadT2S() map[rune]rune {
-	m := map[rune]rune{}
-	for _, line := range strings.Split(t2sText, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		rs := []rune(line)
-		if len(rs) != 2 {
-			panic("segment: corrupt embedded table t2s.txt: " + line)
-		}
-		m[rs[0]] = rs[1]
 	}
 	return m
 }

@@ -52,7 +52,7 @@
 //
 // Traditional Chinese (a text with a character no Simplified word uses)
 // is segmented through its Simplified form, character for character
-// (OpenCC's table, dict/t2s.txt), so that the larger Simplified vocabulary
+// (OpenCC's table, zhtext.SimplifiedChars), so that the larger Simplified vocabulary
 // applies: gse's Traditional words alone cut 我將其作為 as 我將|其作|為.
 // The characters map one to one, so the tokens are the original text's.
 package segment

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 // shared is one Segmenter for the tests that do not look at loading, so
@@ -382,7 +383,7 @@ func BenchmarkOpen(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		w, h := openWords(zhDict), zhHMM()
-		tc, m := loadTChars(), loadT2S()
+		tc, m := loadTChars(), zhtext.SimplifiedChars()
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		runtime.KeepAlive(w)

@@ -65,12 +65,7 @@ func oneChinese(a, b string) bool {
 // and nine pairs in ten are a line with Han characters and one without,
 // the Chinese always on the same side; else Monolingual.
 func DetectBilingual(lines []Line) Bilingual {
-	if len(lines) < 2 {
-		if len(lines) == 1 {
-			if a, b, ok := strings.Cut(lines[0].Text, "|"); ok && oneChinese(a, b) {
-				return Pipe
-			}
-		}
+	if len(lines) == 0 {
 		return Monolingual
 	}
 	pipe := 0

@@ -144,3 +144,10 @@ func FormatDuration(d time.Duration) string {
 	sec := ms / 1000 % 60
 	return fmt.Sprintf("%s%d:%02d:%02d.%03d", sign, h, m, sec, ms%1000)
 }
+
+// FormatSeconds writes a length of time in seconds, to the millisecond,
+// without trailing zeros: 0.267s, 7s. Reports write lengths this way and
+// points in time with FormatDuration.
+func FormatSeconds(d time.Duration) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", d.Seconds()), "0"), ".") + "s"
+}

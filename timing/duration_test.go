@@ -48,3 +48,12 @@ func TestFormatDurationRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatSeconds(t *testing.T) {
+	for d, want := range map[time.Duration]string{0: "0s", 7 * time.Second: "7s", 267 * time.Millisecond: "0.267s",
+		1500 * time.Millisecond: "1.5s", 834*time.Millisecond + 400*time.Microsecond: "0.834s", -80 * time.Millisecond: "-0.08s"} {
+		if got := FormatSeconds(d); got != want {
+			t.Errorf("FormatSeconds(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

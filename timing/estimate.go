@@ -107,6 +107,7 @@ func (e *ShortfallError) Error() string {
 // chunk is a caption before timing.
 type chunk struct {
 	text   string
+	lines  []string // text wrapped, when the split kept it
 	weight float64
 	pause  time.Duration // nominal pause before it
 	line   int           // index into the lines
@@ -167,29 +168,33 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 	// splits further are split again.
 	split := make([][]string, len(lines))
 	splitAt := make([]int, len(lines))
+	wrapped := make([][][]string, len(lines)) // split[i]'s parts wrapped
 	var chunks []chunk
 	var f fit
 	for round := 0; ; round++ {
 		chunks = chunks[:0]
 		for i, l := range lines {
-			ps := split[i]
+			ps, ws := split[i], wrapped[i]
 			if ps == nil || splitAt[i] != parts[i] {
 				ps = splitTokens(seg, tokens[i], capWidth, max(parts[i], 1), cjk)
 				// A part that fits the width in total may still not wrap into
 				// MaxLines lines without breaking a word: cut it finer.
-				wraps := wrapsWithin(ps, seg, o.Rules, cjk)
-				for extra := 0; extra < maxExtraPieces && !wraps; extra++ {
+				ws = wrapsWithin(ps, seg, o.Rules, cjk)
+				for extra := 0; extra < maxExtraPieces && ws == nil; extra++ {
 					parts[i] = len(ps) + 1
 					ps = splitTokens(seg, tokens[i], capWidth, parts[i], cjk)
-					wraps = wrapsWithin(ps, seg, o.Rules, cjk)
+					ws = wrapsWithin(ps, seg, o.Rules, cjk)
 				}
-				split[i], splitAt[i] = nil, 0
-				if wraps {
-					split[i], splitAt[i] = ps, parts[i]
+				split[i], splitAt[i], wrapped[i] = nil, 0, nil
+				if ws != nil {
+					split[i], splitAt[i], wrapped[i] = ps, parts[i], ws
 				}
 			}
 			for k, p := range ps {
 				c := chunk{text: p, weight: WeightIn(p, cjk), line: i}
+				if ws != nil {
+					c.lines = ws[k]
+				}
 				switch {
 				case k > 0:
 					c.pause = pauseAfterPart(ps[k-1])
@@ -257,10 +262,13 @@ func Estimate(lines []Line, o Options) (*Result, error) {
 		maxMS := o.Rules.Max.Milliseconds()
 		end := int64(math.Round(t + min(slot, float64(maxMS))))
 		end = min(max(end, start+minMS), start+maxMS)
+		if c.lines == nil {
+			c.lines = Wrap(c.text, seg, o.Rules.MaxChars, o.Rules.MaxLines, cjk)
+		}
 		res.Captions = append(res.Captions, Caption{
 			Start:  time.Duration(start) * time.Millisecond,
 			End:    time.Duration(end) * time.Millisecond,
-			Lines:  Wrap(c.text, seg, o.Rules.MaxChars, o.Rules.MaxLines, cjk),
+			Lines:  c.lines,
 			Line:   lines[c.line].Num,
 			Weight: c.weight,
 			Pause:  c.pause,
@@ -357,17 +365,20 @@ func pauseAfterPart(s string) time.Duration {
 	return 0
 }
 
-// wrapsWithin reports whether every part wraps into the line limits (a
-// part that is one unbreakable word is taken as it is).
-func wrapsWithin(parts []string, seg Segmenter, r Rules, cjk bool) bool {
-	for _, p := range parts {
-		for _, l := range Wrap(p, seg, r.MaxChars, r.MaxLines, cjk) {
+// wrapsWithin wraps each part into the line limits, or returns nil when
+// one does not fit them (a part that is one unbreakable word is taken as
+// it is).
+func wrapsWithin(parts []string, seg Segmenter, r Rules, cjk bool) [][]string {
+	out := make([][]string, len(parts))
+	for k, p := range parts {
+		out[k] = Wrap(p, seg, r.MaxChars, r.MaxLines, cjk)
+		for _, l := range out[k] {
 			if Width(l, cjk) > float64(r.MaxChars) && countBreakable(seg.Segment(l)) > 1 {
-				return false
+				return nil
 			}
 		}
 	}
-	return true
+	return out
 }
 
 // countBreakable is the most captions a line's tokens can make.
@@ -381,29 +392,9 @@ func countBreakable(tokens []string) int {
 	return n
 }
 
+// splitTokens is Split of the text of tokens, already cut by seg.
 func splitTokens(seg Segmenter, tokens []string, limit float64, minParts int, cjk bool) []string {
-	return Split(strings.Join(tokens, ""), fixedSegmenter{tokens, seg}, limit, minParts, cjk)
-}
-
-// fixedSegmenter hands back tokens already cut by seg.
-type fixedSegmenter struct {
-	tokens []string
-	seg    Segmenter
-}
-
-func (f fixedSegmenter) Segment(text string) []string {
-	if strings.Join(f.tokens, "") == text {
-		return f.tokens
-	}
-	return f.seg.Segment(text)
-}
-
-// Simplify implements Simplifier when seg does.
-func (f fixedSegmenter) Simplify(token string) string {
-	if s, ok := f.seg.(Simplifier); ok {
-		return s.Simplify(token)
-	}
-	return token
+	return split(seg, tokens, strings.Join(tokens, ""), limit, minParts, cjk)
 }
 
 // minimumSpan is the least time the chunks take: each at the minimum

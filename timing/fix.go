@@ -74,8 +74,9 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 		old := *c
 		f := r.fixer(out, i)
 		best := f.choose()
-		if !r.MoveStarts {
+		if !r.MoveStarts && best.left() > 0 {
 			// Would starting earlier have repaired more? Then say so.
+			// (Starts stay, so what best leaves is what is reported.)
 			m := r
 			m.MoveStarts = true
 			if alt := m.fixer(out, i).choose(); alt.left() < best.left() {
@@ -94,13 +95,13 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 	for i, c := range out {
 		d := c.End - c.Start
 		f := r.fixer(out, i)
-		m := f.measure(c.Start, c.End)
+		m := f.before
 		add := func(hint, format string, a ...any) {
 			problems = append(problems, Problem{Caption: i + 1, Start: c.Start, End: c.End, Message: fmt.Sprintf(format, a...), Hint: hint})
 		}
 		// Why it was left: the room is taken, or another rule would break.
 		if m.short > 0 {
-			add(hints[i], "lasts %s, under the minimum %s, and there is no room to lengthen it", durSeconds(d), durSeconds(r.Min))
+			add(hints[i], "lasts %s, under the minimum %s, and there is no room to lengthen it", FormatSeconds(d), FormatSeconds(r.Min))
 		}
 		if m.slow > 0 {
 			hint := hints[i]
@@ -114,14 +115,14 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 			}
 		}
 		if m.long > 0 {
-			add("", "lasts %s, over the maximum %s, and shortening it would make it too fast to read", durSeconds(d), durSeconds(r.Max))
+			add("", "lasts %s, over the maximum %s, and shortening it would make it too fast to read", FormatSeconds(d), FormatSeconds(r.Max))
 		}
 		if g := out[min(i+1, len(out)-1)].Start - c.End; m.gap > 0 && g < 0 {
-			add(hints[i], "overlaps the next caption by %s, and ending it earlier would make it too short or too fast to read", durSeconds(-g))
+			add(hints[i], "overlaps the next caption by %s, and ending it earlier would make it too short or too fast to read", FormatSeconds(-g))
 		} else if m.gap > 0 {
-			add(hints[i], "the next caption starts %s after it ends, under the minimum gap %s, and ending it earlier would make it too short or too fast to read", durSeconds(g), durSeconds(r.Gap))
+			add(hints[i], "the next caption starts %s after it ends, under the minimum gap %s, and ending it earlier would make it too short or too fast to read", FormatSeconds(g), FormatSeconds(r.Gap))
 		} else if m.flicker {
-			add("", "the gap of %s after it flickers, and closing it would make the caption longer than %s", durSeconds(out[i+1].Start-c.End), durSeconds(r.Max))
+			add("", "the gap of %s after it flickers, and closing it would make the caption longer than %s", FormatSeconds(out[i+1].Start-c.End), FormatSeconds(r.Max))
 		}
 	}
 	return out, changes, problems
@@ -335,10 +336,4 @@ func (f *fixer) what(c choice) string {
 		what = append(what, "moved")
 	}
 	return strings.Join(what, ", ")
-}
-
-// durSeconds writes a length of time as check does: 0.267s, 7s. Points in
-// time are written with FormatDuration.
-func durSeconds(d time.Duration) string {
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", d.Seconds()), "0"), ".") + "s"
 }

@@ -579,7 +579,11 @@ func Split(text string, seg Segmenter, limit float64, minParts int, cjk bool) []
 	if seg == nil {
 		seg = SimpleSegmenter{}
 	}
-	tokens := seg.Segment(text)
+	return split(seg, seg.Segment(text), text, limit, minParts, cjk)
+}
+
+// split is Split of text, cut by seg into tokens.
+func split(seg Segmenter, tokens []string, text string, limit float64, minParts int, cjk bool) []string {
 	w := Width(strings.TrimSpace(text), cjk)
 	n := int(math.Ceil(w / limit))
 	if n < minParts {

@@ -325,3 +325,37 @@ func (c *Converter) Convert(s string) string {
 	}
 	return strings.Join(segs, "")
 }
+
+// SimplifiedChars maps each Traditional character, and each of Taiwan's
+// variant characters, to the one Simplified character OpenCC converts it
+// to on its own (TWVariantsRev, then TSCharacters). Characters whose
+// conversion is not one character, or is the character itself, are left
+// out. Each call makes a new map (the dictionaries are read once).
+// Package segment segments Traditional text through it.
+func SimplifiedChars() map[rune]rune {
+	variants, chars := loadTable("TWVariantsRev"), loadTable("TSCharacters")
+	m := make(map[rune]rune, len(chars.lines))
+	for _, t := range []*table{variants, chars} {
+		for i := range t.lines {
+			k := t.key(i)
+			from, n := utf8.DecodeRuneInString(k)
+			if n != len(k) {
+				continue
+			}
+			v := variants.get(k)
+			v = chars.get(v)
+			if to, n := utf8.DecodeRuneInString(v); n > 0 && n == len(v) && to != from {
+				m[from] = to
+			}
+		}
+	}
+	return m
+}
+
+// get is key's value, or key itself when t lacks it.
+func (t *table) get(key string) string {
+	if n, v := t.longest(key, []int{len(key)}); n > 0 {
+		return v
+	}
+	return key
+}

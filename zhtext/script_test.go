@@ -3,6 +3,7 @@ package zhtext
 import (
 	"os"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestConvert(t *testing.T) {
@@ -76,5 +77,27 @@ func BenchmarkConvert(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		c.Convert(string(data))
+	}
+}
+
+// TestSimplifiedChars checks OpenCC's one-character table: a character
+// goes through Taiwan's variants, then to Simplified (裡 → 裏 → 里), and
+// only characters that change into one character are in it.
+func TestSimplifiedChars(t *testing.T) {
+	m := SimplifiedChars()
+	for from, want := range map[rune]rune{'們': '们', '裡': '里', '裏': '里', '臺': '台', '麼': '么', '於': '于'} {
+		if got := m[from]; got != want {
+			t.Errorf("%c → %c, want %c", from, got, want)
+		}
+	}
+	for _, r := range "们里中a" {
+		if to, ok := m[r]; ok {
+			t.Errorf("%c → %c, want it left out", r, to)
+		}
+	}
+	for from, to := range m {
+		if from == to || to == utf8.RuneError {
+			t.Errorf("%c → %c", from, to)
+		}
 	}
 }

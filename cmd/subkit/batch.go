@@ -28,15 +28,11 @@ import (
 // fix) shares. Their names follow docs/flags.md; hidden flags keep
 // spellings that were documented before.
 func batchFlags(toUsage, toDefault string) []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: toUsage, DefaultText: toDefault},
-		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
 		&cli.StringFlag{Name: "format", Hidden: true},
-		&cli.StringFlag{Name: "input-format", Hidden: true},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
-		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
-		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
-		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
+	}, append(inputFlags(),
 		&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "`N` files at once", DefaultText: "the number of CPUs"},
 		&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
@@ -44,7 +40,49 @@ func batchFlags(toUsage, toDefault string) []cli.Flag {
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+	)...)
+}
+
+// inputFlags are the flags of every command that reads caption files:
+// which files, in what format and encoding.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
+		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
+		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
+		&cli.StringFlag{Name: "input-format", Hidden: true},
+		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
 	}
+}
+
+// readFormatFlags reads the input format and encoding inputFlags
+// defines, checked: the zero values when not given.
+func readFormatFlags(c *cli.Context) (from subtitle.Format, encoding string, err error) {
+	if f := firstSet(c, "from", "input-format"); f != "" {
+		if from, err = subtitle.ParseFormat(f); err != nil {
+			return subtitle.Unknown, "", usageError{fmt.Errorf("--from: %w", err)}
+		}
+	}
+	encoding = c.String("encoding")
+	if encoding != "" {
+		if _, err := subtitle.DecodeTextAs("", nil, encoding); errors.Is(err, subtitle.ErrEncoding) {
+			return subtitle.Unknown, "", usageError{fmt.Errorf("--encoding: %w", err)}
+		}
+	}
+	return from, encoding, nil
+}
+
+// readInputs reads the inputs inputFlags and the arguments name: at
+// least one.
+func (e *env) readInputs(c *cli.Context, name string) ([]input, error) {
+	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	if err != nil {
+		return nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
+	}
+	return inputs, nil
 }
 
 // firstSet is the value of the first of the named string flags that was
@@ -103,8 +141,12 @@ type batchConfig struct {
 	verbose   bool
 	quiet     bool
 	encodeOpt subtitle.EncodeOptions
-	made      sync.Map // directories mkdirs has made or found
+	made      sync.Map   // directories mkdirs has made or found
+	largeGC   *sync.Once // collects garbage sooner from the first large input on (runBatch)
 }
+
+// largeInput is the size from which an input is large: see runBatch.
+const largeInput = 4 << 20
 
 // mkdirs is os.MkdirAll for output directories, once per directory in a
 // batch rather than once per file.
@@ -130,7 +172,6 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 		json:      c.Bool("json"),
 		verbose:   c.Bool("verbose"),
 		quiet:     c.Bool("quiet"),
-		encoding:  c.String("encoding"),
 		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	var err error
@@ -139,15 +180,8 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 			return nil, nil, usageError{fmt.Errorf("--to: %w", err)}
 		}
 	}
-	if f := firstSet(c, "from", "input-format"); f != "" {
-		if cfg.from, err = subtitle.ParseFormat(f); err != nil {
-			return nil, nil, usageError{fmt.Errorf("--from: %w", err)}
-		}
-	}
-	if cfg.encoding != "" {
-		if _, err := subtitle.DecodeTextAs("", nil, cfg.encoding); errors.Is(err, subtitle.ErrEncoding) {
-			return nil, nil, usageError{fmt.Errorf("--encoding: %w", err)}
-		}
+	if cfg.from, cfg.encoding, err = readFormatFlags(c); err != nil {
+		return nil, nil, err
 	}
 	if c.IsSet("jobs") && cfg.jobs < 1 {
 		return nil, nil, usagef("--jobs must be at least 1")
@@ -155,12 +189,9 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 	if cfg.jobs == 0 {
 		cfg.jobs = runtime.NumCPU()
 	}
-	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
+	inputs, err := e.readInputs(c, name)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(inputs) == 0 {
-		return nil, nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
 	}
 	// convert IN OUT, as cp is called: the last name is no file yet.
 	if args := c.Args().Slice(); cfg.output == "" && len(args) >= 2 && name == "convert" {
@@ -180,7 +211,7 @@ func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchCo
 		}
 	}
 	if cfg.to == subtitle.Unknown && !keepFormat {
-		return nil, nil, usagef("%s: give the output format with -t (srt, vtt, ttml, ass, ssa, stl)", name)
+		return nil, nil, usagef("%s: give the output format with -t (%s)", name, formatList())
 	}
 	if cfg.output == "-" && len(inputs) > 1 {
 		return nil, nil, usagef("%s: -o - takes one input", name)
@@ -238,18 +269,18 @@ func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 	// other way round: the live heap is a few megabytes, so at the
 	// default the collector runs every few files, and letting the heap
 	// grow to five times the live data cuts its share for some 10 MB
-	// more. GOGC, when set, wins.
+	// more. The first input over largeInput switches to the former, before
+	// it is parsed (batchOne); its size comes from reading it, so no file
+	// is looked at twice. GOGC, when set, wins.
 	if os.Getenv("GOGC") == "" {
-		if largestInput(inputs) > 4<<20 {
-			defer debug.SetGCPercent(debug.SetGCPercent(50))
-		} else {
-			defer debug.SetGCPercent(debug.SetGCPercent(400))
-		}
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		cfg.largeGC = new(sync.Once)
 	}
 	reports := make([]fileReport, len(inputs))
 	// Outputs are decided up front, so that two inputs never write one file.
 	claimed := map[string]int{}
 	outs := make([]string, len(inputs))
+	wd, _ := os.Getwd() // once: filepath.Abs asks for it on every call
 	for i, in := range inputs {
 		outs[i] = batchOutput(in, cfg)
 		reports[i] = fileReport{Input: displayName(in.path), Output: outs[i], Warnings: []string{}}
@@ -259,7 +290,10 @@ func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 		if outs[i] == "-" {
 			continue
 		}
-		key, _ := filepath.Abs(outs[i])
+		key := outs[i]
+		if !filepath.IsAbs(key) {
+			key = filepath.Join(wd, key)
+		}
 		if j, ok := claimed[key]; ok {
 			reports[i].Error = fmt.Sprintf("%s: output %s is also made from %s", displayName(in.path), outs[i], inputs[j].path)
 			continue
@@ -294,26 +328,13 @@ func (e *env) runBatch(inputs []input, cfg *batchConfig) []fileReport {
 	return reports
 }
 
-func inPlaceHint(cfg *batchConfig) string {
-	if cfg.name == "retime" || cfg.name == "fix" {
-		return ", or give --in-place"
+// choose ends the message refusing an output that is its input: what to
+// do instead. Every batch command but convert has --in-place.
+func (cfg *batchConfig) choose() string {
+	if cfg.name == "convert" {
+		return "choose another -o or -t"
 	}
-	return ""
-}
-
-// largestInput is the size of the largest input file (standard input
-// counts as large: its size is unknown).
-func largestInput(inputs []input) int64 {
-	var n int64
-	for _, in := range inputs {
-		if in.path == "-" {
-			return 1 << 62
-		}
-		if fi, err := os.Stat(in.path); err == nil && fi.Size() > n {
-			n = fi.Size()
-		}
-	}
-	return n
+	return "choose another -o or -t, or give --in-place"
 }
 
 // stdoutMu keeps outputs to standard output whole.
@@ -321,22 +342,14 @@ var stdoutMu sync.Mutex
 
 func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	fail := func(err error) { r.Error = err.Error() }
-	// Most outputs do not exist yet: one Lstat says so, and the checks
-	// that compare an existing output with the input are skipped. It is
-	// looked at before the work, so that an output another run writes
-	// meanwhile is not replaced.
-	exists := false
-	var was os.FileInfo
-	if out != "-" {
-		if _, err := os.Lstat(out); err == nil {
-			exists = true
-			was, _ = os.Stat(out)
-		}
-	}
+	exists, was := lookOutput(out)
 	raw, err := e.readInput(in.path)
 	if err != nil {
 		fail(err)
 		return
+	}
+	if len(raw) > largeInput && cfg.largeGC != nil {
+		cfg.largeGC.Do(func() { debug.SetGCPercent(50) })
 	}
 	name := displayName(in.path)
 	// raw is never changed after this, so the text may share it.
@@ -385,13 +398,11 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
-	if exists && in.path != "-" && !cfg.inPlace && sameFile(out, in.path) {
-		fail(fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg)))
-		return
-	}
-	if exists && !cfg.force && !(cfg.inPlace && sameFile(out, in.path)) && !isSpecial(out) {
-		fail(fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in.path), out))
-		return
+	if exists {
+		if err := checkOverwrite(in.path, out, cfg.force, cfg.inPlace, cfg.choose()); err != nil {
+			fail(err)
+			return
+		}
 	}
 	// Check before writing, so that a document Encode refuses leaves no
 	// file; then stream it into place.

@@ -69,52 +69,6 @@ func (o bilingualOptions) split(lines []timing.Line) (zh []timing.Line, second [
 	return zh, second, note, err
 }
 
-// add puts each translation beside the captions made from its line,
-// shared over them when the line was cut into several, and wrapped to two
-// lines of 42 characters at most; its spans are marked with its language
-// (TTML xml:lang, WebVTT <lang>).
-func (o bilingualOptions) add(doc *subtitle.Document, caps []timing.Caption, lines []timing.Line, second []string) {
-	byNum := make(map[int]int, len(lines))
-	for i, l := range lines {
-		byNum[l.Num] = i
-	}
-	secondLang := timing.DetectLang(strings.Join(second, "\n"))
-	for i := 0; i < len(caps); {
-		j := i
-		for j < len(caps) && caps[j].Line == caps[i].Line {
-			j++
-		}
-		shares := make([]float64, j-i)
-		for k := i; k < j; k++ {
-			shares[k-i] = timing.Weight(strings.Join(caps[k].Lines, ""))
-		}
-		parts := timing.SplitShares(second[byNum[caps[i].Line]], shares)
-		for k := i; k < j; k++ {
-			c := &doc.Cues[k]
-			zh := c.Lines
-			var tr []subtitle.Line
-			if parts[k-i] != "" {
-				tr = markLang(subtitle.Text(timing.Wrap(parts[k-i], nil, 42, 2, false)...), secondLang)
-			}
-			if o.below {
-				c.Lines = append(tr, zh...)
-			} else {
-				c.Lines = append(zh, tr...)
-			}
-		}
-		i = j
-	}
-}
-
-func markLang(lines []subtitle.Line, lang string) []subtitle.Line {
-	for _, l := range lines {
-		for i := range l {
-			l[i].Lang = lang
-		}
-	}
-	return lines
-}
-
 func joinLines(lines []timing.Line) string {
 	var b strings.Builder
 	for _, l := range lines {

@@ -34,7 +34,7 @@ var errUnreadable = errors.New("some inputs could not be read")
 // limitFlags are the flags check and stats share: the profile and the
 // changes to its numbers.
 func limitFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "style guide `NAME`: " + strings.Join(guide.Names(), ", "), DefaultText: "Netflix's for each file's language"},
 		&cli.BoolFlag{Name: "children", Usage: "use the profile's reading speed for children's programs", DisableDefaultText: true},
 		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` the gap's frames are counted at", DefaultText: "the profile's"},
@@ -45,12 +45,7 @@ func limitFlags() []cli.Flag {
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D` (0: not checked)", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D` (0: not checked)", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions (0: not checked)", DefaultText: "the profile's, in frames"},
-		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "take the caption files in directories, recursively", DisableDefaultText: true},
-		&cli.StringFlag{Name: "files-from", Usage: "read input paths from `FILE`, one a line (- for standard input)"},
-		&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, for standard input or files without a telling extension", DefaultText: "detected"},
-		&cli.StringFlag{Name: "input-format", Hidden: true},
-		&cli.StringFlag{Name: "encoding", Usage: "input text `ENCODING` (" + strings.Join(subtitle.Encodings(), ", ") + ")", DefaultText: "detected"},
-	}
+	}, inputFlags()...)
 }
 
 // limitSetup reads the flags limitFlags defines. The result gives each
@@ -64,7 +59,7 @@ type limitSetup struct {
 }
 
 func readLimitFlags(c *cli.Context) (*limitSetup, error) {
-	s := &limitSetup{opts: check.Options{Children: c.Bool("children"), FPS: c.Float64("fps")}, encoding: c.String("encoding")}
+	s := &limitSetup{opts: check.Options{Children: c.Bool("children"), FPS: c.Float64("fps")}}
 	if name := c.String("profile"); name != "" {
 		p, err := guide.Lookup(name)
 		if err != nil {
@@ -114,16 +109,9 @@ func readLimitFlags(c *cli.Context) (*limitSetup, error) {
 			l.Gap = durs[2]
 		}
 	}
-	if f := firstSet(c, "from", "input-format"); f != "" {
-		var err error
-		if s.from, err = subtitle.ParseFormat(f); err != nil {
-			return nil, usageError{fmt.Errorf("--from: %w", err)}
-		}
-	}
-	if s.encoding != "" {
-		if _, err := subtitle.DecodeTextAs("", nil, s.encoding); errors.Is(err, subtitle.ErrEncoding) {
-			return nil, usageError{fmt.Errorf("--encoding: %w", err)}
-		}
+	var err error
+	if s.from, s.encoding, err = readFormatFlags(c); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -172,17 +160,6 @@ func (e *env) readChecked(in input, s *limitSetup) checked {
 	r.doc = doc
 	r.raw = &check.Raw{Format: info.Format, Cues: src, Warnings: ws}
 	return r
-}
-
-func (e *env) checkInputs(c *cli.Context, name string) ([]input, error) {
-	inputs, err := e.collectInputs(c.Args().Slice(), c.String("files-from"), c.Bool("recursive"))
-	if err != nil {
-		return nil, err
-	}
-	if len(inputs) == 0 {
-		return nil, usagef("%s: no input given (files, directories with -r, - for standard input, or --files-from)", name)
-	}
-	return inputs, nil
 }
 
 func checkCommand(e *env) *cli.Command {
@@ -276,7 +253,7 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := e.checkInputs(c, "check")
+	inputs, err := e.readInputs(c, "check")
 	if err != nil {
 		return err
 	}

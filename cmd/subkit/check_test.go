@@ -128,18 +128,7 @@ func TestUseColor(t *testing.T) {
 	if _, err := useColor("sometimes", f, env("")); err == nil {
 		t.Error("--color sometimes accepted")
 	}
-	// On a terminal, auto colours unless NO_COLOR is set.
-	tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
-	if err != nil {
-		t.Skipf("no terminal to test auto on: %v", err)
-	}
-	defer tty.Close()
-	if got, _ := useColor("auto", tty, env("")); !got {
-		t.Error("auto on a terminal is plain")
-	}
-	if got, _ := useColor("auto", tty, env("1")); got {
-		t.Error("auto on a terminal with NO_COLOR is coloured")
-	}
+	// On a terminal: TestUseColorOnTerminal.
 }
 
 // TestStatsSVGInChromium draws the timeline of a track squeezed into 14

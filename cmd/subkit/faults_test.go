@@ -248,4 +248,16 @@ func TestInPlaceThroughSymlink(t *testing.T) {
 	if !strings.Contains(string(b), "00:00:02,000 --> 00:00:02,200") {
 		t.Errorf("the target was not retimed:\n%s", b)
 	}
+	outTarget, outLink := filepath.Join(dir, "real.vtt"), filepath.Join(dir, "link.vtt")
+	os.WriteFile(outTarget, []byte("WEBVTT\n"), 0o644)
+	os.Symlink("real.vtt", outLink)
+	if code := run([]string{"subkit", "convert", "-t", "vtt", "--force", "-o", outLink, target}, nil, io.Discard, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if fi, err := os.Lstat(outLink); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the output link was replaced: %v %v", fi.Mode(), err)
+	}
+	if b, _ := os.ReadFile(outTarget); !strings.Contains(string(b), "00:00:02.000 --> 00:00:02.200") {
+		t.Errorf("the output link's target was not written:\n%s", b)
+	}
 }

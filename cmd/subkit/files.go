@@ -176,6 +176,38 @@ func (e *env) writeOutputs(outs []output) error {
 	return nil
 }
 
+// lookOutput is an output as it is before the work: whether it exists,
+// and what it is then (os.Stat, when it can say), so that one another run
+// writes meanwhile is not replaced (output.fresh and output.was). Most
+// outputs do not exist yet: one Lstat says so.
+func lookOutput(path string) (exists bool, was os.FileInfo) {
+	if path == "-" {
+		return false, nil
+	}
+	if _, err := os.Lstat(path); err != nil {
+		return false, nil
+	}
+	was, _ = os.Stat(path)
+	return true, was
+}
+
+// checkOverwrite is the overwrite rule for an output out that exists,
+// made from input in: it may not be the input, unless inPlace, and it is
+// replaced only with force, unless it is a device (written to, never
+// replaced). choose ends the message of the former.
+func checkOverwrite(in, out string, force, inPlace bool, choose string) error {
+	if in != "-" && sameFile(out, in) {
+		if inPlace {
+			return nil
+		}
+		return fmt.Errorf("%s: output %s would overwrite the input; %s", in, out, choose)
+	}
+	if !force && !isSpecial(out) {
+		return fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in), out)
+	}
+	return nil
+}
+
 // changedSince reports whether the file at path is no longer the one
 // described by was: another file, or written since.
 func changedSince(path string, was os.FileInfo) bool {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/subkit-dev/subkit/align"
 	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/edit"
 	"github.com/subkit-dev/subkit/espeak"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/segment"
@@ -392,18 +393,10 @@ func validTag(t string) bool {
 func (e *env) generateOne(in string, cfg *genConfig) error {
 	// The outputs as they are before the work: one another run writes
 	// meanwhile is not replaced.
-	type before struct {
-		exists bool
-		was    os.FileInfo
-	}
-	outsBefore := map[subtitle.Format]before{}
-	for _, f := range cfg.formats {
-		if path := outputPath(in, f, cfg); path != "-" {
-			if _, err := os.Lstat(path); err == nil {
-				fi, _ := os.Stat(path)
-				outsBefore[f] = before{true, fi}
-			}
-		}
+	exists := make([]bool, len(cfg.formats))
+	was := make([]os.FileInfo, len(cfg.formats))
+	for i, f := range cfg.formats {
+		exists[i], was[i] = lookOutput(outputPath(in, f, cfg))
 	}
 	raw, err := e.readInput(in)
 	if err != nil {
@@ -479,7 +472,7 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		doc.Cues = append(doc.Cues, subtitle.Cue{Start: c.Start, End: c.End, Lines: subtitle.Text(c.Lines...)})
 	}
 	if second != nil {
-		cfg.bilingual.add(doc, res.Captions, lines, second)
+		edit.AddTranslations(doc, res.Captions, lines, second, cfg.bilingual.below)
 	}
 	cfg.zh.punctuate(doc)
 	if cfg.outDir {
@@ -488,20 +481,18 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		}
 	}
 	var outs []output
-	for _, f := range cfg.formats {
+	for i, f := range cfg.formats {
 		var buf bytes.Buffer
 		if err := subtitle.Encode(&buf, doc, f, cfg.encode); err != nil {
 			return fmt.Errorf("%s: %w", displayName(in), err)
 		}
 		path := outputPath(in, f, cfg)
-		exists := outsBefore[f].exists
-		if exists && in != "-" && sameFile(path, in) {
-			return fmt.Errorf("%s: output %s would overwrite the input; choose another -o", in, path)
+		if exists[i] {
+			if err := checkOverwrite(in, path, cfg.force, false, "choose another -o"); err != nil {
+				return err
+			}
 		}
-		if exists && !cfg.force && !isSpecial(path) {
-			return fmt.Errorf("%s: output %s exists (use --force to replace it)", displayName(in), path)
-		}
-		outs = append(outs, output{path: path, data: buf.Bytes(), fresh: !exists, was: outsBefore[f].was})
+		outs = append(outs, output{path: path, data: buf.Bytes(), fresh: !exists[i], was: was[i]})
 	}
 	if err := e.writeOutputs(outs); err != nil {
 		return err

@@ -22,10 +22,9 @@ the other with --chinese-below) takes every cue of the other track that
 overlaps it by at least half the shorter of the two, and keeps its times.
 Cues that pair with nothing are kept on their own. The track takes the
 Chinese track's language (TRACK1's when neither or both are Chinese); the
-other track's lines are marked with theirs (TTML xml:lang, WebVTT <lang>). In ASS and SSA both
-languages are one event, so a player cannot swap them; where the ASS
-writer writes styles, each language is its own event with its own style
-and margin, the lower language smaller.
+other track's lines are marked with theirs (TTML xml:lang, WebVTT <lang>). In ASS and SSA
+each language is its own event with its own style and margin, the lower
+language smaller.
 
 The output format is -t, or the extension of -o; -o - writes to standard
 output. An existing output is an error unless --force.`,
@@ -92,7 +91,7 @@ func (e *env) merge(c *cli.Context) error {
 	}
 	doc, st := edit.Merge(docs[0], docs[1], edit.MergeOptions{
 		ChineseBelow: c.Bool("chinese-below"),
-		Styles:       (to == subtitle.ASS || to == subtitle.SSA) && writesStyles(to),
+		Styles:       to == subtitle.ASS || to == subtitle.SSA,
 	})
 	zh.apply(doc)
 	warnings = append(warnings, subtitle.Losses(doc, to)...)
@@ -114,23 +113,6 @@ func (e *env) merge(c *cli.Context) error {
 			st.Paired, st.OnlyUpper, langName(st.UpperLang, "the upper track"), st.OnlyLower, langName(st.LowerLang, "the lower track"))
 	}
 	return nil
-}
-
-// writesStyles reports whether format f's writer writes the document's
-// styles and each cue's style name. Merge gives each language of an ASS
-// track its own event and style only then: events without styles at
-// equal times are what libass may stack in either order, so without
-// styles both languages go in one event, whose line order is fixed.
-func writesStyles(f subtitle.Format) bool {
-	d := &subtitle.Document{
-		Styles: []subtitle.Style{{Name: "Probe", Format: f, Text: "Style: Probe,Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H80000000,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,1"}},
-		Cues:   []subtitle.Cue{{End: 1e9, Lines: subtitle.Text("x"), Style: "Probe"}},
-	}
-	var b bytes.Buffer
-	if subtitle.Encode(&b, d, f, subtitle.EncodeOptions{}) != nil {
-		return false
-	}
-	return bytes.Contains(b.Bytes(), []byte("Style: Probe,")) && bytes.Contains(b.Bytes(), []byte(",Probe,"))
 }
 
 func langName(tag, none string) string {

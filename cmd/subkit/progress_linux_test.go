@@ -34,6 +34,25 @@ func openPTY(t *testing.T) (control, term *os.File) {
 	return control, term
 }
 
+// TestUseColorOnTerminal: on a terminal, --color auto colours unless
+// NO_COLOR is set. A pseudo-terminal stands in for one, so that this runs
+// where the tests have no terminal (CI).
+func TestUseColorOnTerminal(t *testing.T) {
+	control, tty := openPTY(t)
+	defer control.Close()
+	defer tty.Close()
+	env := func(v string) func(string) string { return func(string) string { return v } }
+	if got, _ := useColor("auto", tty, env("")); !got {
+		t.Error("auto on a terminal is plain")
+	}
+	if got, _ := useColor("auto", &checkedWriter{w: tty}, env("")); !got {
+		t.Error("auto on a terminal behind the checked standard output is plain")
+	}
+	if got, _ := useColor("auto", tty, env("1")); got {
+		t.Error("auto on a terminal with NO_COLOR is coloured")
+	}
+}
+
 // TestConvertProgressBar: a batch shows a progress bar on standard error
 // when it is a terminal, and none when it is not (or with --json).
 func TestConvertProgressBar(t *testing.T) {

@@ -31,7 +31,7 @@ func retimeCommand(e *env) *cli.Command {
 		Usage:     "shift, stretch, sync or change the frame rate of caption files",
 		ArgsUsage: "INPUT... (files, directories with -r, - for standard input)",
 		Description: `Moves every caption (and inline timestamps with them) by one map: --shift,
---fps, --sync points or --scale, in that order when several are given. Times
+--fps, --scale or --sync points, in that order when several are given. Times
 are whole milliseconds with rounding, so a sync point lands exactly. Styles,
 positions and text are untouched. Output rules are convert's: the format is
 kept unless -t says otherwise, and an input is replaced only with --in-place.`,

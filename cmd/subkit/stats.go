@@ -86,7 +86,7 @@ func (e *env) stats(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := e.checkInputs(c, "stats")
+	inputs, err := e.readInputs(c, "stats")
 	if err != nil {
 		return err
 	}

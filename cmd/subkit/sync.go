@@ -71,7 +71,7 @@ func (e *env) sync(c *cli.Context) error {
 	if !cfg.inPlace {
 		for _, in := range inputs {
 			if out := batchOutput(in, cfg); out != "-" && in.path != "-" && sameFile(out, in.path) {
-				return fmt.Errorf("%s: output %s would overwrite the input; choose another -o or -t%s", in.path, out, inPlaceHint(cfg))
+				return fmt.Errorf("%s: output %s would overwrite the input; %s", in.path, out, cfg.choose())
 			}
 		}
 	}

@@ -5,13 +5,12 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strconv"
 )
 
 // createTemp creates a new file beside path to write it under another
 // name first.
 func createTemp(path string) (*os.File, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+tempMarker+strconv.Itoa(os.Getpid())+"-*")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+tempMarker+pid+"-*")
 	if err == nil {
 		err = f.Chmod(0o644)
 	}

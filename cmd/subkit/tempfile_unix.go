@@ -20,7 +20,7 @@ import (
 func createTemp(path string) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for try := 0; ; try++ {
-		name := filepath.Join(dir, "."+base+tempMarker+strconv.Itoa(os.Getpid())+"-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		name := filepath.Join(dir, "."+base+tempMarker+pid+"-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
 		fd, err := syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o666)
 		if err == nil {
 			return os.NewFile(uintptr(fd), name), nil
@@ -56,11 +56,11 @@ func processAlive(pid int) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// renameFresh renames from to to, unless to has come to exist: another
+// linkFresh renames from to to, unless to has come to exist: another
 // run wrote it since this one found it missing. link(2) refuses an
 // existing name, so nothing is replaced; where the file system has no
 // hard links, a check just before the rename does.
-func renameFresh(from, to string) error {
+func linkFresh(from, to string) error {
 	err := syscall.Link(from, to)
 	if err == nil {
 		syscall.Unlink(from)

@@ -20,6 +20,9 @@ import (
 // tempMarker is in the name of every temporary file: .NAME.subkit-tmp-PID-N.
 const tempMarker = ".subkit-tmp-"
 
+// pid is this process's id, asked once: os.Getpid is a system call.
+var pid = strconv.Itoa(os.Getpid())
+
 var temps struct {
 	sync.Mutex
 	files map[string]bool

@@ -184,6 +184,30 @@ func TestSampleMerge(t *testing.T) {
 	}
 }
 
+// TestMergeASSStyles: merged to ASS or SSA, each language is its own
+// event in its own style, the Chinese one on top (Primary).
+func TestMergeASSStyles(t *testing.T) {
+	dir := t.TempDir()
+	zh, en := filepath.Join(dir, "zh.srt"), filepath.Join(dir, "en.srt")
+	os.WriteFile(zh, []byte("1\n00:00:01,000 --> 00:00:03,000\n你好世界\n"), 0o644)
+	os.WriteFile(en, []byte("1\n00:00:01,100 --> 00:00:03,000\nHello world\n"), 0o644)
+	for _, ext := range []string{".ass", ".ssa"} {
+		out := filepath.Join(dir, "m"+ext)
+		if code, _, stderr := runSubkit(t, nil, "merge", "-q", "-o", out, en, zh); code != 0 {
+			t.Fatalf("%s: exit %d: %s", ext, code, stderr)
+		}
+		raw, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{",Primary,,0,0,0,,你好世界\n", ",Secondary,,0,0,0,,Hello world\n"} {
+			if !strings.Contains(string(raw), want) {
+				t.Errorf("%s: no event %q in\n%s", ext, want, raw)
+			}
+		}
+	}
+}
+
 // TestBilingualTTMLClients: a bilingual track from generate and the
 // merged sample track in TTML validate against the TTML1 schema, and imsc
 // renders the generated one with each cue's text exactly, in zh-TW.

@@ -1,7 +1,8 @@
 // Command gendict writes the Chinese word data that package segment
 // embeds, from the github.com/go-ego/gse version named in go.mod (its
 // dictionaries data/dict/zh/s_1.txt and t_1.txt, and the HMM model of
-// gse/hmm, which is jieba's), and from dict/t2s.txt (see t2s.mjs).
+// gse/hmm, which is jieba's), and from OpenCC's character table
+// (zhtext.SimplifiedChars).
 //
 // Run it from the segment directory with `go generate`. It applies the
 // rules gse's LoadDictStr applies when it loads those files as its "zh"
@@ -31,7 +32,7 @@
 //     state gets gse's floor, -3.14e100).
 //   - dict/tchars.txt: the Han characters found in Traditional words but in
 //     no Simplified word; text with one of them is segmented through
-//     dict/t2s.txt.
+//     zhtext.SimplifiedChars.
 package main
 
 import (
@@ -47,6 +48,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 type entry struct {
@@ -115,7 +118,7 @@ func main() {
 	// Traditional words are kept in that form, where it is not a
 	// Simplified word already (程式 and 軟體, as 程式 and 软体, stay;
 	// 創始人 is 创始人).
-	t2s := readT2S("dict/t2s.txt")
+	t2s := zhtext.SimplifiedChars()
 	all := append([]entry(nil), simp...)
 	have := make(map[string]bool, len(simp))
 	for _, e := range simp {
@@ -140,25 +143,6 @@ func main() {
 	n := writeHMM("dict/hmm.dict", filepath.Join(strings.TrimSpace(string(out)), "hmm", "prob_emit.go"))
 	log.Printf("%d simplified and %d traditional words (%d of them new in Simplified form), %d traditional-only characters, total frequency %.0f; HMM: %d characters",
 		len(simp), len(trad), len(all)-len(simp), len(chars), total, n)
-}
-
-func readT2S(name string) map[rune]rune {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		log.Fatal(err)
-	}
-	m := make(map[rune]rune)
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		rs := []rune(line)
-		if len(rs) != 2 {
-			log.Fatalf("%s: %q is not two characters", name, line)
-		}
-		m[rs[0]] = rs[1]
-	}
-	return m
 }
 
 // parseLine reads one dictionary line the way gse's LoadDictStr and Size do
