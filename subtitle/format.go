@@ -213,11 +213,7 @@ func ParseFormat(name string) (Format, error) {
 // that format is told by its content (Detect), not by its name.
 func WeakExt(path string) bool {
 	s := lookup(FormatFromPath(path))
-	if s == nil {
-		return false
-	}
-	ext := strings.ToLower(filepath.Ext(path))
-	return slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
+	return s != nil && s.weakExt(strings.ToLower(filepath.Ext(path)))
 }
 
 // FormatFromPath returns the format a file name's extension names, or Unknown.
@@ -238,9 +234,12 @@ func FormatFromPath(path string) Format {
 // .sub for MicroDVD and SubViewer).
 func ClaimsExt(f Format, path string) bool {
 	s := lookup(f)
-	if s == nil {
-		return false
-	}
 	ext := strings.ToLower(filepath.Ext(path))
-	return strings.ToLower(s.Ext) == ext || slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
+	return s != nil && (strings.ToLower(s.Ext) == ext || s.weakExt(ext))
+}
+
+// weakExt reports whether ext, in lower case with its dot, is one of the
+// spec's WeakExts.
+func (s *Spec) weakExt(ext string) bool {
+	return slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
 }
