@@ -36,7 +36,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		var times []time.Duration
 		rest := l
 		for {
-			at, r, ok := timeTag(strings.TrimLeft(rest, " \t"))
+			at, r, ok := timeTag(strings.TrimLeftFunc(rest, unicode.IsSpace))
 			if !ok {
 				break
 			}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textin"
@@ -322,10 +323,12 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 		}
 	}
 	endLine()
-	// Trim each line, drop blank ones.
+	// Trim each line, drop blank ones. Other white space than HTML's (a
+	// form feed, a vertical tab) counts too, as the writer, which writes a
+	// line of it as a blank paragraph, takes it.
 	var out []subtitle.Line
 	for _, l := range lines {
-		if kept := textin.TrimLine(l, func(r rune) bool { return r == ' ' }); len(kept) > 0 {
+		if kept := textin.TrimLine(l, unicode.IsSpace); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}
