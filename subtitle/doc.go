@@ -1,7 +1,7 @@
 // Package subtitle holds the caption document and what every caption
 // format shares: the format registry and detection, text decoding (UTF-8,
-// UTF-16 and legacy encodings detected, binary data refused), positioned
-// errors, and the losses a conversion reports.
+// UTF-16, UTF-32 and legacy encodings detected, binary data refused),
+// positioned errors, and the losses a conversion reports.
 //
 // Each format lives in a package of its own under subtitle/ and registers
 // itself with Register from its init function, as image/png registers

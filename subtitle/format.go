@@ -35,8 +35,8 @@ const (
 var displayOrder = []Format{SRT, WebVTT, TTML, ASS, SSA, STL}
 
 // Spec is what a format package tells the core about its format when it
-// registers it. Format, Read and Sniff are required; the rest are
-// optional.
+// registers it. Format, Sniff and Read or ReadWith are required; the
+// rest are optional.
 type Spec struct {
 	// Format is the format's name as flags spell it ("srt", "vtt").
 	Format Format
@@ -67,9 +67,10 @@ type Spec struct {
 	// Read reads text (for a Binary format: the raw bytes) into a
 	// Document. name is the file's name, for errors and warnings.
 	Read func(name, text string) (*Document, []Warning, error)
-	// ReadWith, when set, is Read steered by the options a format
-	// takes (ReadOptions.FPS, ReadOptions.Language); Read is then the
-	// same with zero options.
+	// ReadWith is Read steered by the options a format takes
+	// (ReadOptions.FPS, ReadOptions.Language), for a format that takes
+	// any; it is set in place of Read and called with zero options where
+	// none are given.
 	ReadWith func(name, text string, o ReadOptions) (*Document, []Warning, error)
 	// ReadSources, when set, is Read that also returns each cue's source
 	// (see Sources) from the same run of the reader.
@@ -134,7 +135,7 @@ var (
 // spec without a name, reader or sniffer, or on a name or alias taken.
 // It is not safe to call while other goroutines read or write captions.
 func Register(s Spec) {
-	if s.Format == Unknown || s.Read == nil || s.Sniff == nil {
+	if s.Format == Unknown || s.Read == nil && s.ReadWith == nil || s.Sniff == nil {
 		panic(fmt.Sprintf("subtitle: Register of %q needs a name, a reader and a sniffer", s.Format))
 	}
 	for _, n := range append([]string{string(s.Format)}, s.Aliases...) {
@@ -212,11 +213,7 @@ func ParseFormat(name string) (Format, error) {
 // that format is told by its content (Detect), not by its name.
 func WeakExt(path string) bool {
 	s := lookup(FormatFromPath(path))
-	if s == nil {
-		return false
-	}
-	ext := strings.ToLower(filepath.Ext(path))
-	return slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
+	return s != nil && s.weakExt(strings.ToLower(filepath.Ext(path)))
 }
 
 // FormatFromPath returns the format a file name's extension names, or Unknown.
@@ -237,9 +234,12 @@ func FormatFromPath(path string) Format {
 // .sub for MicroDVD and SubViewer).
 func ClaimsExt(f Format, path string) bool {
 	s := lookup(f)
-	if s == nil {
-		return false
-	}
 	ext := strings.ToLower(filepath.Ext(path))
-	return strings.ToLower(s.Ext) == ext || slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
+	return s != nil && (strings.ToLower(s.Ext) == ext || s.weakExt(ext))
+}
+
+// weakExt reports whether ext, in lower case with its dot, is one of the
+// spec's WeakExts.
+func (s *Spec) weakExt(ext string) bool {
+	return slices.ContainsFunc(s.WeakExts, func(w string) bool { return strings.ToLower(w) == ext })
 }

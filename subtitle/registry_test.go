@@ -116,3 +116,30 @@ func unregister(f Format) {
 	delete(registry, f)
 	reorder()
 }
+
+// WeakExt says whether a name's extension needs the content to decide;
+// ClaimsExt whether a format uses an extension, as its own or shared.
+func TestWeakExtAndClaimsExt(t *testing.T) {
+	s := fakeSpec("zz-weak", "WEAK", Sure)
+	s.Aliases = []string{"zzw"}
+	s.WeakExts = []string{".ZZW"}
+	registerFake(t, s)
+	registerFake(t, fakeSpec("zz-own", "OWN", Sure))
+	for path, want := range map[string]bool{"a.zzw": true, "a.ZZW": true, "a.zz-own": false, "a.zz-weak": false, "a": false, "a.nothing": false} {
+		if got := WeakExt(path); got != want {
+			t.Errorf("WeakExt(%q) = %v, want %v", path, got, want)
+		}
+	}
+	for _, c := range []struct {
+		f    Format
+		path string
+		want bool
+	}{
+		{"zz-weak", "a.zzw", true}, {"zz-weak", "a.Zz-Weak", true}, {"zz-weak", "a.zz-own", false},
+		{"zz-own", "a.zz-own", true}, {"zz-own", "a.zzw", false}, {"zz-nothing", "a.zzw", false},
+	} {
+		if got := ClaimsExt(c.f, c.path); got != c.want {
+			t.Errorf("ClaimsExt(%v, %q) = %v, want %v", c.f, c.path, got, c.want)
+		}
+	}
+}

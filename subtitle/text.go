@@ -21,6 +21,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/subkit-dev/subkit/subtitle/internal/textpos"
 )
 
 // Encoding names, as DecodeText reports them and Encodings lists them.
@@ -151,7 +153,7 @@ func detectAndDecode(name string, b []byte) (string, string, error) {
 		// any legacy encoding: guessing would turn them into nonsense
 		// characters silently. Name the first bad byte instead.
 		off := firstNonUTF8(b)
-		line, col := textPosition(b, off)
+		line, col := textpos.Of(b, off)
 		return "", "", &ParseError{File: name, Line: line, Col: col,
 			Err: fmt.Errorf("%w: byte 0x%02X is not valid UTF-8, and too little text reads as any legacy encoding to guess one (give the encoding, e.g. --encoding GBK)", ErrEncoding, b[off])}
 	}
@@ -189,14 +191,7 @@ func blankLegacy(b []byte, c *textCodec) bool {
 	if len(b) > 4096 {
 		return false
 	}
-	var out []byte
-	if c.table != nil {
-		for _, x := range b {
-			out = utf8.AppendRune(out, c.table[x])
-		}
-	} else {
-		out = decodeAllWith(c.enc.NewDecoder(), b)
-	}
+	out := c.decode(b)
 	return len(bytes.TrimSpace(bytes.ReplaceAll(out, []byte("\u3000"), nil))) == 0
 }
 
@@ -420,7 +415,7 @@ var binaryControlByte = func() (t [256]bool) {
 func checkBinaryBytes(name string, b []byte) error {
 	for i, c := range b {
 		if binaryControlByte[c] {
-			line, col := textPosition(b, i)
+			line, col := textpos.Of(b, i)
 			return &ParseError{File: name, Line: line, Col: col,
 				Err: fmt.Errorf("%w (byte 0x%02X)", ErrBinary, c)}
 		}
@@ -450,7 +445,7 @@ func decodeTextUTF8(name string, b []byte, start int) (string, error) {
 }
 
 func invalidUTF8Error(name string, b []byte, off int) error {
-	line, col := textPosition(b, off)
+	line, col := textpos.Of(b, off)
 	return &ParseError{File: name, Line: line, Col: col,
 		Err: fmt.Errorf("%w: byte 0x%02X is not valid UTF-8", ErrEncoding, b[off])}
 }
@@ -537,7 +532,8 @@ func decodeTextUTF16(name string, b []byte, start int, bigEndian bool) (string, 
 		return rune(b[i+1])<<8 | rune(b[i])
 	}
 	fail := func(off int, err error) error {
-		line, col := textPosition16(b, start, off, bigEndian)
+		// The BOM belongs to line 1.
+		line, col := unitPosition(b, start, off, 2, 0, func(i int) uint32 { return uint32(unit(i)) })
 		return &ParseError{File: name, Line: line, Col: col, Err: err}
 	}
 	out := make([]byte, 0, (len(b)-start)/2*3)
@@ -602,14 +598,7 @@ func decodeTextUTF32(name string, b []byte, start int, bigEndian bool) (string, 
 		enc = encNameUTF32BE
 	}
 	fail := func(off int, err error) error {
-		line, col := 1, off+1
-		lineStart := start
-		for i := start; i+3 < len(b) && i < off; i += 4 {
-			if u := unit32(b, i, bigEndian); u == '\n' || u == '\r' && !(i+7 < len(b) && unit32(b, i+4, bigEndian) == '\n') {
-				line, lineStart = line+1, i+4
-			}
-		}
-		col = off - lineStart + 1
+		line, col := unitPosition(b, start, off, 4, start, func(i int) uint32 { return unit32(b, i, bigEndian) })
 		return &ParseError{File: name, Line: line, Col: col, Err: err}
 	}
 	if (len(b)-start)%4 != 0 {
@@ -639,52 +628,20 @@ func unit32(b []byte, i int, bigEndian bool) uint32 {
 	return uint32(b[i+3])<<24 | uint32(b[i+2])<<16 | uint32(b[i+1])<<8 | uint32(b[i])
 }
 
-// textPosition turns a byte offset into a line and a byte column, both from 1,
-// for an ASCII-compatible encoding. LF, CRLF and a lone CR end a line.
-func textPosition(b []byte, off int) (line, col int) {
-	off = min(off, len(b))
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		switch b[i] {
+// unitPosition is textpos.Of for UTF-16 or UTF-32: code units of size
+// bytes from b[start:], unit(i) the one at byte i. The column still counts
+// bytes, from lineStart on line 1 and from the start of the line after.
+func unitPosition(b []byte, start, off, size, lineStart int, unit func(i int) uint32) (line, col int) {
+	line = 1
+	for i := start; i+size-1 < len(b) && i < off; i += size {
+		switch unit(i) {
 		case '\n':
-			line, start = line+1, i+1
+			line, lineStart = line+1, i+size
 		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
+			if i+2*size-1 < len(b) && unit(i+size) == '\n' {
 				continue
 			}
-			line, start = line+1, i+1
-		}
-	}
-	return line, off - start + 1
-}
-
-// textPosition16 is textPosition for UTF-16 starting at b[start:]; the column
-// still counts bytes, from the start of the line (the BOM belongs to
-// line 1).
-func textPosition16(b []byte, start, off int, bigEndian bool) (line, col int) {
-	line, lineStart := 1, 0
-	for i := start; i+1 < len(b) && i < off; i += 2 {
-		hi, lo := b[i+1], b[i]
-		if bigEndian {
-			hi, lo = b[i], b[i+1]
-		}
-		if hi != 0 {
-			continue
-		}
-		switch lo {
-		case '\n':
-			line, lineStart = line+1, i+2
-		case '\r':
-			if i+3 < len(b) {
-				nhi, nlo := b[i+3], b[i+2]
-				if bigEndian {
-					nhi, nlo = b[i+2], b[i+3]
-				}
-				if nhi == 0 && nlo == '\n' {
-					continue
-				}
-			}
-			line, lineStart = line+1, i+2
+			line, lineStart = line+1, i+size
 		}
 	}
 	return line, off - lineStart + 1
@@ -694,18 +651,13 @@ func textPosition16(b []byte, start, off int, bigEndian bool) (line, col int) {
 // c, failing at the first invalid byte. guessed says whether DecodeText
 // chose c, for the error message.
 func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, error) {
-	var out []byte
+	out := c.decode(b)
 	bad := -1
-	if c.table != nil {
-		out = decodeSingleByte(c, b)
-	} else {
-		out = decodeAllWith(c.enc.NewDecoder(), b)
-		if bytes.Contains(out, utf8Replacement) {
-			bad = firstInvalidByte(c, b, out)
-		}
+	if c.table == nil && bytes.Contains(out, utf8Replacement) {
+		bad = firstInvalidByte(c, b, out)
 	}
 	if bad >= 0 {
-		line, col := textPosition(b, bad)
+		line, col := textpos.Of(b, bad)
 		msg := "%w: byte 0x%02X is not valid %s"
 		if guessed {
 			msg += ", the closest match"
@@ -714,6 +666,14 @@ func decodeLegacy(name string, b []byte, c *textCodec, guessed bool) (string, er
 			Err: fmt.Errorf(msg, ErrEncoding, b[bad], c.name)}
 	}
 	return finishText(name, string(out))
+}
+
+// decode decodes all of b with c, writing U+FFFD for invalid bytes.
+func (c *textCodec) decode(b []byte) []byte {
+	if c.table != nil {
+		return decodeSingleByte(c, b)
+	}
+	return decodeAllWith(c.enc.NewDecoder(), b)
 }
 
 // decodeSingleByte decodes b with a single-byte code page, which cannot

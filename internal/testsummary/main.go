@@ -79,6 +79,11 @@ func run(in io.Reader, out io.Writer) int {
 	for _, s := range skipped {
 		fmt.Fprintf(out, "  skipped: %s\n", s)
 	}
+	if err := sc.Err(); err != nil {
+		// A line too long to read: what came after it was not counted.
+		fmt.Fprintf(out, "testsummary: reading go test's output: %v\n", err)
+		return 1
+	}
 	if failed > 0 || pkgFailed {
 		return 1
 	}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestSummary(t *testing.T) {
@@ -31,5 +34,18 @@ func TestSummary(t *testing.T) {
 	out.Reset()
 	if code := run(strings.NewReader(fail), &out); code != 1 || !strings.Contains(out.String(), "--- FAIL: TestC") || !strings.Contains(out.String(), "0 passed, 1 failed, 0 skipped") {
 		t.Errorf("exit %d, output %q", code, out.String())
+	}
+}
+
+// A stream that breaks off (or a line too long to read) is a failure, not
+// a summary of what was read before it.
+func TestSummaryReadError(t *testing.T) {
+	in := io.MultiReader(strings.NewReader(`{"Action":"pass","Package":"p","Test":"TestA"}`+"\n"), iotest.ErrReader(errors.New("broken pipe")))
+	var out bytes.Buffer
+	if code := run(in, &out); code != 1 {
+		t.Errorf("exit %d, want 1; printed %q", code, out.String())
+	}
+	if !strings.Contains(out.String(), "broken pipe") {
+		t.Errorf("the error is not named: %q", out.String())
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/subkit-dev/subkit/subtitle"
 )
 
-// fromScript applies each event's style and override blocks ({\i1},
-// {\an8}, {\c&H0000FF&}): a span
+// Reading a script into a Document: fromScript applies each event's
+// style and override blocks ({\i1}, {\an8}, {\c&H0000FF&}): a span
 // carries the italic, bold, underline and colour in force at its text
 // (the event's style, then the overrides), a cue the alignment ({\anN},
 // {\aN} or the style's), a line the speaker (the event's Name) as voice.
@@ -30,7 +30,7 @@ type ssaStyle struct {
 	align int
 }
 
-// ssaDropped counts the override tags and other parts fromSSA could not
+// ssaDropped counts the override tags and other parts fromScript could not
 // carry, by a description, with the line of the first.
 type ssaDropped struct {
 	count map[string]int
@@ -226,7 +226,7 @@ func (ev *ssaEvent) text(s, voice string) {
 	}
 }
 
-// ssaScript is what fromSSA knows of the whole script: its styles by
+// ssaScript is what fromScript knows of the whole script: its styles by
 // name, and what it dropped.
 type ssaScript struct {
 	styles  map[string]ssaStyle

@@ -142,8 +142,8 @@ func TestSSAColor(t *testing.T) {
 	}
 }
 
-// FuzzReadASS: any script go-astisub parses is turned into a document
-// without a panic, and the document can be written.
+// FuzzReadASS: any event text reads without a panic, and the document
+// can be written in every text format.
 func FuzzReadASS(f *testing.F) {
 	f.Add(`{\i1}a{\i0}b\Nc`)
 	f.Add(`{\an8\pos(1,2)\c&H0000FF&\b700}x{\r}y{\p1}m 0 0{\p0}z{comment}`)

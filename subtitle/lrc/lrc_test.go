@@ -2,17 +2,16 @@ package lrc
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
@@ -24,16 +23,9 @@ func timed(at int64, text string) subtitle.Span {
 // TestRead reads Chinese lyrics with ID tags, an offset, a repeated line,
 // word times, an end marker, two lines at one time and a [length:].
 func TestRead(t *testing.T) {
-	b, err := os.ReadFile("testdata/zh.lrc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode("testdata/zh.lrc", b, subtitle.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format || len(info.Warnings) > 0 {
-		t.Fatalf("format %v, warnings %v", info.Format, info.Warnings)
+	d, info := formattest.Decode(t, "testdata/zh.lrc", Format, subtitle.ReadOptions{})
+	if len(info.Warnings) > 0 {
+		t.Fatalf("warnings %v", info.Warnings)
 	}
 	chorus := subtitle.Line{{Text: "副歌 "}, timed(5000, "重复 "), timed(5800, "的句子")}
 	want := []subtitle.Cue{
@@ -49,9 +41,7 @@ func TestRead(t *testing.T) {
 	if d.Title != "雨的印记" || len(d.Notes) != 3 || d.Notes[0].Text != "ar: 某歌手" {
 		t.Errorf("title %q notes %+v", d.Title, d.Notes)
 	}
-	if f := subtitle.Detect(b); f != Format {
-		t.Errorf("Detect = %v", f)
-	}
+	formattest.Detects(t, "testdata/zh.lrc", Format)
 }
 
 func TestLastLineLength(t *testing.T) {
@@ -108,17 +98,7 @@ func TestRoundTrip(t *testing.T) {
 				at += ms(rng.Int64N(3600 * 1000))
 			}
 		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.lrc", buf.String())
-		if err != nil || len(ws) > 0 {
-			t.Fatalf("%v %v\n%s", err, ws, buf.String())
-		}
-		if !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("round trip:\n got %+v\nwant %+v\n%s", back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{})
 	}
 }
 
@@ -131,10 +111,7 @@ func TestBadInput(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.lrc", "just text\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 // TestFFmpegReads gives ffmpeg's LRC demuxer our output and a file
@@ -143,34 +120,17 @@ func TestBadInput(t *testing.T) {
 // an end marker, a zero-length cue of each of two lines at one time, and
 // ignores [offset:] and [length:]; those are evened out before comparing.
 func TestFFmpegReads(t *testing.T) {
-	dir := t.TempDir()
 	d := &subtitle.Document{Title: "t", Cues: []subtitle.Cue{
 		{Start: ms(1000), End: ms(2500), Lines: subtitle.Text("第一句")},
 		{Start: ms(2500), End: ms(4010), Lines: []subtitle.Line{{{Text: "two "}, timed(3000, "words")}}},
 		{Start: ms(6000), End: ms(7000), Lines: subtitle.Text("line a", "line b")},
 		{Start: ms(61*60*1000 + 5), End: ms(61*60*1000 + 1000), Lines: subtitle.Text("an hour later")},
 	}}
-	ours := filepath.Join(dir, "ours.lrc")
-	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(ours, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	hand := filepath.Join(dir, "hand.lrc")
+	ours := formattest.WriteTemp(t, "ours.lrc", d, Format, subtitle.EncodeOptions{})
+	hand := filepath.Join(t.TempDir(), "hand.lrc")
 	os.WriteFile(hand, []byte("[ar:x]\n[00:01.20]第一句歌词\n[00:04.70]副歌 <00:05.20>重复\n[00:08.00]\n[00:10.50]第三句\n[00:10.50]second line\n[00:14.00]最后一句\n[00:16.00]\n"), 0o644)
 	for _, file := range []string{ours, hand} {
-		b, _ := os.ReadFile(file)
-		doc, _, err := read(file, string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := extcheck.ExpectedCues(doc)
-		got := mergeFFmpeg(extcheck.FFmpeg(t, file, "lrc"))
-		if diff := extcheck.DiffCues(got, want); diff != nil {
-			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
+		formattest.Agree(t, "ffmpeg", file, mergeFFmpeg(extcheck.FFmpeg(t, file, "lrc")), formattest.Expected(t, file, Format), 0)
 	}
 }
 
@@ -196,34 +156,9 @@ func mergeFFmpeg(cues []extcheck.Cue) []extcheck.Cue {
 // positioned ParseErrors, and what is read writes back and reads back the
 // same.
 func FuzzReadLRC(f *testing.F) {
-	if b, err := os.ReadFile("testdata/zh.lrc"); err == nil {
-		f.Add(string(b))
-	}
+	formattest.AddFiles(f, "testdata/zh.lrc")
 	f.Add("[00:01.00]a <00:01.50>b\r[00:01:50][00:03]c\n[offset:-300]\n[length:1:00]\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ws, err := read("fuzz.lrc", text)
-		if err != nil {
-			var pe *subtitle.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.lrc" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
-				t.Fatalf("error %v", err)
-			}
-			return
-		}
-		for _, w := range ws {
-			if w.Line < 1 {
-				t.Fatalf("warning without a line: %v", w)
-			}
-		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("fuzz.lrc", buf.String())
-		if err != nil || len(ws) > 0 {
-			t.Fatalf("read %+v\nwrote %q\nread back %v %v", d.Cues, buf.String(), ws, err)
-		}
-		if !reflect.DeepEqual(back.Cues, d.Cues) && len(d.Cues) > 0 {
-			t.Fatalf("read %+v\nwrote %q\nread back %+v", d.Cues, buf.String(), back.Cues)
-		}
+		formattest.ReadWriteRead(t, Format, "fuzz.lrc", text)
 	})
 }

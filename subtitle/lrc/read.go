@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // lastFor is how long the last line shows when nothing ends it.
@@ -26,7 +27,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	var ws []subtitle.Warning
 	var entries []entry
 	var offset, length time.Duration
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	lines := textin.Lines(text)
 	for i, raw := range lines {
 		l := strings.TrimSpace(raw)
 		if l == "" {
@@ -35,7 +36,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		var times []time.Duration
 		rest := l
 		for {
-			at, r, ok := timeTag(strings.TrimLeft(rest, " \t"))
+			at, r, ok := timeTag(strings.TrimLeftFunc(rest, unicode.IsSpace))
 			if !ok {
 				break
 			}
@@ -49,7 +50,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		}
 		key, val, ok := idTag(l)
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not an LRC line (no [mm:ss.xx] time), skipped: %q", clip(l))})
+			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not an LRC line (no [mm:ss.xx] time), skipped: %q", textin.Clip(l))})
 			continue
 		}
 		switch key {
@@ -58,7 +59,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		case "offset":
 			n, err := strconv.ParseInt(strings.TrimPrefix(val, "+"), 10, 64)
 			if err != nil {
-				ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("[offset:%s] is not a number of milliseconds, ignored", clip(val))})
+				ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("[offset:%s] is not a number of milliseconds, ignored", textin.Clip(val))})
 				continue
 			}
 			// A positive offset shows the lyrics earlier.
@@ -149,25 +150,9 @@ func parseLine(s string, shift time.Duration) subtitle.Line {
 		l = append(l, subtitle.Span{At: at, Timed: true})
 		s = rest
 	}
-	// Trim the line's edges across its spans, as writers do.
-	for i := range l {
-		if l[i].Text = strings.TrimLeftFunc(l[i].Text, unicode.IsSpace); l[i].Text != "" {
-			break
-		}
-	}
-	for i := len(l) - 1; i >= 0; i-- {
-		if l[i].Text = strings.TrimRightFunc(l[i].Text, unicode.IsSpace); l[i].Text != "" {
-			break
-		}
-	}
-	// Drop empty spans: a word time with no word after it times nothing.
-	out := l[:0]
-	for _, sp := range l {
-		if sp.Text != "" {
-			out = append(out, sp)
-		}
-	}
-	return out
+	// Trim the line's edges across its spans, as writers do, and drop
+	// empty spans: a word time with no word after it times nothing.
+	return textin.TrimLine(l, unicode.IsSpace)
 }
 
 // appendText adds text to the line's last span, or a new span.
@@ -209,9 +194,9 @@ func parseStamp(s string, open, close byte) (time.Duration, string, bool) {
 		}
 		frac = frac[1:]
 	}
-	mv, ok1 := digits(m)
-	sv, ok2 := digits(sec)
-	fv, ok3 := digits(frac)
+	mv, ok1 := textin.Digits(m)
+	sv, ok2 := textin.Digits(sec)
+	fv, ok3 := textin.Digits(frac)
 	if !ok1 || !ok2 || frac != "" && !ok3 || sv > 59 || len(m) > 5 {
 		return 0, s, false
 	}
@@ -242,22 +227,4 @@ func idTag(l string) (key, val string, ok bool) {
 func parseLength(s string) (time.Duration, bool) {
 	t, rest, ok := parseStamp("["+s+"]", '[', ']')
 	return t, ok && rest == ""
-}
-
-func digits(s string) (int64, bool) {
-	var n int64
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, s != ""
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

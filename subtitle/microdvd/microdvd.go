@@ -20,9 +20,6 @@ func init() {
 		Ext:      ".sub",
 		WeakExts: []string{".sub"}, // SubViewer and VobSub use it too
 		Sniff:    sniff,
-		Read: func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
-			return read(name, text, subtitle.ReadOptions{})
-		},
 		ReadWith: read,
 		Write:    write,
 	})

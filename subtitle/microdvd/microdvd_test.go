@@ -2,10 +2,7 @@ package microdvd
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,30 +10,15 @@ import (
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 
-func decode(t *testing.T, file string, o subtitle.ReadOptions) (*subtitle.Document, *subtitle.ReadInfo) {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode(file, b, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format {
-		t.Fatalf("format %v", info.Format)
-	}
-	return d, info
-}
-
 // TestReadHeader reads a file whose first line says 25 fps, with line and
 // caption styles, a color, a "/" italic line and font codes it drops.
 func TestReadHeader(t *testing.T) {
-	d, info := decode(t, "testdata/pl.sub", subtitle.ReadOptions{})
+	d, info := formattest.Decode(t, "testdata/pl.sub", Format, subtitle.ReadOptions{})
 	want := []subtitle.Cue{
 		{Start: ms(1000), End: ms(3000), Lines: []subtitle.Line{{{Text: "Dzień dobry!", Italic: true}}, {{Text: "Czerwony", Color: "#ff0000"}}}},
 		{Start: ms(4000), End: ms(6000), Lines: []subtitle.Line{{{Text: "Kursywa", Italic: true}}, {{Text: "zwykły"}}}},
@@ -50,7 +32,7 @@ func TestReadHeader(t *testing.T) {
 		t.Errorf("warnings %v", w)
 	}
 	// --fps wins over the file, and says so.
-	d, info = decode(t, "testdata/pl.sub", subtitle.ReadOptions{FPS: 50})
+	d, info = formattest.Decode(t, "testdata/pl.sub", Format, subtitle.ReadOptions{FPS: 50})
 	if d.Cues[0].Start != ms(500) || len(info.Warnings) != 3 || !strings.Contains(info.Warnings[0].Message, "says 25 fps") {
 		t.Errorf("--fps 50: start %v, warnings %v", d.Cues[0].Start, info.Warnings)
 	}
@@ -58,11 +40,11 @@ func TestReadHeader(t *testing.T) {
 
 // TestReadDefault: without a frame rate line, 23.976 fps; --fps changes it.
 func TestReadDefault(t *testing.T) {
-	d, _ := decode(t, "testdata/nofps.sub", subtitle.ReadOptions{})
+	d, _ := formattest.Decode(t, "testdata/nofps.sub", Format, subtitle.ReadOptions{})
 	if got := []time.Duration{d.Cues[0].End, d.Cues[1].Start, d.Cues[2].End}; !reflect.DeepEqual(got, []time.Duration{ms(2002), ms(3003), ms(41708)}) {
 		t.Errorf("at 23.976: %v", got)
 	}
-	d, _ = decode(t, "testdata/nofps.sub", subtitle.ReadOptions{FPS: 24})
+	d, _ = formattest.Decode(t, "testdata/nofps.sub", Format, subtitle.ReadOptions{FPS: 24})
 	if d.Cues[0].End != ms(2000) {
 		t.Errorf("at 24: %v", d.Cues[0].End)
 	}
@@ -77,10 +59,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.sub", "Dialogue: hello\n", subtitle.ReadOptions{})
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {
@@ -156,27 +135,11 @@ func TestRoundTrip(t *testing.T) {
 // ffmpeg's MicroDVD demuxer and to aeidon (Gaupol's library): both must
 // read the times (to the millisecond ffmpeg rounds to) and the text.
 func TestIndependentReaders(t *testing.T) {
-	dir := t.TempDir()
-	ours := filepath.Join(dir, "ours.sub")
-	var buf bytes.Buffer
-	d := randomDoc(rand.New(rand.NewPCG(9, 9)))
-	if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{FPS: 25}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(ours, buf.Bytes(), 0o644)
+	ours := formattest.WriteTemp(t, "ours.sub", randomDoc(rand.New(rand.NewPCG(9, 9))), Format, subtitle.EncodeOptions{FPS: 25})
 	for _, file := range []string{ours, "testdata/pl.sub", "testdata/nofps.sub"} {
-		b, _ := os.ReadFile(file)
-		doc, _, err := read(file, string(b), subtitle.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := extcheck.ExpectedCues(doc)
-		if diff := extcheck.DiffCuesWithin(extcheck.FFmpeg(t, file, "microdvd"), want, 1); diff != nil {
-			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
-		if diff := extcheck.DiffCuesWithin(extcheck.Aeidon(t, "MICRODVD", DefaultFPS, file)[0], want, 1); diff != nil {
-			t.Errorf("%s: aeidon read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
+		want := formattest.Expected(t, file, Format)
+		formattest.Agree(t, "ffmpeg", file, extcheck.FFmpeg(t, file, "microdvd"), want, 1)
+		formattest.Agree(t, "aeidon", file, extcheck.Aeidon(t, "MICRODVD", DefaultFPS, file)[0], want, 1)
 	}
 }
 
@@ -184,25 +147,12 @@ func TestIndependentReaders(t *testing.T) {
 // only as positioned ParseErrors; what is read writes, and writing what
 // that reads back gives the same bytes.
 func FuzzReadMicroDVD(f *testing.F) {
-	for _, file := range []string{"testdata/pl.sub", "testdata/nofps.sub"} {
-		if b, err := os.ReadFile(file); err == nil {
-			f.Add(string(b))
-		}
-	}
+	formattest.AddFiles(f, "testdata/pl.sub", "testdata/nofps.sub")
 	f.Add("{1}{1}29.97\r{0}{}/a|{Y:ub}{C:$00ff00}b{y:x}\n{5}{3}{P:1,2}{c:zz}|\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ws, err := read("fuzz.sub", text, subtitle.ReadOptions{})
-		if err != nil {
-			var pe *subtitle.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.sub" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
-				t.Fatalf("error %v", err)
-			}
+		d, ok := formattest.Read(t, Format, "fuzz.sub", text)
+		if !ok {
 			return
-		}
-		for _, w := range ws {
-			if w.Line < 1 {
-				t.Fatalf("warning without a line: %v", w)
-			}
 		}
 		var one, two bytes.Buffer
 		if err := subtitle.Encode(&one, d, Format, subtitle.EncodeOptions{}); err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // read reads MicroDVD at the frame rate o.FPS, the file's {1}{1}FPS line
@@ -15,13 +16,12 @@ import (
 func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subtitle.Warning, error) {
 	d := &subtitle.Document{}
 	var ws []subtitle.Warning
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	lines := textin.Lines(text)
 	fps := DefaultFPS
 	first := true
 	type pending struct {
-		cue     int // index in d.Cues of a cue with no end frame
-		line    int
-		openEnd bool
+		cue  int // index in d.Cues of a cue with no end frame
+		line int
 	}
 	var open *pending
 	warned := map[string]bool{}
@@ -36,7 +36,7 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 				ws = append(ws, subtitle.Warning{Line: i + 1, Message: "{DEFAULT} style line ignored"})
 				continue
 			}
-			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a MicroDVD line ({start}{end}text), skipped: %q", clip(l))})
+			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a MicroDVD line ({start}{end}text), skipped: %q", textin.Clip(l))})
 			continue
 		}
 		if first {
@@ -115,12 +115,9 @@ func frame(s string) (int64, string, bool) {
 	if k < 2 || k > 10 {
 		return 0, s, false
 	}
-	var n int64
-	for _, c := range []byte(s[1:k]) {
-		if c < '0' || c > '9' {
-			return 0, s, false
-		}
-		n = n*10 + int64(c-'0')
+	n, ok := textin.Digits(s[1:k])
+	if !ok {
+		return 0, s, false
 	}
 	return n, s[k+1:], true
 }
@@ -257,11 +254,4 @@ func bgr(v string) (string, bool) {
 	}
 	v = strings.ToLower(v)
 	return "#" + v[4:6] + v[2:4] + v[0:2], true
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
@@ -36,7 +37,7 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	return e.Flush()
 }
 
-func toFrame(t interface{ Seconds() float64 }, fps float64) int64 {
+func toFrame(t time.Duration, fps float64) int64 {
 	return int64(math.Round(t.Seconds() * fps))
 }
 

@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // lastFor is how long a last caption with nothing after it shows.
@@ -87,7 +89,7 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 		attrs := text[at+5 : at+tagEnd]
 		startMs, ok := attrInt(attrs, "start")
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: lineAt(at), Message: fmt.Sprintf("<SYNC> without a Start time in milliseconds, skipped: %q", clip(text[at:at+tagEnd+1]))})
+			ws = append(ws, subtitle.Warning{Line: lineAt(at), Message: fmt.Sprintf("<SYNC> without a Start time in milliseconds, skipped: %q", textin.Clip(text[at:at+tagEnd+1]))})
 			at = next
 			continue
 		}
@@ -286,7 +288,7 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 			continue
 		default:
 			if dropped == "" && nm != "" && nm != "p" {
-				dropped = "<" + clip(tag) + ">"
+				dropped = "<" + textin.Clip(tag) + ">"
 			}
 			continue
 		}
@@ -321,26 +323,12 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 		}
 	}
 	endLine()
-	// Trim each line, drop blank ones.
+	// Trim each line, drop blank ones. Other white space than HTML's (a
+	// form feed, a vertical tab) counts too, as the writer, which writes a
+	// line of it as a blank paragraph, takes it.
 	var out []subtitle.Line
 	for _, l := range lines {
-		for i := range l {
-			if l[i].Text = strings.TrimLeft(l[i].Text, " "); l[i].Text != "" {
-				break
-			}
-		}
-		for i := len(l) - 1; i >= 0; i-- {
-			if l[i].Text = strings.TrimRight(l[i].Text, " "); l[i].Text != "" {
-				break
-			}
-		}
-		var kept subtitle.Line
-		for _, sp := range l {
-			if sp.Text != "" {
-				kept = append(kept, sp)
-			}
-		}
-		if len(kept) > 0 {
+		if kept := textin.TrimLine(l, unicode.IsSpace); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}
@@ -480,11 +468,4 @@ func lineCounter(text string) func(int) int {
 		}
 		return lo + 1
 	}
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

@@ -11,13 +11,10 @@ const Format subtitle.Format = "sami"
 
 func init() {
 	subtitle.Register(subtitle.Spec{
-		Format:  Format,
-		Aliases: []string{"smi"},
-		Ext:     ".smi",
-		Sniff:   sniff,
-		Read: func(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
-			return read(name, text, subtitle.ReadOptions{})
-		},
+		Format:   Format,
+		Aliases:  []string{"smi"},
+		Ext:      ".smi",
+		Sniff:    sniff,
 		ReadWith: read,
 		Write:    write,
 		Carries:  subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true},

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,31 +13,16 @@ import (
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
-
-func decode(t *testing.T, file string, o subtitle.ReadOptions) (*subtitle.Document, *subtitle.ReadInfo) {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode(file, b, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format {
-		t.Fatalf("format %v", info.Format)
-	}
-	return d, info
-}
 
 // TestReadLanguages reads a Korean and English file: Korean, the first
 // declared, by default, with the English reported as not read; English
 // when asked by class, by language tag or by name.
 func TestReadLanguages(t *testing.T) {
-	d, info := decode(t, "testdata/ko.smi", subtitle.ReadOptions{})
+	d, info := formattest.Decode(t, "testdata/ko.smi", Format, subtitle.ReadOptions{})
 	want := []subtitle.Cue{
 		{Start: ms(1000), End: ms(3500), Lines: []subtitle.Line{{{Text: "안녕하세요."}}, {{Text: "반갑습니다", Color: "#ffff00"}}}},
 		{Start: ms(4200), End: ms(6000), Lines: []subtitle.Line{{{Text: "속삭임", Italic: true}, {Text: " & 대화"}}}},
@@ -51,7 +35,7 @@ func TestReadLanguages(t *testing.T) {
 		t.Errorf("lang %q title %q warnings %v", d.Lang, d.Title, info.Warnings)
 	}
 	for _, pick := range []string{"ENCC", "en-US", "english"} {
-		d, _ := decode(t, "testdata/ko.smi", subtitle.ReadOptions{Language: pick})
+		d, _ := formattest.Decode(t, "testdata/ko.smi", Format, subtitle.ReadOptions{Language: pick})
 		if d.Lang != "en-US" || len(d.Cues) != 3 || d.Cues[0].PlainLines()[1] != "Nice to meet you." {
 			t.Errorf("--language %s: %+v", pick, d.Cues)
 		}
@@ -72,10 +56,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.smi", "<SAMI><SYNC Start=x>", subtitle.ReadOptions{})
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {
@@ -133,14 +114,7 @@ func TestRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 9))
 	for n := 0; n < 300; n++ {
 		d := randomDoc(rng)
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{CRLF: n%2 == 1}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.smi", buf.String(), subtitle.ReadOptions{})
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("%v %v\n got %+v\nwant %+v\n%s", err, ws, back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{CRLF: n%2 == 1})
 	}
 }
 
@@ -148,18 +122,8 @@ func TestRoundTrip(t *testing.T) {
 // hand-written one-language file as we do. (ffmpeg reads every language
 // of a file at once, so a file of several cannot be compared cue by cue.)
 func TestFFmpegReads(t *testing.T) {
-	ours := filepath.Join(t.TempDir(), "ours.smi")
-	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, randomDoc(rand.New(rand.NewPCG(3, 3))), Format, subtitle.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(ours, buf.Bytes(), 0o644)
+	ours := formattest.WriteTemp(t, "ours.smi", randomDoc(rand.New(rand.NewPCG(3, 3))), Format, subtitle.EncodeOptions{})
 	for _, file := range []string{ours, "testdata/one.smi"} {
-		b, _ := os.ReadFile(file)
-		doc, _, err := read(file, string(b), subtitle.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got []extcheck.Cue
 		for _, c := range extcheck.FFmpeg(t, file, "sami") {
 			// ffmpeg keeps &nbsp; as U+00A0; we read it as the space players show.
@@ -168,9 +132,7 @@ func TestFFmpegReads(t *testing.T) {
 				got = append(got, c)
 			}
 		}
-		if diff := extcheck.DiffCues(got, extcheck.ExpectedCues(doc)); diff != nil {
-			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
+		formattest.Agree(t, "ffmpeg", file, got, formattest.Expected(t, file, Format), 0)
 	}
 }
 
@@ -178,11 +140,7 @@ func TestFFmpegReads(t *testing.T) {
 // ParseErrors naming the file, and what is read writes back and reads
 // back the same.
 func FuzzReadSAMI(f *testing.F) {
-	for _, file := range []string{"testdata/ko.smi", "testdata/one.smi"} {
-		if b, err := os.ReadFile(file); err == nil {
-			f.Add(string(b))
-		}
-	}
+	formattest.AddFiles(f, "testdata/ko.smi", "testdata/one.smi")
 	f.Add("<SAMI><SYNC Start='10'><P Class=A><font color=ff0000><b>x<br></font>y</b><SYNC start=\"5\"><p>z<!-- c -->")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
@@ -30,13 +31,14 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	e.Line("<BODY>")
 	for i, c := range d.Cues {
 		b := appendSync(e.Buf[:0], c.Start, cls)
-		for j, l := range textout.Lines(c.Lines) {
+		lines := textout.Lines(c.Lines)
+		for j, l := range lines {
 			if j > 0 {
 				b = append(b, "<br>"...)
 			}
 			b = appendLine(b, l)
 		}
-		if len(c.Lines) == 0 || len(textout.Lines(c.Lines)) == 0 {
+		if len(lines) == 0 {
 			b = append(b, "&nbsp;"...)
 		}
 		e.Buf = b
@@ -52,7 +54,7 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	return e.Flush()
 }
 
-func appendSync(b []byte, t interface{ Milliseconds() int64 }, cls string) []byte {
+func appendSync(b []byte, t time.Duration, cls string) []byte {
 	b = append(b, "<SYNC Start="...)
 	b = strconv.AppendInt(b, t.Milliseconds(), 10)
 	return append(append(append(b, "><P Class="...), cls...), '>')
@@ -105,10 +107,12 @@ func appendLine(b []byte, l subtitle.Line) []byte {
 	return b
 }
 
+var markup = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
 // escape escapes markup characters, and runs of spaces as &nbsp; so that
 // HTML's collapsing keeps them.
 func escape(s string) string {
-	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	s = markup.Replace(s)
 	if strings.Contains(s, "  ") {
 		s = strings.ReplaceAll(s, "  ", " &nbsp;")
 	}

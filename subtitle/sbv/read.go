@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // read reads SBV. A block that does not start with a timing line is
@@ -14,24 +15,15 @@ import (
 func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	d := &subtitle.Document{}
 	var ws []subtitle.Warning
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
-	for i := 0; i < len(lines); {
-		l := strings.TrimSpace(lines[i])
-		if l == "" {
-			i++
-			continue
-		}
-		start, end, ok := parseTiming(l)
+	for _, b := range textin.Blocks(textin.Lines(text), 0) {
+		start, end, ok := parseTiming(b.Head)
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not an SBV timing line, block skipped: %q", clip(l))})
-			for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-				i++
-			}
+			ws = append(ws, subtitle.Warning{Line: b.Line, Message: fmt.Sprintf("not an SBV timing line, block skipped: %q", textin.Clip(b.Head))})
 			continue
 		}
 		c := subtitle.Cue{Start: start, End: end}
-		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != ""; i++ {
-			c.Lines = append(c.Lines, subtitle.Line{{Text: strings.TrimSpace(lines[i])}})
+		for _, l := range b.Body {
+			c.Lines = append(c.Lines, subtitle.Line{{Text: strings.TrimSpace(l)}})
 		}
 		d.Cues = append(d.Cues, c)
 	}
@@ -56,49 +48,6 @@ func parseTiming(l string) (start, end time.Duration, ok bool) {
 	return start, end, ok1 && ok2
 }
 
-// parseTime reads H:MM:SS.mmm (hours of any width, one to three digits of
-// fraction).
-func parseTime(s string) (time.Duration, bool) {
-	h, rest, ok := strings.Cut(s, ":")
-	if !ok {
-		return 0, false
-	}
-	m, rest, ok := strings.Cut(rest, ":")
-	if !ok {
-		return 0, false
-	}
-	sec, frac, ok := strings.Cut(rest, ".")
-	if !ok || len(m) != 2 || len(sec) != 2 || len(frac) < 1 || len(frac) > 3 || len(h) < 1 || len(h) > 6 {
-		return 0, false
-	}
-	hv, ok1 := digits(h)
-	mv, ok2 := digits(m)
-	sv, ok3 := digits(sec)
-	fv, ok4 := digits(frac)
-	if !ok1 || !ok2 || !ok3 || !ok4 || mv > 59 || sv > 59 {
-		return 0, false
-	}
-	for n := len(frac); n < 3; n++ {
-		fv *= 10
-	}
-	return time.Duration(((hv*60+mv)*60+sv)*1000+fv) * time.Millisecond, true
-}
-
-func digits(s string) (int64, bool) {
-	var n int64
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, s != ""
-}
-
-// clip shortens a line for a message.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
+// parseTime reads H:MM:SS.mmm (hours of one to six digits, one to three
+// digits of fraction).
+func parseTime(s string) (time.Duration, bool) { return textin.Clock(s, 6, 1, 3) }

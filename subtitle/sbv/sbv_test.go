@@ -2,15 +2,14 @@ package sbv
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
@@ -19,16 +18,9 @@ func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 // space at the end of a broken line, "[Music]", ">>" speaker changes,
 // hours from one digit, no line end after the last line.
 func TestReadYouTube(t *testing.T) {
-	b, err := os.ReadFile("testdata/youtube.sbv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode("testdata/youtube.sbv", b, subtitle.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format || len(info.Warnings) > 0 {
-		t.Fatalf("format %v, warnings %v", info.Format, info.Warnings)
+	d, info := formattest.Decode(t, "testdata/youtube.sbv", Format, subtitle.ReadOptions{})
+	if len(info.Warnings) > 0 {
+		t.Fatalf("warnings %v", info.Warnings)
 	}
 	want := []subtitle.Cue{
 		{Start: ms(480), End: ms(4020), Lines: subtitle.Text("welcome back everyone today we are going", "to look at caption formats")},
@@ -41,9 +33,7 @@ func TestReadYouTube(t *testing.T) {
 		t.Fatalf("got  %+v\nwant %+v", d.Cues, want)
 	}
 	// Detected by content too, under another name.
-	if f := subtitle.Detect(b); f != Format {
-		t.Errorf("Detect = %v, want sbv", f)
-	}
+	formattest.Detects(t, "testdata/youtube.sbv", Format)
 }
 
 func TestWrite(t *testing.T) {
@@ -78,17 +68,7 @@ func TestRoundTrip(t *testing.T) {
 			d.Cues = append(d.Cues, c)
 			at = c.End + ms(rng.Int64N(100*3600*1000))
 		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.sbv", buf.String())
-		if err != nil || len(ws) > 0 {
-			t.Fatalf("%v %v\n%s", err, ws, buf.String())
-		}
-		if !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("round trip:\n got %+v\nwant %+v\n%s", back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{})
 	}
 }
 
@@ -101,9 +81,8 @@ func TestBadInput(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.sbv", "hello\nworld\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.File != "in.sbv" || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
+	if pe := formattest.SyntaxError(t, err, 1); pe.File != "in.sbv" {
+		t.Fatalf("error names %q", pe.File)
 	}
 	for _, bad := range []string{"0:0:01.000,0:00:02.000", "0:00:61.000,0:00:02.000", "0:00:01.0000,0:00:02.000", "0:00:01,0:00:02"} {
 		if _, _, ok := parseTiming(bad); ok {
@@ -116,34 +95,9 @@ func TestBadInput(t *testing.T) {
 // positioned ParseErrors, and what is read writes back and reads back the
 // same.
 func FuzzReadSBV(f *testing.F) {
-	if b, err := os.ReadFile("testdata/youtube.sbv"); err == nil {
-		f.Add(string(b))
-	}
+	formattest.AddFiles(f, "testdata/youtube.sbv")
 	f.Add("0:00:01.000,0:00:02.000\r\na\rb\n\n\n0:00:03.5,0:00:04.25\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ws, err := read("fuzz.sbv", text)
-		if err != nil {
-			var pe *subtitle.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.sbv" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
-				t.Fatalf("error %v", err)
-			}
-			return
-		}
-		for _, w := range ws {
-			if w.Line < 1 {
-				t.Fatalf("warning without a line: %v", w)
-			}
-		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("fuzz.sbv", buf.String())
-		if len(d.Cues) == 0 {
-			return
-		}
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("read %+v\nwrote %q\nread back %+v %v %v", d.Cues, buf.String(), back, ws, err)
-		}
+		formattest.ReadWriteRead(t, Format, "fuzz.sbv", text)
 	})
 }

@@ -2,7 +2,6 @@ package sbv
 
 import (
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
@@ -31,9 +30,5 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 
 // appendTime appends t as H:MM:SS.mmm.
 func appendTime(b []byte, t time.Duration) []byte {
-	ms := int64(t / time.Millisecond)
-	b = strconv.AppendInt(b, ms/3600000, 10)
-	m, s, f := ms/60000%60, ms/1000%60, ms%1000
-	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), '.',
-		byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
+	return textout.AppendClock(b, int64(t/time.Millisecond), 1000, 1, '.', 3)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // lastFor is how long a caption shows when the file never erases it.
@@ -335,7 +336,7 @@ func render(s *screen) ([]subtitle.Line, int) {
 
 func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	d := &decoder{doc: &subtitle.Document{}, warned: map[string]bool{}}
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	lines := textin.Lines(text)
 	header := false
 	var lastFrame int64 = -1
 	for i, raw := range lines {
@@ -354,7 +355,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		tc, rest, _ := strings.Cut(strings.ReplaceAll(l, "\t", " "), " ")
 		f, ok := parseTimecode(tc)
 		if !ok {
-			d.ws = append(d.ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not an SCC line (HH:MM:SS;FF then hex words), skipped: %q", clip(l))})
+			d.ws = append(d.ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not an SCC line (HH:MM:SS;FF then hex words), skipped: %q", textin.Clip(l))})
 			continue
 		}
 		if f < lastFrame {
@@ -363,7 +364,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		for k, w := range strings.Fields(rest) {
 			v, err := strconv.ParseUint(w, 16, 16)
 			if err != nil || len(w) != 4 {
-				d.ws = append(d.ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("word %d, %q, is not four hex digits; the rest of the line is skipped", k+1, clip(w))})
+				d.ws = append(d.ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("word %d, %q, is not four hex digits; the rest of the line is skipped", k+1, textin.Clip(w))})
 				break
 			}
 			b1, b2 := byte(v>>8), byte(v)
@@ -423,11 +424,4 @@ func sameLines(a, b []subtitle.Line) bool {
 			return p.Text == q.Text && p.Italic == q.Italic && p.Underline == q.Underline && p.Color == q.Color
 		})
 	})
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // Format is SCC's name, as flags spell it.
@@ -98,12 +99,11 @@ func parseTimecode(s string) (int64, bool) {
 	}
 	var v [4]int64
 	for i, p := range []string{s[0:2], s[3:5], s[6:8], s[9:11]} {
-		for _, c := range []byte(p) {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			v[i] = v[i]*10 + int64(c-'0')
+		n, ok := textin.Digits(p)
+		if !ok {
+			return 0, false
 		}
+		v[i] = n
 	}
 	hh, mm, ss, ff := v[0], v[1], v[2], v[3]
 	if mm > 59 || ss > 59 || ff > 29 {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 func f2t(f int64) time.Duration { return frameTime(f) }
@@ -22,16 +21,9 @@ func f2t(f int64) time.Duration { return frameTime(f) }
 // an italic PAC, an extended character replacing its fallback, a special
 // character, a mid-row color, a code for channel 2, roll-up and paint-on.
 func TestReadOthers(t *testing.T) {
-	b, err := os.ReadFile("testdata/others.scc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode("testdata/others.scc", b, subtitle.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format || len(info.Warnings) != 1 || info.Warnings[0].Line != 13 || !strings.Contains(info.Warnings[0].Message, "channel 2") {
-		t.Fatalf("format %v warnings %v", info.Format, info.Warnings)
+	d, info := formattest.Decode(t, "testdata/others.scc", Format, subtitle.ReadOptions{})
+	if len(info.Warnings) != 1 || info.Warnings[0].Line != 13 || !strings.Contains(info.Warnings[0].Message, "channel 2") {
+		t.Fatalf("warnings %v", info.Warnings)
 	}
 	tc := func(s string, plus int64) time.Duration {
 		f, ok := parseTimecode(s)
@@ -50,11 +42,12 @@ func TestReadOthers(t *testing.T) {
 		{Start: tc("00:00:14;00", 0), End: tc("00:00:15;00", 0), Align: 1, Lines: plain("second line", "third")},
 		{Start: tc("00:00:16;00", 4), End: tc("00:00:17;00", 0), Align: 1, Lines: plain("painted")},
 	}
-	if !reflect.DeepEqual(d.Cues, want) {
-		for i := range want {
-			if i >= len(d.Cues) || !reflect.DeepEqual(d.Cues[i], want[i]) {
-				t.Errorf("cue %d:\n got %+v\nwant %+v", i+1, d.Cues[min(i, len(d.Cues)-1)], want[i])
-			}
+	if len(d.Cues) != len(want) {
+		t.Fatalf("%d cues, want %d: %+v", len(d.Cues), len(want), d.Cues)
+	}
+	for i := range want {
+		if !reflect.DeepEqual(d.Cues[i], want[i]) {
+			t.Errorf("cue %d:\n got %+v\nwant %+v", i+1, d.Cues[i], want[i])
 		}
 	}
 }
@@ -202,19 +195,9 @@ func TestRoundTrip(t *testing.T) {
 // it, and starts roll-up and paint-on captions early, so on the
 // broadcast-style file only its text is compared.
 func TestIndependentReaders(t *testing.T) {
-	ours := filepath.Join(t.TempDir(), "ours.scc")
-	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, randomDoc(rand.New(rand.NewPCG(1, 1))), Format, subtitle.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(ours, buf.Bytes(), 0o644)
+	ours := formattest.WriteTemp(t, "ours.scc", randomDoc(rand.New(rand.NewPCG(1, 1))), Format, subtitle.EncodeOptions{})
 	for _, file := range []string{ours, "testdata/others.scc"} {
-		b, _ := os.ReadFile(file)
-		doc, _, err := read(file, string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := extcheck.ExpectedCues(doc)
+		want := formattest.Expected(t, file, Format)
 		ff := squeeze(extcheck.FFmpeg(t, file, "scc"))
 		tt := squeeze(extcheck.TTConv(t, file))
 		if file != ours {
@@ -232,12 +215,8 @@ func TestIndependentReaders(t *testing.T) {
 				}
 			}
 		}
-		if diff := extcheck.DiffCuesWithin(ff, want, 100); diff != nil {
-			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
-		if diff := extcheck.DiffCuesWithin(tt, want, 100); diff != nil {
-			t.Errorf("%s: ttconv read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
+		formattest.Agree(t, "ffmpeg", file, ff, want, 100)
+		formattest.Agree(t, "ttconv", file, tt, want, 100)
 	}
 }
 
@@ -258,23 +237,12 @@ func squeeze(cues []extcheck.Cue) []extcheck.Cue {
 // positioned ParseErrors; what is read and carried by SCC writes, and
 // reads back with the same text.
 func FuzzReadSCC(f *testing.F) {
-	if b, err := os.ReadFile("testdata/others.scc"); err == nil {
-		f.Add(string(b))
-	}
+	formattest.AddFiles(f, "testdata/others.scc")
 	f.Add("Scenarist_SCC V1.0\n\n00:00:00:00\t9425 9425 94ad 94ad 9470 c1c2 9421 1337 1337 9723 91ae 942f\n01:00:00;02 942c 94d0 94d0 9429 8080 zz\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ws, err := read("fuzz.scc", text)
-		if err != nil {
-			var pe *subtitle.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.scc" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
-				t.Fatalf("error %v", err)
-			}
+		d, ok := formattest.Read(t, Format, "fuzz.scc", text)
+		if !ok {
 			return
-		}
-		for _, w := range ws {
-			if w.Line < 1 {
-				t.Fatalf("warning without a line: %v", w)
-			}
 		}
 		var buf bytes.Buffer
 		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {

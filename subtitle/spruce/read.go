@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 type state struct {
@@ -17,7 +18,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	d := &subtitle.Document{}
 	var ws []subtitle.Warning
 	st := state{horz: 1}
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	lines := textin.Lines(text)
 	for i, raw := range lines {
 		l := strings.TrimSpace(raw)
 		switch {
@@ -46,7 +47,7 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		}
 		start, end, body, ok := parseLine(l)
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a Spruce STL caption line (HH:MM:SS:FF , HH:MM:SS:FF , text), skipped: %q", clip(l))})
+			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a Spruce STL caption line (HH:MM:SS:FF , HH:MM:SS:FF , text), skipped: %q", textin.Clip(l))})
 			continue
 		}
 		c := subtitle.Cue{Start: start, End: end, Lines: parseText(body, st)}
@@ -84,12 +85,11 @@ func parseTC(s string) (time.Duration, bool) {
 		if len(p) != 2 && !(i == 0 && len(p) > 2 && len(p) <= 4) {
 			return 0, false
 		}
-		for _, c := range []byte(p) {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n[i] = n[i]*10 + int64(c-'0')
+		v, ok := textin.Digits(p)
+		if !ok {
+			return 0, false
 		}
+		n[i] = v
 	}
 	if n[1] > 59 || n[2] > 59 || n[3] >= FPS {
 		return 0, false
@@ -137,32 +137,9 @@ func parseText(s string, st state) []subtitle.Line {
 			}
 			part = part[k+2:]
 		}
-		for i := range line {
-			if line[i].Text = strings.TrimLeft(line[i].Text, " \t"); line[i].Text != "" {
-				break
-			}
-		}
-		for i := len(line) - 1; i >= 0; i-- {
-			if line[i].Text = strings.TrimRight(line[i].Text, " \t"); line[i].Text != "" {
-				break
-			}
-		}
-		var kept subtitle.Line
-		for _, sp := range line {
-			if sp.Text != "" {
-				kept = append(kept, sp)
-			}
-		}
-		if len(kept) > 0 {
+		if kept := textin.TrimLine(line, func(r rune) bool { return r == ' ' || r == '\t' }); len(kept) > 0 {
 			out = append(out, kept)
 		}
 	}
 	return out
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }

@@ -2,10 +2,7 @@ package spruce
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -14,6 +11,7 @@ import (
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 	_ "github.com/subkit-dev/subkit/subtitle/stl"
 )
 
@@ -22,16 +20,9 @@ func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 // TestRead reads a file with DVD Studio Pro's head of directives,
 // styles, a placement change and 25 fps frames.
 func TestRead(t *testing.T) {
-	b, err := os.ReadFile("testdata/dvdsp.stl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode("testdata/dvdsp.stl", b, subtitle.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format || len(info.Warnings) > 0 {
-		t.Fatalf("format %v warnings %v", info.Format, info.Warnings)
+	d, info := formattest.Decode(t, "testdata/dvdsp.stl", Format, subtitle.ReadOptions{})
+	if len(info.Warnings) > 0 {
+		t.Fatalf("warnings %v", info.Warnings)
 	}
 	want := []subtitle.Cue{
 		{Start: ms(1000), End: ms(3480), Lines: subtitle.Text("Bonjour à tous,", "bienvenue.")},
@@ -54,10 +45,7 @@ func TestTellsEBU(t *testing.T) {
 	if f := subtitle.Detect(ebu); f != subtitle.STL {
 		t.Errorf("EBU STL detected as %v", f)
 	}
-	spruce, _ := os.ReadFile("testdata/dvdsp.stl")
-	if f := subtitle.Detect(spruce); f != Format {
-		t.Errorf("Spruce STL detected as %v", f)
-	}
+	formattest.Detects(t, "testdata/dvdsp.stl", Format)
 	_, info, _ := subtitle.Prepare("x.stl", ebu, subtitle.ReadOptions{})
 	if info.Format != subtitle.STL {
 		t.Errorf("x.stl of EBU bytes prepared as %v", info.Format)
@@ -73,10 +61,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.stl", "hello\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {
@@ -125,14 +110,7 @@ func TestRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	for n := 0; n < 200; n++ {
 		d := randomDoc(rng)
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.stl", buf.String())
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("%v %v\n got %+v\nwant %+v\n%s", err, ws, back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{})
 	}
 }
 
@@ -145,30 +123,18 @@ var spruceCodes = regexp.MustCompile(`\^[IBUibu]`)
 // at 3.480 s), so its times are turned back into fields before comparing;
 // it keeps ^I, ^B, ^U as text, which is dropped.
 func TestFFmpegReads(t *testing.T) {
-	ours := filepath.Join(t.TempDir(), "ours.stl")
-	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, randomDoc(rand.New(rand.NewPCG(5, 5))), Format, subtitle.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(ours, buf.Bytes(), 0o644)
+	ours := formattest.WriteTemp(t, "ours.stl", randomDoc(rand.New(rand.NewPCG(5, 5))), Format, subtitle.EncodeOptions{})
 	asFrames := func(ms int64) int64 { // ffmpeg's centiseconds as the frame field they came from, at 25 fps
 		return ms/1000*1000 + (ms%1000)/10*40
 	}
 	for _, file := range []string{ours, "testdata/dvdsp.stl"} {
-		b, _ := os.ReadFile(file)
-		doc, _, err := read(file, string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got []extcheck.Cue
 		for _, c := range extcheck.FFmpeg(t, file, "stl") {
 			c.StartMs, c.EndMs = asFrames(c.StartMs), asFrames(c.EndMs)
 			c.Text = spruceCodes.ReplaceAllString(c.Text, "")
 			got = append(got, c)
 		}
-		if diff := extcheck.DiffCues(got, extcheck.ExpectedCues(doc)); diff != nil {
-			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
+		formattest.Agree(t, "ffmpeg", file, got, formattest.Expected(t, file, Format), 0)
 	}
 }
 
@@ -176,31 +142,9 @@ func TestFFmpegReads(t *testing.T) {
 // only as positioned ParseErrors, and what is read writes back and reads
 // back the same.
 func FuzzReadSpruce(f *testing.F) {
-	if b, err := os.ReadFile("testdata/dvdsp.stl"); err == nil {
-		f.Add(string(b))
-	}
+	formattest.AddFiles(f, "testdata/dvdsp.stl")
 	f.Add("$Italic = TRUE\r\n00:00:01:00,00:00:02:00,^ia|^b^Ub^\n$HorzAlign = right\n$VertAlign = center\n100:00:00:24 , 00:00:00:00 , x")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ws, err := read("fuzz.stl", text)
-		if err != nil {
-			var pe *subtitle.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.stl" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
-				t.Fatalf("error %v", err)
-			}
-			return
-		}
-		for _, w := range ws {
-			if w.Line < 1 {
-				t.Fatalf("warning without a line: %v", w)
-			}
-		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("fuzz.stl", buf.String())
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) && len(d.Cues) > 0 {
-			t.Fatalf("read %+v\nwrote %q\nread back %+v %v %v", d.Cues, buf.String(), back, ws, err)
-		}
+		formattest.ReadWriteRead(t, Format, "fuzz.stl", text)
 	})
 }

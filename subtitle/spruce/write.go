@@ -2,7 +2,6 @@ package spruce
 
 import (
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -74,12 +73,5 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 // appendTC appends t as HH:MM:SS:FF at 25 fps, rounded to the nearest
 // frame.
 func appendTC(b []byte, t time.Duration) []byte {
-	f := int64((t + time.Second/FPS/2) / (time.Second / FPS))
-	h := f / (3600 * FPS)
-	if h < 10 {
-		b = append(b, '0')
-	}
-	b = strconv.AppendInt(b, h, 10)
-	m, s, ff := f/(60*FPS)%60, f/FPS%60, f%FPS
-	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), ':', byte('0'+ff/10), byte('0'+ff%10))
+	return textout.AppendClock(b, int64((t+time.Second/FPS/2)/(time.Second/FPS)), FPS, 2, ':', 2)
 }

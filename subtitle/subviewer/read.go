@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	d := &subtitle.Document{}
 	var ws []subtitle.Warning
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	lines := textin.Lines(text)
 	i := 0
 	// The header: lines of [KEY]value until the first timing line.
 	for ; i < len(lines); i++ {
@@ -34,28 +35,20 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 				d.Title = val
 			case "DELAY":
 				if val != "" && val != "0" {
-					ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("[%s]%s is not applied", key, clip(val))})
+					ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("[%s]%s is not applied", key, textin.Clip(val))})
 				}
 			}
 		}
 	}
-	for i < len(lines) {
-		l := strings.TrimSpace(lines[i])
-		if l == "" {
-			i++
-			continue
-		}
-		start, end, ok := parseTiming(l)
+	for _, b := range textin.Blocks(lines, i) {
+		start, end, ok := parseTiming(b.Head)
 		if !ok {
-			ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("not a SubViewer timing line, block skipped: %q", clip(l))})
-			for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-				i++
-			}
+			ws = append(ws, subtitle.Warning{Line: b.Line, Message: fmt.Sprintf("not a SubViewer timing line, block skipped: %q", textin.Clip(b.Head))})
 			continue
 		}
 		c := subtitle.Cue{Start: start, End: end}
-		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != ""; i++ {
-			for _, part := range splitBR(lines[i]) {
+		for _, l := range b.Body {
+			for _, part := range splitBR(l) {
 				if part = strings.TrimSpace(part); part != "" {
 					c.Lines = append(c.Lines, subtitle.Line{{Text: part}})
 				}
@@ -96,45 +89,6 @@ func parseTiming(l string) (start, end time.Duration, ok bool) {
 	return start, end, ok1 && ok2
 }
 
-// parseTime reads HH:MM:SS.cc (two to three digits of fraction; hours of
-// one digit or more).
-func parseTime(s string) (time.Duration, bool) {
-	h, rest, ok := strings.Cut(s, ":")
-	if !ok {
-		return 0, false
-	}
-	m, rest, ok := strings.Cut(rest, ":")
-	if !ok {
-		return 0, false
-	}
-	sec, frac, ok := strings.Cut(rest, ".")
-	if !ok || len(h) < 1 || len(h) > 4 || len(m) != 2 || len(sec) != 2 || len(frac) != 2 {
-		return 0, false
-	}
-	hv, ok1 := digits(h)
-	mv, ok2 := digits(m)
-	sv, ok3 := digits(sec)
-	fv, ok4 := digits(frac)
-	if !ok1 || !ok2 || !ok3 || !ok4 || mv > 59 || sv > 59 {
-		return 0, false
-	}
-	return time.Duration(((hv*60+mv)*60+sv)*1000+fv*10) * time.Millisecond, true
-}
-
-func digits(s string) (int64, bool) {
-	var n int64
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, s != ""
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
+// parseTime reads HH:MM:SS.cc (hours of one to four digits, two digits
+// of fraction).
+func parseTime(s string) (time.Duration, bool) { return textin.Clock(s, 4, 2, 2) }

@@ -2,10 +2,7 @@ package subviewer
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,21 +10,15 @@ import (
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 
 func TestRead(t *testing.T) {
-	b, err := os.ReadFile("testdata/de.sub")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, info, err := subtitle.Decode("testdata/de.sub", b, subtitle.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Format != Format || len(info.Warnings) > 0 {
-		t.Fatalf("format %v warnings %v", info.Format, info.Warnings)
+	d, info := formattest.Decode(t, "testdata/de.sub", Format, subtitle.ReadOptions{})
+	if len(info.Warnings) > 0 {
+		t.Fatalf("warnings %v", info.Warnings)
 	}
 	want := []subtitle.Cue{
 		{Start: ms(1500), End: ms(4000), Lines: subtitle.Text("Guten Tag.", "Wie geht's?")},
@@ -38,9 +29,7 @@ func TestRead(t *testing.T) {
 		t.Fatalf("title %q\ngot  %+v\nwant %+v", d.Title, d.Cues, want)
 	}
 	// A .sub is MicroDVD or SubViewer by its content.
-	if f := subtitle.Detect(b); f != Format {
-		t.Errorf("Detect = %v", f)
-	}
+	formattest.Detects(t, "testdata/de.sub", Format)
 	if f := subtitle.Detect([]byte("00:00:01.00,00:00:02.00\nhi\n")); f != Format {
 		t.Errorf("Detect without a header = %v", f)
 	}
@@ -55,10 +44,7 @@ func TestReadProblems(t *testing.T) {
 		t.Fatalf("cues %+v warnings %v", d.Cues, ws)
 	}
 	_, _, err = read("in.sub", "{1}{2}microdvd\n")
-	var pe *subtitle.ParseError
-	if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, subtitle.ErrSyntax) {
-		t.Fatalf("error %v", err)
-	}
+	formattest.SyntaxError(t, err, 1)
 }
 
 func TestWrite(t *testing.T) {
@@ -100,41 +86,20 @@ func TestRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 3))
 	for n := 0; n < 200; n++ {
 		d := randomDoc(rng)
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{CRLF: n%2 == 0}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("x.sub", buf.String())
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) {
-			t.Fatalf("%v %v\n got %+v\nwant %+v\n%s", err, ws, back.Cues, d.Cues, buf.String())
-		}
+		formattest.RoundTrip(t, d, Format, subtitle.EncodeOptions{CRLF: n%2 == 0})
 	}
 }
 
 // TestIndependentReaders: ffmpeg's SubViewer demuxer and aeidon read our
 // output and a hand-written file as we do.
 func TestIndependentReaders(t *testing.T) {
-	ours := filepath.Join(t.TempDir(), "ours.sub")
-	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, randomDoc(rand.New(rand.NewPCG(4, 4))), Format, subtitle.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(ours, buf.Bytes(), 0o644)
+	ours := formattest.WriteTemp(t, "ours.sub", randomDoc(rand.New(rand.NewPCG(4, 4))), Format, subtitle.EncodeOptions{})
 	files := []string{ours, "testdata/de.sub"}
 	aeidon := extcheck.Aeidon(t, "SUBVIEWER2", 0, files...)
 	for i, file := range files {
-		b, _ := os.ReadFile(file)
-		doc, _, err := read(file, string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := extcheck.ExpectedCues(doc)
-		if diff := extcheck.DiffCues(extcheck.FFmpeg(t, file, "subviewer"), want); diff != nil {
-			t.Errorf("%s: ffmpeg read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
-		if diff := extcheck.DiffCues(aeidon[i], want); diff != nil {
-			t.Errorf("%s: aeidon read otherwise:\n%s", filepath.Base(file), strings.Join(diff, "\n"))
-		}
+		want := formattest.Expected(t, file, Format)
+		formattest.Agree(t, "ffmpeg", file, extcheck.FFmpeg(t, file, "subviewer"), want, 0)
+		formattest.Agree(t, "aeidon", file, aeidon[i], want, 0)
 	}
 }
 
@@ -142,31 +107,9 @@ func TestIndependentReaders(t *testing.T) {
 // errors only as positioned ParseErrors, and what is read writes back and
 // reads back the same.
 func FuzzReadSubViewer(f *testing.F) {
-	if b, err := os.ReadFile("testdata/de.sub"); err == nil {
-		f.Add(string(b))
-	}
+	formattest.AddFiles(f, "testdata/de.sub")
 	f.Add("[SUBTITLE]\n00:00:01.00,00:00:02.00\na[Br]b[br]\r\nc\n\n99:59:59.99,100:00:00.00\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		d, ws, err := read("fuzz.sub", text)
-		if err != nil {
-			var pe *subtitle.ParseError
-			if !errors.As(err, &pe) || pe.File != "fuzz.sub" || pe.Line < 1 || !errors.Is(err, subtitle.ErrSyntax) {
-				t.Fatalf("error %v", err)
-			}
-			return
-		}
-		for _, w := range ws {
-			if w.Line < 1 {
-				t.Fatalf("warning without a line: %v", w)
-			}
-		}
-		var buf bytes.Buffer
-		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		back, ws, err := read("fuzz.sub", buf.String())
-		if err != nil || len(ws) > 0 || !reflect.DeepEqual(back.Cues, d.Cues) && len(d.Cues) > 0 {
-			t.Fatalf("read %+v\nwrote %q\nread back %+v %v %v", d.Cues, buf.String(), back, ws, err)
-		}
+		formattest.ReadWriteRead(t, Format, "fuzz.sub", text)
 	})
 }

@@ -2,7 +2,6 @@ package subviewer
 
 import (
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -36,12 +35,5 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 
 // appendTime appends t as HH:MM:SS.cc, rounded to the centisecond.
 func appendTime(b []byte, t time.Duration) []byte {
-	cs := int64((t + 5*time.Millisecond) / (10 * time.Millisecond))
-	h := cs / 360000
-	if h < 10 {
-		b = append(b, '0')
-	}
-	b = strconv.AppendInt(b, h, 10)
-	m, s, f := cs/6000%60, cs/100%60, cs%100
-	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), '.', byte('0'+f/10), byte('0'+f%10))
+	return textout.AppendClock(b, int64((t+5*time.Millisecond)/(10*time.Millisecond)), 100, 2, '.', 2)
 }

@@ -26,36 +26,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
 )
 
 // imscFloor is the pass count reached, of 321; the test fails below it.
 const imscFloor = 320
 
-// imscDir returns ../shared/conformance/imsc from the repository root,
-// skipping the test when it is missing (outside CI).
+// imscDir returns ../shared/conformance/imsc beside the repository,
+// skipping the test when it is missing (failing it in CI).
 func imscDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	conf := filepath.Join(dir, "..", "shared", "conformance", "imsc")
+	conf := filepath.Join(extcheck.Root(t), "..", "shared", "conformance", "imsc")
 	if _, err := os.Stat(filepath.Join(conf, "tests")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("IMSC tests missing: %v", err)
-		}
-		t.Skipf("IMSC tests missing: %v", err)
+		extcheck.Missing(t, "the IMSC test suite", "the data folder ../shared must sit beside the repository: "+err.Error())
 	}
 	return conf
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
+	"github.com/subkit-dev/subkit/subtitle/internal/textpos"
 )
 
 const (
@@ -320,7 +321,7 @@ func (r *ttmlReader) line(off int64) int {
 }
 
 func (r *ttmlReader) errAt(off int64, format string, args ...any) error {
-	line, col := textPosition([]byte(r.text), int(off))
+	line, col := textpos.Of(r.text, int(off))
 	return &subtitle.ParseError{File: r.name, Line: line, Col: col,
 		Err: fmt.Errorf("%w: %s", subtitle.ErrSyntax, fmt.Sprintf(format, args...))}
 }
@@ -1956,23 +1957,4 @@ func (r *ttmlReader) timeValue(s string, line int) (int64, bool) {
 		return decimalNs(whole, frac, 1e9*r.trDen, r.trNum)
 	}
 	return 0, false
-}
-
-// textPosition turns a byte offset into a line and a byte column, both from 1,
-// for an ASCII-compatible encoding. LF, CRLF and a lone CR end a line.
-func textPosition(b []byte, off int) (line, col int) {
-	off = min(off, len(b))
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		switch b[i] {
-		case '\n':
-			line, start = line+1, i+1
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				continue
-			}
-			line, start = line+1, i+1
-		}
-	}
-	return line, off - start + 1
 }

@@ -30,6 +30,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
@@ -42,31 +43,13 @@ const (
 	wptCueParsingFloor  = 77 // of 77
 )
 
-// conformanceDir returns ../shared/conformance/webvtt from the repository
-// root (the directory with go.mod), skipping the test when it is missing
-// (outside CI).
+// conformanceDir returns ../shared/conformance/webvtt beside the
+// repository, skipping the test when it is missing (failing it in CI).
 func conformanceDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	conf := filepath.Join(dir, "..", "shared", "conformance", "webvtt")
+	conf := filepath.Join(extcheck.Root(t), "..", "shared", "conformance", "webvtt")
 	if _, err := os.Stat(conf); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("WebVTT conformance suite missing: the data folder ../shared must sit beside the repository (CI is set, so this fails): %v", err)
-		}
-		t.Skipf("skipping: WebVTT conformance suite missing: the data folder ../shared must sit beside the repository: %v", err)
+		extcheck.Missing(t, "the WebVTT conformance suite", "the data folder ../shared must sit beside the repository: "+err.Error())
 	}
 	return conf
 }

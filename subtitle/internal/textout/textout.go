@@ -61,20 +61,35 @@ func (e *Encoder) Number(n int) {
 
 // AppendTimestamp appends t as HH:MM:SS<sep>mmm; hours grow past two digits when needed.
 func AppendTimestamp(b []byte, t time.Duration, sep byte) []byte {
-	ms := int64(t / time.Millisecond)
-	h := ms / 3600000
-	ms -= h * 3600000
-	m := ms / 60000
-	ms -= m * 60000
-	s := ms / 1000
-	ms -= s * 1000
-	if h < 10 {
-		b = append(b, '0')
+	return AppendClock(b, int64(t/time.Millisecond), 1000, 2, sep, 3)
+}
+
+// AppendClock appends n counts of 1/perSecond of a second (milliseconds,
+// centiseconds, frames) as H:MM:SS<sep>F: the hours at least hourDigits
+// wide, F the count past the second in fracDigits digits. A time not
+// negative is the caller's to ensure.
+func AppendClock(b []byte, n, perSecond int64, hourDigits int, sep byte, fracDigits int) []byte {
+	s := n / perSecond
+	b = appendPadded(b, s/3600, hourDigits)
+	m, s := s/60%60, s%60
+	b = append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), sep)
+	return appendPadded(b, n%perSecond, fracDigits)
+}
+
+// appendPadded appends v, zeros before it to make width digits.
+func appendPadded(b []byte, v int64, width int) []byte {
+	switch { // the widths clocks use, quickly
+	case width == 2 && v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case width == 3 && v < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
 	}
-	b = strconv.AppendInt(b, h, 10)
-	b = append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), sep,
-		byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
-	return b
+	for p, w := int64(10), 1; w < width; p, w = p*10, w+1 {
+		if v < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, v, 10)
 }
 
 // Timing writes the cue's "start --> end", with sep before the milliseconds.

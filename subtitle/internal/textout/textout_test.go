@@ -1,6 +1,7 @@
 package textout
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -61,5 +62,24 @@ func TestPlacementFromWebVTT(t *testing.T) {
 	}
 	if got := Placement(subtitle.Cue{Align: 9, Settings: "line:0"}); got != 9 {
 		t.Errorf("Align wins over settings: %d", got)
+	}
+}
+
+// TestAppendClock writes clock times as fmt writes them, for the units
+// the writers use (milliseconds, centiseconds, 25 fps frames).
+func TestAppendClock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		n := rng.Int64N(1 << uint(1+rng.IntN(40)))
+		for _, u := range []struct {
+			per          int64
+			hours, fracs int
+		}{{1000, 2, 3}, {1000, 1, 3}, {100, 2, 2}, {100, 1, 2}, {25, 2, 2}} {
+			s := n / u.per
+			want := fmt.Sprintf("%0*d:%02d:%02d.%0*d", u.hours, s/3600, s/60%60, s%60, u.fracs, n%u.per)
+			if got := string(AppendClock([]byte("x"), n, u.per, u.hours, '.', u.fracs)); got != "x"+want {
+				t.Fatalf("AppendClock(%d, %d, %d, %d) = %q, want %q", n, u.per, u.hours, u.fracs, got, "x"+want)
+			}
+		}
 	}
 }

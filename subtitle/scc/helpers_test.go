@@ -1,5 +1,0 @@
-package scc
-
-import "time"
-
-func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
