@@ -309,11 +309,11 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	cfg.minConf = c.Float64("min-confidence")
 	switch {
 	case (cfg.json || c.IsSet("min-confidence")) && audioFile == "":
-		return nil, usagef("generate: --json and --min-confidence are about timing to --audio")
+		return nil, usagef("%s: --json and --min-confidence are about timing to --audio", c.Command.Name)
 	case cfg.minConf < 0 || cfg.minConf > 1:
 		return nil, usagef("--min-confidence must be between 0 and 1")
 	case cfg.json && cfg.output == "-":
-		return nil, usagef("generate: --json prints to standard output; write the captions to a file with -o")
+		return nil, usagef("%s: --json prints to standard output; write the captions to a file with -o", c.Command.Name)
 	}
 	return cfg, nil
 }
