@@ -20,6 +20,7 @@ func Example() {
 	// ass .ass
 	// ssa .ssa
 	// stl .stl
+	// fcpxml .fcpxml
 	// lrc .lrc
 	// microdvd .sub
 	// sami .smi
