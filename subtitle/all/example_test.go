@@ -20,7 +20,9 @@ func Example() {
 	// ass .ass
 	// ssa .ssa
 	// stl .stl
+	// ebu-tt-d .ttml
 	// fcpxml .fcpxml
+	// imsc .ttml
 	// lrc .lrc
 	// microdvd .sub
 	// sami .smi

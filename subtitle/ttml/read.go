@@ -727,10 +727,26 @@ func (r *ttmlReader) readMetadata(se xml.StartElement, line int, head bool) erro
 		r.doc.Title = strings.Trim(collapseXMLSpace(b.String()), " ")
 		return err
 	}
+	// EBU-TT's document metadata: the standards a file conforms to are
+	// profile declarations, with nothing to show; its other items are
+	// metadata not kept.
+	if head && se.Name.Space == ebuttmNS && se.Name.Local == "documentMetadata" {
+		return r.children(func(se xml.StartElement, line int) error {
+			if se.Name.Space == ebuttmNS && se.Name.Local == "conformsToStandard" {
+				return r.skip()
+			}
+			name := qname(se.Name)
+			r.warnOnce("metadata "+name, line, "metadata <%s> is not kept", name)
+			return r.skip()
+		}, nil)
+	}
 	name := qname(se.Name)
 	r.warnOnce("metadata "+name, line, "metadata <%s> is not kept", name)
 	return r.skip()
 }
+
+// ebuttmNS is EBU-TT's metadata namespace.
+const ebuttmNS = "urn:ebu:tt:metadata"
 
 // rawElement returns the source text of the element that began at off and
 // whose end was the last token read.
@@ -799,7 +815,7 @@ func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
 	if err := r.skip(); err != nil {
 		return err
 	}
-	if raw := r.rawElement(off); !ownBlocks[strings.TrimSpace(raw)] {
+	if raw := r.rawElement(off); !ownBlock(strings.TrimSpace(raw)) {
 		r.doc.Styles = append(r.doc.Styles, subtitle.Style{Name: id, Format: subtitle.TTML, Text: raw})
 	}
 	if id != "" {
@@ -829,7 +845,7 @@ func (r *ttmlReader) readRegion(se xml.StartElement, line int, off int64) error 
 	if err != nil {
 		return err
 	}
-	if raw := r.rawElement(off); !ownBlocks[strings.TrimSpace(raw)] {
+	if raw := r.rawElement(off); !ownBlock(strings.TrimSpace(raw)) {
 		r.doc.Regions = append(r.doc.Regions, subtitle.Region{ID: id, Format: subtitle.TTML, Text: raw})
 	}
 	if id != "" {
