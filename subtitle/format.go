@@ -112,6 +112,10 @@ type Carries struct {
 	Settings   bool // Cue.Settings as they are
 	Notes      bool // Document.Notes
 	Header     bool // Document.Header
+	// NoMiddle, for a format with Align, says it has no middle rows: a
+	// cue placed in the middle (Align 4-6) is written at the bottom, and
+	// Losses says so (FCPXML's iTT captions).
+	NoMiddle bool
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool

@@ -26,7 +26,7 @@ func init() {
 		Sniff:   sniff,
 		Read:    read,
 		Write:   write,
-		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Align: true, SomeColors: someColor},
+		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Align: true, NoMiddle: true, SomeColors: someColor},
 	})
 }
 

@@ -217,7 +217,8 @@ func TestLangAndLosses(t *testing.T) {
 	d := sample()
 	d.Cues[0].Lines[0][0].Voice = "Ann"
 	d.Cues[1].Lines[0][0].Color = "rgb(1,2,3)"
-	if got := strings.Join(subtitle.Losses(d, Format), "; "); got != "colors in 1 cue; voice names (<v>) in 1 cue" {
+	d.Cues[2].Align = 6
+	if got := strings.Join(subtitle.Losses(d, Format), "; "); got != "colors in 1 cue; middle placement (written at the bottom) in 1 cue; voice names (<v>) in 1 cue" {
 		t.Errorf("losses %q", got)
 	}
 }
