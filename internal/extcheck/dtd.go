@@ -30,6 +30,26 @@ func FCPXMLDTD(t testing.TB, version string) string {
 	return path
 }
 
+// EBUTTDSchemaDir is where the EBU's EBU-TT-D XML schema (ebutt_d.xsd and
+// the schemas it imports) is looked for, relative to the repository root,
+// or the directory SUBKIT_EBUTTD_XSD names.
+const EBUTTDSchemaDir = "../shared/conformance/ebu-tt-d-xsd"
+
+// EBUTTDSchema returns the path of ebutt_d.xsd, or skips the test when it
+// is not there, as FCPXMLDTD does.
+func EBUTTDSchema(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("SUBKIT_EBUTTD_XSD")
+	if dir == "" {
+		dir = filepath.Join(Root(t), filepath.FromSlash(EBUTTDSchemaDir))
+	}
+	path := filepath.Join(dir, "ebutt_d.xsd")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("skipping: the EBU-TT-D schema is not at %s (set SUBKIT_EBUTTD_XSD to a directory holding ebutt_d.xsd)", path)
+	}
+	return path
+}
+
 // DTDValid validates the files against a DTD with xmllint --dtdvalid, in
 // one run. A file that fails is not a test failure here: see Valid and
 // Messages.

@@ -131,6 +131,24 @@ func TestSchema(t *testing.T) {
 	}
 }
 
+// TestEBUSchema validates what is written against the EBU's EBU-TT-D
+// schema; the TTML reader's EBU-TT-D sample, which times <body> (as
+// EBU-TT-D does not allow), must fail, so the check is known to bite.
+func TestEBUSchema(t *testing.T) {
+	xsd := extcheck.EBUTTDSchema(t)
+	path := formattest.WriteTemp(t, "out.ttml", sample(), Format, subtitle.EncodeOptions{})
+	empty := formattest.WriteTemp(t, "empty.ttml", &subtitle.Document{}, Format, subtitle.EncodeOptions{})
+	res := extcheck.XSDValid(t, xsd, path, empty, filepath.Join("..", "ttml", "testdata", "ebu-tt-d.ttml"))
+	for _, r := range res[:2] {
+		if !r.Valid {
+			t.Errorf("%s is not valid EBU-TT-D:\n%s", filepath.Base(r.File), strings.Join(r.Messages, "\n"))
+		}
+	}
+	if res[2].Valid {
+		t.Error("a <body dur> validated")
+	}
+}
+
 func TestLosses(t *testing.T) {
 	d := sample()
 	d.Cues[0].Lines[0][0].Voice = "Ann"

@@ -160,6 +160,12 @@ func writeTTML(e *textout.Encoder, d *subtitle.Document, p Profile) {
 	}
 	e.Line(`    </layout>`)
 	e.Line(`  </head>`)
+	if ebu && len(d.Cues) == 0 {
+		// EBU-TT-D has no empty <div>: a document without captions has
+		// no <body>.
+		e.Line(`</tt>`)
+		return
+	}
 	// Each <p> names its region: a region on <body> would keep its
 	// paragraphs out of every other region.
 	e.Line(`  <body style="s1">`)
