@@ -1,7 +1,7 @@
 // Package ebuttd writes EBU-TT-D (EBU Tech 3380), the TTML subtitle
 // profile European broadcasters deliver online (HbbTV, DVB-DASH), and
 // registers it with package subtitle as "ebu-tt-d" (alias "ebuttd",
-// extension .ttml). Import it for its side effect:
+// files written as NAME.ebuttd.ttml). Import it for its side effect:
 //
 //	import _ "github.com/subkit-dev/subkit/subtitle/ebuttd"
 //
@@ -29,7 +29,9 @@ func init() {
 	subtitle.Register(subtitle.Spec{
 		Format:  Format,
 		Aliases: []string{"ebuttd"},
-		Ext:     ".ttml",
+		// Its own extension keeps it apart from plain TTML written beside
+		// it (generate -t ttml,imsc); a reader takes it by its .ttml.
+		Ext: ".ebuttd.ttml",
 		// A file is TTML to detection: the TTML reader reads it.
 		Sniff:   func([]byte, string) subtitle.Match { return subtitle.NoMatch },
 		Read:    ttml.Read,

@@ -1,7 +1,7 @@
 // Package imsc writes IMSC 1.1 Text Profile TTML, the TTML that streaming
 // services (Netflix among them) take for text captions, and registers it
-// with package subtitle as "imsc" (extension .ttml). Import it for its
-// side effect:
+// with package subtitle as "imsc" (files written as NAME.imsc.ttml).
+// Import it for its side effect:
 //
 //	import _ "github.com/subkit-dev/subkit/subtitle/imsc"
 //
@@ -26,7 +26,9 @@ func init() {
 	subtitle.Register(subtitle.Spec{
 		Format:  Format,
 		Aliases: []string{"imsc1.1"},
-		Ext:     ".ttml",
+		// Its own extension keeps it apart from plain TTML written beside
+		// it (generate -t ttml,imsc); a reader takes it by its .ttml.
+		Ext: ".imsc.ttml",
 		// A file is TTML to detection: the TTML reader reads it.
 		Sniff:   func([]byte, string) subtitle.Match { return subtitle.NoMatch },
 		Read:    ttml.Read,
