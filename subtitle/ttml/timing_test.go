@@ -113,23 +113,37 @@ func TestReadTTMLAppleMusic(t *testing.T) {
 	}
 }
 
-// TestReadTTMLUntimed: a file with no time at all is an error when its
-// text would not fit on one screen, or when it says it is untimed; one
-// untimed caption is shown from the start, as TTML means it.
+// TestReadTTMLUntimed: a file with no time at all is an error naming the
+// first paragraph's line when it is text without its times: more than
+// one screen of it, several paragraphs placed in no region, or lyrics
+// declared untimed. One untimed paragraph, or two laid out in a region
+// (the IMSC suite's fontVariant001), is a still display shown from the
+// start, as TTML means it.
 func TestReadTTMLUntimed(t *testing.T) {
-	for _, c := range []struct{ name, msg string }{
-		{"apple-music-untimed.ttml", `no timing: the lyrics are declared untimed (itunes:timing="None")`},
-		{"untimed.ttml", "no timing: no begin, end or dur anywhere, so all 5 lines of text would be shown at once"},
+	for _, c := range []struct {
+		name string
+		line int
+		msg  string
+	}{
+		{"apple-music-untimed.ttml", 1, `no times: the lyrics are declared untimed (itunes:timing="None")`},
+		{"untimed.ttml", 5, "no times: no begin, end or dur anywhere in the file, so all 5 lines of text would be shown at once"},
+		{"untimed-two.ttml", 4, "no times: 2 paragraphs and no begin, end or dur anywhere in the file"},
 	} {
 		_, _, err := readTestdata(t, c.name)
 		var pe *subtitle.ParseError
-		if !errors.As(err, &pe) || pe.File != c.name || !strings.Contains(err.Error(), c.msg) {
-			t.Errorf("%s: error %v, want a ParseError naming the file saying %q", c.name, err, c.msg)
+		if !errors.As(err, &pe) || pe.File != c.name || pe.Line != c.line || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: error %v, want a ParseError naming the file and line %d saying %q", c.name, err, c.line, c.msg)
 		}
 	}
 	doc, ws := decodeTTML(t, "one.ttml", ttDoc("", `<body><div><p>Still caption</p></div></body>`))
 	if got, want := cueStrings(doc), []string{"0-10000 Still caption"}; !slices.Equal(got, want) {
 		t.Errorf("cues %q, want %q", got, want)
+	}
+	checkWarnings(t, ws, "10 s after the start (the file has no times)")
+	doc, ws = decodeTTML(t, "laid-out.ttml", ttDoc("", `<head><layout><region xml:id="r"/></layout></head>`+
+		`<body region="r"><div><p>Super: 1er</p><p>Sub: H2O</p></div></body>`))
+	if got, want := cueStrings(doc), []string{"0-10000 Super: 1er", "0-10000 Sub: H2O"}; !slices.Equal(got, want) {
+		t.Errorf("laid out: cues %q, want %q", got, want)
 	}
 	checkWarnings(t, ws, "10 s after the start (the file has no times)")
 }
