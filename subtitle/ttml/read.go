@@ -1577,6 +1577,12 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 // returns its index.
 func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []subtitle.Line) int {
 	c := subtitle.Cue{ID: p.id, Start: roundMs(begin), Lines: lines, Region: p.ctx.region, Style: p.style}
+	if c.Region == "" && len(r.regions) > 0 {
+		// TTML presents content in the default region only when the
+		// file defines none; authors who leave it out mean it shown.
+		r.warnOnce("no region", line, "text in no region while the file defines regions (the first here): "+
+			"TTML shows it nowhere, ttconv and imscJS drop it; kept, placed as the default region would place it")
+	}
 	c.Align, c.Settings = r.placement(p.ctx, line)
 	if n > 0 && c.ID != "" {
 		c.ID += "." + strconv.Itoa(n+1)

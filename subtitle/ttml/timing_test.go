@@ -168,3 +168,24 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestReadTTMLNoRegion: text in no region of a file that defines regions
+// is not shown by TTML's rules (ttconv and imscJS drop it), but its author
+// meant it shown: it is kept, with one warning at its first paragraph.
+func TestReadTTMLNoRegion(t *testing.T) {
+	doc, ws, err := readTestdata(t, "no-region.ttml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cueStrings(doc), []string{"1500-3000 In no region", "4000-5000 Nor this", "6000-7000 Placed"}; !slices.Equal(got, want) {
+		t.Errorf("cues %q, want %q", got, want)
+	}
+	if n := countWarnings(ws, "text in no region while the file defines regions"); n != 1 {
+		t.Errorf("%d warnings about text in no region, want 1: %v", n, ws)
+	}
+	for _, w := range ws {
+		if strings.Contains(w.Message, "text in no region") && w.Line != 12 {
+			t.Errorf("warning at line %d, want 12 (the first paragraph)", w.Line)
+		}
+	}
+}
