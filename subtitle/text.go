@@ -168,23 +168,23 @@ func (rb replaceBytes) read() (string, []Warning) {
 		sb.Write(rb.b[i : i+size])
 		i += size
 	}
-	listed := make([]string, 0, 6)
-	for i, l := range lines {
-		if i == 5 {
-			listed = append(listed, fmt.Sprintf("and %d more", len(lines)-5))
-			break
-		}
-		listed = append(listed, fmt.Sprint(l))
-	}
-	where := "line " + listed[0]
-	if len(listed) > 1 {
-		where = "lines " + strings.Join(listed, ", ")
-	}
 	bytesWord := "bytes"
 	if n == 1 {
 		bytesWord = "byte"
 	}
-	msg := fmt.Sprintf("%d %s not valid UTF-8 (on %s) read as U+FFFD (\uFFFD); ", n, bytesWord, where)
+	msg := fmt.Sprintf("%d %s not valid UTF-8 read as U+FFFD (\uFFFD)", n, bytesWord)
+	if len(lines) > 1 {
+		more := make([]string, 0, 6)
+		for i, l := range lines[1:] {
+			if i == 5 {
+				more = append(more, fmt.Sprintf("%d more", len(lines)-6))
+				break
+			}
+			more = append(more, fmt.Sprint(l))
+		}
+		msg += fmt.Sprintf(", here and on line %s", strings.Join(more, ", "))
+	}
+	msg += "; "
 	if rb.damaged {
 		msg += "the rest is UTF-8, so the file looks damaged there; if it is in another encoding, give it with --encoding NAME"
 	} else {

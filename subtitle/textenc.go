@@ -106,13 +106,13 @@ func setupOutput(f Format, o EncodeOptions) (*outputSetup, error) {
 	if !c.plain && s != nil {
 		switch {
 		case s.Binary && (o.Encoding != "" || o.BOM):
-			return nil, fmt.Errorf("%w: %v is a binary format with its own character set; it takes no text encoding (%s)", ErrEncoding, f, c.name)
+			return nil, refusal("%v is a binary format with its own character set; it takes no text encoding (%s)", f, c.name)
 		case s.UTF8Only != "" && c.utf != 8:
-			return nil, fmt.Errorf("%w: %v files are written in UTF-8 only, not %s: %s", ErrEncoding, f, c.name, s.UTF8Only)
+			return nil, refusal("%v files are written in UTF-8 only, not %s: %s", f, c.name, s.UTF8Only)
 		}
 	}
 	if o.BOM && c.enc != nil {
-		return nil, fmt.Errorf("%w: %s has no byte-order mark (only UTF-8, UTF-16 and UTF-32 have one)", ErrEncoding, c.name)
+		return nil, refusal("%s has no byte-order mark (only UTF-8, UTF-16 and UTF-32 have one)", c.name)
 	}
 	st := &outputSetup{write: o}
 	st.write.Encoding, st.write.LineEnd = "", ""
@@ -123,7 +123,7 @@ func setupOutput(f Format, o EncodeOptions) (*outputSetup, error) {
 	case "\r":
 		st.write.CRLF, st.lineCR = false, true
 	default:
-		return nil, fmt.Errorf("%w: line end %q is none of LF, CR LF and CR", ErrEncoding, o.LineEnd)
+		return nil, refusal("line end %q is none of LF, CR LF and CR", o.LineEnd)
 	}
 	st.write.BOM = o.BOM || c.bom
 	if !c.plain || st.lineCR {
@@ -133,6 +133,15 @@ func setupOutput(f Format, o EncodeOptions) (*outputSetup, error) {
 	}
 	return st, nil
 }
+
+// encodingRefusal is an encoding option Encode refuses; it wraps
+// ErrEncoding.
+type encodingRefusal struct{ msg string }
+
+func refusal(format string, a ...any) error { return encodingRefusal{fmt.Sprintf(format, a...)} }
+
+func (e encodingRefusal) Error() string { return e.msg }
+func (e encodingRefusal) Unwrap() error { return ErrEncoding }
 
 // EncodeError is a character an output encoding cannot hold. Cue is the
 // number (from 1) of the first cue whose text has it, 0 when none has
@@ -178,11 +187,16 @@ func (e *EncodeError) findCue(d *Document) {
 // returns a *ParseError at the character in the caption's lines when
 // the caption's source is known, else at the character's first place in
 // text, wrapping err; other errors, and characters not in text (made by a
-// conversion), come back as they are.
+// conversion), come back as they are. An error placed already (as
+// StreamSRT's are) comes back as that *ParseError.
 func PlaceEncodeError(name, text string, f Format, err error) error {
 	var ee *EncodeError
+	var pe *ParseError
 	if !errors.As(err, &ee) {
 		return err
+	}
+	if errors.As(err, &pe) {
+		return pe // placed already (StreamSRT)
 	}
 	from := 0
 	if ee.Cue > 0 && f != Unknown {
@@ -198,7 +212,7 @@ func PlaceEncodeError(name, text string, f Format, err error) error {
 		}
 	}
 	line, col := textpos.Of([]byte(text), from+i)
-	return &ParseError{File: name, Line: line, Col: col, Err: err}
+	return &ParseError{File: name, Line: line, Col: col, Err: ee}
 }
 
 // lineOffset is the offset in text of the start of line n (from 1).

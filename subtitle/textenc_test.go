@@ -259,11 +259,11 @@ func TestDecodeStrayBytesWarn(t *testing.T) {
 		suggest string
 	}{
 		// "яюѓ" in Windows-1251: no Russian word mixes in Macedonian ѓ.
-		{"1\n00:00:01,000 --> 00:00:02,000\nhello \xff\xfe\x83(\n\n", "hello \ufffd\ufffd\ufffd(", "line 3", "--encoding NAME"},
-		{"1\n00:00:01,000 --> 00:00:02,000\nhello \xff\xfe\xc3(\n\n", "hello \ufffd\ufffd\ufffd(", "line 3", "--encoding NAME"},
+		{"1\n00:00:01,000 --> 00:00:02,000\nhello \xff\xfe\x83(\n\n", "hello \ufffd\ufffd\ufffd(", "U+FFFD", "--encoding NAME"},
+		{"1\n00:00:01,000 --> 00:00:02,000\nhello \xff\xfe\xc3(\n\n", "hello \ufffd\ufffd\ufffd(", "U+FFFD", "--encoding NAME"},
 		// A UTF-8 file with two damaged bytes on two lines.
 		{"1\n00:00:01,000 --> 00:00:02,000\n你好，世界。我们\xff在这里\n\n2\n00:00:03,000 --> 00:00:04,000\n你好，世界。\xfe\n\n",
-			"你好，世界。我们\ufffd在这里", "lines 3, 7", "looks damaged"},
+			"你好，世界。我们\ufffd在这里", "here and on line 7", "looks damaged"},
 	} {
 		d, info, err := subtitle.Decode("b.srt", []byte(tt.in), subtitle.ReadOptions{})
 		if err != nil {
