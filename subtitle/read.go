@@ -88,7 +88,9 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 
 // Prepare is the first half of Decode: it finds the format and decodes the
 // text (for a binary format such as EBU STL, the bytes as they are),
-// without reading the cues.
+// without reading the cues. It decodes as DecodeTextLenient does: stray
+// bytes that read as no encoding become U+FFFD, with a warning in
+// info.Warnings. info also says the file's BOM and line ends.
 func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 	info := &ReadInfo{Format: o.Format}
 	if info.Format == Unknown {
