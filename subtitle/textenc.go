@@ -231,21 +231,26 @@ func lineOffset(text string, n int) int {
 	return off
 }
 
+// encodeChunk is how many bytes of UTF-8 the encodeWriter turns into the
+// output encoding at a time; its buffer holds four times as many.
+const encodeChunk = 16 << 10
+
 // encodeWriter turns the UTF-8 a format's writer writes into the output
 // encoding, a piece at a time, and ends lines in CR when asked. Its first
 // error stays: every later Write returns it.
 type encodeWriter struct {
-	w      io.Writer
-	c      *outCodec
-	t      transform.Transformer // legacy encodings
-	lineCR bool
-	rest   []byte // the start of a character cut by the end of a Write
-	buf    []byte
-	err    error
+	w       io.Writer
+	c       *outCodec
+	t       transform.Transformer // legacy encodings
+	lineCR  bool
+	rest    []byte // the start of a character cut by the end of a Write
+	restBuf [4]byte
+	buf     []byte
+	err     error
 }
 
 func newEncodeWriter(w io.Writer, st *outputSetup) *encodeWriter {
-	ew := &encodeWriter{w: w, c: st.codec, lineCR: st.lineCR, buf: make([]byte, 0, 64<<10)}
+	ew := &encodeWriter{w: w, c: st.codec, lineCR: st.lineCR, buf: make([]byte, 0, 4*encodeChunk+16)}
 	if ew.c.enc != nil {
 		ew.t = ew.c.enc.NewEncoder()
 	}
@@ -258,8 +263,18 @@ func (ew *encodeWriter) Write(p []byte) (int, error) {
 	}
 	n := len(p)
 	if len(ew.rest) > 0 {
-		p = append(ew.rest, p...)
-		ew.rest = nil
+		// Complete the character the last Write cut, from p.
+		for len(p) > 0 && !utf8.FullRune(ew.rest) {
+			ew.rest, p = append(ew.rest, p[0]), p[1:]
+		}
+		if !utf8.FullRune(ew.rest) {
+			return n, nil
+		}
+		if err := ew.encode(ew.rest); err != nil {
+			ew.err = err
+			return 0, err
+		}
+		ew.rest = ew.rest[:0]
 	}
 	// Keep back a character cut at the end.
 	end := len(p)
@@ -275,7 +290,7 @@ func (ew *encodeWriter) Write(p []byte) (int, error) {
 			break
 		}
 	}
-	ew.rest = append([]byte(nil), p[end:]...)
+	ew.rest = append(ew.restBuf[:0], p[end:]...)
 	if err := ew.encode(p[:end]); err != nil {
 		ew.err = err
 		return 0, err
@@ -293,7 +308,7 @@ func (ew *encodeWriter) Close() error {
 
 func (ew *encodeWriter) encode(p []byte) error {
 	for len(p) > 0 {
-		chunk := p[:min(len(p), 16<<10)]
+		chunk := p[:min(len(p), encodeChunk)]
 		for len(chunk) < len(p) && !utf8.RuneStart(p[len(chunk)]) {
 			chunk = p[:len(chunk)+1]
 		}
@@ -324,13 +339,18 @@ func (ew *encodeWriter) encodeChunk(dst, src []byte) ([]byte, error) {
 	case c.utf == 8:
 		return append(dst, src...), nil
 	case c.utf == 16 || c.utf == 32:
-		for _, r := range string(src) {
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRune(src[i:])
+			i += size
 			if r == '\n' && ew.lineCR {
 				r = '\r'
 			}
 			dst = appendUTF(dst, r, c)
 		}
 		return dst, nil
+	}
+	if r, ok := c.firstLost(src); !ok {
+		return dst, &EncodeError{Char: r, Encoding: c.name}
 	}
 	for len(src) > 0 {
 		if cap(dst)-len(dst) < 4*len(src)+16 {
@@ -350,6 +370,31 @@ func (ew *encodeWriter) encodeChunk(dst, src []byte) ([]byte, error) {
 		return dst, &EncodeError{Char: r, Encoding: c.name}
 	}
 	return dst, nil
+}
+
+// firstLost finds a private-use character in src that the legacy codec
+// writes as bytes that read back as another character (GB18030 has some:
+// U+E745 reads back as U+F759), and returns it with ok false. Other
+// characters the codecs write read back as themselves.
+func (c *outCodec) firstLost(src []byte) (rune, bool) {
+	for i := 0; i < len(src); {
+		if b := src[i]; b < 0xEE || b == 0xF0 || b == 0xF1 || b == 0xF2 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		i += size
+		if 0xE000 <= r && r <= 0xF8FF || r >= 0xF0000 {
+			enc, err := c.enc.NewEncoder().Bytes([]byte(string(r)))
+			if err != nil {
+				continue // Transform reports it
+			}
+			if dec, err := c.enc.NewDecoder().Bytes(enc); err != nil || string(dec) != string(r) {
+				return r, false
+			}
+		}
+	}
+	return 0, true
 }
 
 // appendUTF appends r in UTF-16 or UTF-32 in c's byte order.
