@@ -285,3 +285,49 @@ func TestDecodeStrayBytesWarn(t *testing.T) {
 		t.Errorf("DecodeText: %v, want ErrEncoding", err)
 	}
 }
+
+// Every text format that takes an encoding reads back, from GBK, Big5,
+// UTF-16BE and Windows-1251 bytes, the document it reads back from its
+// UTF-8 bytes.
+func TestEncodeEncodingsEveryFormat(t *testing.T) {
+	samples := map[string][]string{
+		"GBK": {"你好，世界。", "我们在这里"}, "Big5": {"我們在這裡"},
+		"UTF-16BE": {"你好 😀", "Привет"}, "Windows-1251": {"Привет, мир"},
+	}
+	tested := 0
+	for _, f := range subtitle.Formats() {
+		for enc, lines := range samples {
+			o := subtitle.EncodeOptions{Encoding: enc, LineEnd: "\r\n"}
+			if subtitle.CheckEncodeOptions(f, o) != nil {
+				continue
+			}
+			d := sampleDoc(lines)
+			var u, x bytes.Buffer
+			if err := subtitle.Encode(&u, d, f, subtitle.EncodeOptions{LineEnd: "\r\n"}); err != nil {
+				continue // a format subkit only reads
+			}
+			if err := subtitle.Encode(&x, d, f, o); err != nil {
+				t.Fatalf("%v in %s: %v", f, enc, err)
+			}
+			name := "x" + f.Ext()
+			want, _, err := subtitle.Decode(name, u.Bytes(), subtitle.ReadOptions{Format: f})
+			if err != nil {
+				t.Fatalf("%v in UTF-8: %v", f, err)
+			}
+			got, info, err := subtitle.Decode(name, x.Bytes(), subtitle.ReadOptions{Format: f, Encoding: enc})
+			if err != nil {
+				t.Fatalf("%v in %s: reading back: %v", f, enc, err)
+			}
+			if !reflect.DeepEqual(got.Cues, want.Cues) {
+				t.Errorf("%v in %s: read back %+v, want %+v", f, enc, got.Cues, want.Cues)
+			}
+			if info.LineEnd != "\r\n" {
+				t.Errorf("%v in %s: line end %q", f, enc, info.LineEnd)
+			}
+			tested++
+		}
+	}
+	if tested < 4*6 {
+		t.Errorf("only %d format and encoding pairs tested", tested)
+	}
+}
