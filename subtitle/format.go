@@ -81,6 +81,10 @@ type Spec struct {
 	// Stream, when set, converts text in the format to another format a
 	// piece at a time (see StreamSRT).
 	Stream func(name, text string, to Format, o EncodeOptions, w io.Writer) (*StreamInfo, error)
+	// UTF8Only, when set, says why the format is written in UTF-8 only
+	// ("the WebVTT standard allows no other"): Encode refuses another
+	// EncodeOptions.Encoding with it.
+	UTF8Only string
 	// Carries says what Write keeps; Losses reports the rest.
 	Carries Carries
 }
