@@ -69,8 +69,8 @@ func TestShotMiss(t *testing.T) {
 		{240, true, true, 238},  // an end on the cut is 2 frames late
 		{239, true, true, 238},
 		{251, true, true, 238},
-		{298, true, false, 0},  // 2 before the next cut, though also near 240? (58 away: no)
-		{270, false, true, 0},  // 30 from both: no
+		{298, true, false, 0},   // 2 before the next cut, though also near 240? (58 away: no)
+		{270, false, true, 0},   // 30 from both: no
 		{288, false, true, 300}, // nearer 300
 		{1012, true, true, 998},
 		{1013, true, false, 0}, // 13 frames after the cut
@@ -116,12 +116,12 @@ func TestFixSnapsToShots(t *testing.T) {
 	rules := FixRules{Min: 834 * time.Millisecond, Max: 7 * time.Second, Gap: 83 * time.Millisecond, CloseGap: 500 * time.Millisecond, CPS: 17,
 		Shots: Shots{Rate: r, Cuts: cuts}, ShotRules: netflixShots}
 	cases := []snapCase{
-		{start: 5, end: 60, wantS: 5, wantE: 60},          // far from any cut
-		{start: 105, end: 200, wantS: 100, wantE: 200},    // starts 5 after: earlier onto it
-		{start: 250, end: 405, wantS: 250, wantE: 398},    // ends 5 after a cut: 2 frames before it
-		{start: 690, end: 850, wantS: 700, wantE: 850},    // starts 10 before: later onto it
-		{start: 900, end: 992, wantS: 900, wantE: 998},    // ends 8 before: lengthened to 2 before
-		{start: 1003, end: 1030, wantS: 1000, wantE: 1030}, // with the end before it, closed up by Fix first: a pair
+		{start: 5, end: 60, wantS: 5, wantE: 60},                                   // far from any cut
+		{start: 105, end: 200, wantS: 100, wantE: 200},                             // starts 5 after: earlier onto it
+		{start: 250, end: 405, wantS: 250, wantE: 398},                             // ends 5 after a cut: 2 frames before it
+		{start: 690, end: 850, wantS: 700, wantE: 850},                             // starts 10 before: later onto it
+		{start: 900, end: 992, wantS: 900, wantE: 998},                             // ends 8 before: lengthened to 2 before
+		{start: 1003, end: 1030, wantS: 1000, wantE: 1030},                         // with the end before it, closed up by Fix first: a pair
 		{start: 1292, end: 1318, wantS: 1292, wantE: 1318, wantProblemShots: true}, // onto the cut would leave 18 frames, under the minimum
 	}
 	items := make([]FixItem, len(cases))
