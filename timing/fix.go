@@ -233,7 +233,14 @@ func (r FixRules) fixer(out []FixItem, i int) *fixer {
 }
 
 func (f *fixer) flickers(gap time.Duration) bool {
-	return f.r.CloseGap > 0 && gap > f.r.Gap && gap <= f.r.CloseGap
+	min := f.r.Gap
+	if len(f.r.Shots.Cuts) > 0 {
+		// Times on frames, each rounded to the millisecond: two frames
+		// at 23.976 fps (83.4 ms) come out as 83 or 84 ms. A gap a
+		// millisecond over the minimum is the minimum.
+		min += time.Millisecond
+	}
+	return f.r.CloseGap > 0 && gap > min && gap <= f.r.CloseGap
 }
 
 func (f *fixer) measure(start, end time.Duration) faults {

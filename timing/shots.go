@@ -316,3 +316,19 @@ func frames(n int64) string {
 	}
 	return fmt.Sprintf("%d frames", n)
 }
+
+// SnapCaptions moves the generated captions' starts and ends near a cut
+// onto it, as Fix does with r's Shots (r's other rules are kept: no
+// caption is made worse on them, and one that breaks them is repaired
+// where there is room). It returns what moved and what could not.
+func SnapCaptions(caps []Caption, r FixRules) ([]Change, []Problem) {
+	items := make([]FixItem, len(caps))
+	for i, c := range caps {
+		items[i] = FixItem{Start: c.Start, End: c.End}
+	}
+	out, changes, problems := Fix(items, r)
+	for i := range caps {
+		caps[i].Start, caps[i].End = out[i].Start, out[i].End
+	}
+	return changes, problems
+}
