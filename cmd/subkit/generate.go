@@ -118,6 +118,7 @@ type genConfig struct {
 	zh        zhOptions
 	bilingual bilingualOptions
 	shots     *shotSource // --video or --shots: the cuts captions are moved onto
+	gapSet    bool        // --gap was given
 }
 
 func (e *env) generate(c *cli.Context) error {
@@ -283,6 +284,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		}
 		return r
 	}
+	cfg.gapSet = setGap
 	if setMin && setMax && minD > maxD {
 		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
 	}
@@ -533,6 +535,12 @@ func (e *env) snapShots(in string, res *timing.Result, rules timing.Rules, lang 
 	p := guide.ForLang(lang)
 	s := cfg.shots.shots(p)
 	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: s, ShotRules: shotRules(p, s)}
+	if g := p.Gap(s.Rate.FPS()); !cfg.gapSet && g > 0 {
+		// The gap is the guide's frames at the video's rate (2 frames at
+		// 25 fps is 80 ms, under the 83 ms of 24 fps): an end 2 frames
+		// before a cut then keeps it.
+		fr.Gap = g
+	}
 	changes, problems := timing.SnapCaptions(res.Captions, fr)
 	if !cfg.verbose || cfg.quiet {
 		return

@@ -41,7 +41,19 @@ func Make(t testing.TB, dir, name, rate string, shots []Shot) (string, []int64) 
 	t.Helper()
 	bin := extcheck.RequireTool(t, "ffmpeg")
 	extcheck.RequireTool(t, "ffprobe")
-	var args []string
+	path := filepath.Join(dir, name)
+	args, cuts := Args(path, rate, shots)
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ffmpeg making the test video: %v: %s", err, out)
+	}
+	return path, cuts
+}
+
+// Args are the ffmpeg arguments that write the shots to path, and the
+// frames each shot after the first starts on.
+func Args(path, rate string, shots []Shot) ([]string, []int64) {
+	args := []string{"-nostdin", "-v", "error"}
 	var chain strings.Builder
 	var cuts []int64
 	total := 0
@@ -62,12 +74,7 @@ func Make(t testing.TB, dir, name, rate string, shots []Shot) (string, []int64) 
 		}
 		total += s.Frames
 	}
-	path := filepath.Join(dir, name)
 	args = append(args, "-filter_complex", fmt.Sprintf("%sconcat=n=%d[v]", chain.String(), len(shots)), "-map", "[v]",
 		"-c:v", "libx264", "-preset", "ultrafast", "-g", "30", "-r", rate, "-y", path)
-	out, err := exec.Command(bin, append([]string{"-nostdin", "-v", "error"}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("ffmpeg making the test video: %v: %s", err, out)
-	}
-	return path, cuts
+	return args, cuts
 }
