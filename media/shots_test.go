@@ -93,3 +93,20 @@ func TestDetectCutsMade(t *testing.T) {
 		t.Error("a cut-off frame is not an error")
 	}
 }
+
+// BenchmarkDetectCuts is the measure's own cost a frame, without ffmpeg:
+// compare ns/op with the decoder's time a frame (scripts/bench-shots.sh).
+func BenchmarkDetectCuts(b *testing.B) {
+	levels := make([]byte, 1000)
+	for i := range levels {
+		levels[i] = byte(i * 7 % 251)
+	}
+	data := frames(levels...)
+	b.SetBytes(int64(shotFrame))
+	b.ResetTimer()
+	for i := 0; i < b.N; i += len(levels) {
+		if _, _, err := detectCuts(bytes.NewReader(data), 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
