@@ -43,6 +43,7 @@ fuzz:
 	$(GO) test ./subtitle/lrc -run '^$$' -fuzz FuzzReadLRC -fuzztime 60s
 	$(GO) test ./subtitle/microdvd -run '^$$' -fuzz FuzzReadMicroDVD -fuzztime 60s
 	$(GO) test ./subtitle/subviewer -run '^$$' -fuzz FuzzReadSubViewer -fuzztime 60s
+	$(GO) test ./timing -run '^$$' -fuzz FuzzParseShots -fuzztime 60s
 	$(GO) test ./subtitle/sami -run '^$$' -fuzz FuzzReadSAMI -fuzztime 60s
 	$(GO) test ./subtitle/spruce -run '^$$' -fuzz FuzzReadSpruce -fuzztime 60s
 	$(GO) test ./subtitle/scc -run '^$$' -fuzz FuzzReadSCC -fuzztime 60s

@@ -26,6 +26,7 @@ const (
 	RuleGap            Rule = "gap"             // starts less than the minimum gap after the caption before it
 	RuleMinDuration    Rule = "min-duration"    // shown for less than the minimum
 	RuleMaxDuration    Rule = "max-duration"    // shown for more than the maximum
+	RuleShotChange     Rule = "shot-change"     // starts or ends near a shot change but not on its place (needs Limits.Shots)
 	RuleReadingSpeed   Rule = "reading-speed"   // too fast to read: characters a second (or words a minute)
 	RuleEmpty          Rule = "empty"           // no text at all
 	RuleOnlyTags       Rule = "only-tags"       // text that is nothing but tags or formatting codes
@@ -37,7 +38,7 @@ const (
 
 // Rules lists every rule, in checking order.
 func Rules() []Rule {
-	return []Rule{RuleFormat, RuleOrder, RuleOverlap, RuleGap, RuleMinDuration, RuleMaxDuration, RuleReadingSpeed,
+	return []Rule{RuleFormat, RuleOrder, RuleOverlap, RuleGap, RuleMinDuration, RuleMaxDuration, RuleShotChange, RuleReadingSpeed,
 		RuleEmpty, RuleOnlyTags, RuleUnbalancedTags, RuleMaxLines, RuleMaxChars, RuleSplitWord}
 }
 
@@ -51,12 +52,19 @@ type Limits struct {
 	MaxChars float64       // line length, counted as timing.Width counts
 	MaxLines int
 	CJK      bool // half-width characters count 0.5; line breaks split words (RuleSplitWord)
+	// Shots are the video's shot changes, and ShotRules how captions sit
+	// on them (RuleShotChange); no cuts, not checked.
+	Shots     timing.Shots
+	ShotRules timing.ShotRules
 }
 
 // Options choose among a profile's numbers.
 type Options struct {
 	Children bool    // the reading speed for children's programs
 	FPS      float64 // the frame rate the gap's frames are counted at; 0: the profile's
+	// Shots are the video's shot changes, checked by the profile's shot
+	// rules at the shots' frame rate.
+	Shots timing.Shots
 }
 
 // For returns a profile's limits.
@@ -65,6 +73,10 @@ func For(p guide.Profile, o Options) Limits {
 		MaxChars: float64(p.MaxChars), MaxLines: p.MaxLines, CJK: p.CJK}
 	if o.Children && p.CPSChildren > 0 {
 		l.CPS = p.CPSChildren
+	}
+	if len(o.Shots.Cuts) > 0 && o.Shots.Rate.Valid() {
+		l.Shots = o.Shots
+		l.ShotRules = timing.ShotRules{Window: p.ShotWindow(o.Shots.Rate.FPS()), EndBefore: p.ShotEndFrames}
 	}
 	return l
 }
@@ -76,7 +88,9 @@ type Finding struct {
 	Start, End time.Duration
 	Rule       Rule
 	// Value is what was measured and Limit what it may be, in Unit: "cps"
-	// (characters a second), "wpm", "s" (seconds), "lines" or "chars".
+	// (characters a second), "wpm", "s" (seconds), "lines", "chars" or
+	// "frames" (shot-change: how many frames from its place, negative
+	// when before it; the limit is 0).
 	// Rules with nothing to measure (empty, only-tags, unbalanced-tags,
 	// split-word) have Unit "" and both zero.
 	Value, Limit float64
@@ -173,6 +187,17 @@ func each(d *subtitle.Document, l Limits, raw *Raw, yield func(Finding) bool) {
 			}
 			if l.Max > 0 && dur > l.Max {
 				add(RuleMaxDuration, dur.Seconds(), l.Max.Seconds(), "s", 0, "lasts %s, over the maximum %s", fmtDur(dur), fmtDur(l.Max))
+			}
+		}
+		if len(l.Shots.Cuts) > 0 && l.ShotRules.Window > 0 && c.End >= c.Start {
+			for _, end := range []bool{false, true} {
+				t := c.Start
+				if end {
+					t = c.End
+				}
+				if m, ok := l.Shots.Miss(t, end, l.ShotRules); ok {
+					add(RuleShotChange, float64(m.Off()), 0, "frames", 0, "%s", timing.ShotMessage(m, l.Shots.Rate, l.ShotRules))
+				}
 			}
 		}
 		if c.Start > lastStart || i == 0 {

@@ -57,7 +57,8 @@ func TestPlanted(t *testing.T) {
 		RuleUnbalancedTags: 12,
 		RuleSplitWord:      13,
 	}
-	if len(want) != len(Rules()) {
+	// shot-change needs a video's cuts: shots_test.go plants it.
+	if len(want)+1 != len(Rules()) {
 		t.Fatalf("%d rules planted, %d rules exist", len(want), len(Rules()))
 	}
 	fs := Check(doc, limits(t, "netflix-zh-hans"), raw)

@@ -1,8 +1,10 @@
 package timing
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -19,6 +21,11 @@ type FixRules struct {
 	// MoveStarts lets Fix start a caption earlier (into the free time
 	// before it) when lengthening its end is not enough.
 	MoveStarts bool
+	// Shots, when it has cuts, has a start or end within ShotRules.Window
+	// frames of a cut moved onto it (an end to EndBefore frames before
+	// it), where that makes no rule worse.
+	Shots     Shots
+	ShotRules ShotRules
 }
 
 // FixItem is a caption as Fix sees it: its times and how many characters
@@ -91,6 +98,12 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 		}
 		changes = append(changes, Change{Caption: i + 1, What: f.what(best), OldStart: old.Start, OldEnd: old.End, NewStart: c.Start, NewEnd: c.End})
 	}
+	var shotLeft []Problem
+	if len(r.Shots.Cuts) > 0 && r.ShotRules.Window > 0 {
+		var moved map[int][]string
+		moved, shotLeft = snapShots(out, r, r.Shots, r.ShotRules)
+		changes = mergeMoves(changes, moved, items, out)
+	}
 	var problems []Problem
 	for i, c := range out {
 		d := c.End - c.Start
@@ -125,7 +138,27 @@ func Fix(items []FixItem, r FixRules) ([]FixItem, []Change, []Problem) {
 			add("", "the gap of %s after it flickers, and closing it would make the caption longer than %s", FormatSeconds(out[i+1].Start-c.End), FormatSeconds(r.Max))
 		}
 	}
+	problems = append(problems, shotLeft...)
+	slices.SortStableFunc(problems, func(a, b Problem) int { return cmp.Compare(a.Caption, b.Caption) })
 	return out, changes, problems
+}
+
+// mergeMoves adds the shot-change moves to the changes, one change a
+// caption.
+func mergeMoves(changes []Change, moved map[int][]string, items, out []FixItem) []Change {
+	for i, what := range moved {
+		w := strings.Join(what, ", ")
+		j := slices.IndexFunc(changes, func(c Change) bool { return c.Caption == i+1 })
+		if j < 0 {
+			changes = append(changes, Change{Caption: i + 1, What: w, OldStart: items[i].Start, OldEnd: items[i].End})
+			j = len(changes) - 1
+		} else {
+			changes[j].What += ", " + w
+		}
+		changes[j].NewStart, changes[j].NewEnd = out[i].Start, out[i].End
+	}
+	slices.SortFunc(changes, func(a, b Change) int { return cmp.Compare(a.Caption, b.Caption) })
+	return changes
 }
 
 // forever stands for "no limit" among times.
@@ -200,7 +233,14 @@ func (r FixRules) fixer(out []FixItem, i int) *fixer {
 }
 
 func (f *fixer) flickers(gap time.Duration) bool {
-	return f.r.CloseGap > 0 && gap > f.r.Gap && gap <= f.r.CloseGap
+	min := f.r.Gap
+	if len(f.r.Shots.Cuts) > 0 {
+		// Times on frames, each rounded to the millisecond: two frames
+		// at 23.976 fps (83.4 ms) come out as 83 or 84 ms. A gap a
+		// millisecond over the minimum is the minimum.
+		min += time.Millisecond
+	}
+	return f.r.CloseGap > 0 && gap > min && gap <= f.r.CloseGap
 }
 
 func (f *fixer) measure(start, end time.Duration) faults {

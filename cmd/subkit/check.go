@@ -56,6 +56,7 @@ type limitSetup struct {
 	override func(*check.Limits)
 	from     subtitle.Format
 	encoding string
+	shots    *shotSource // --video or --shots (check only)
 }
 
 func readLimitFlags(c *cli.Context) (*limitSetup, error) {
@@ -123,7 +124,14 @@ func (s *limitSetup) limits(d *subtitle.Document) (guide.Profile, check.Limits) 
 	if s.fixed != nil {
 		p = *s.fixed
 	}
-	l := check.For(p, s.opts)
+	o := s.opts
+	if s.shots != nil {
+		o.Shots = s.shots.shots(p)
+		if o.FPS == 0 && s.shots.rate.Valid() {
+			o.FPS = s.shots.rate.FPS() // the gap's frames at the video's rate
+		}
+	}
+	l := check.For(p, o)
 	s.override(&l)
 	return p, l
 }
@@ -170,6 +178,7 @@ func checkCommand(e *env) *cli.Command {
 		&cli.IntFlag{Name: "max-warnings", Usage: "exit 0 with up to `N` findings in all", DefaultText: "0"},
 		&cli.StringFlag{Name: "color", Usage: "colour the human output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always or never", Value: "auto"},
 	)
+	flags = append(flags, shotFlags()...)
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check caption files against a style guide: reading speed, durations, gaps, lines, tags",
@@ -182,8 +191,13 @@ netflix-zh-hans, netflix-zh-hant, netflix-ja, netflix-en, or netflix-other.
 
 Rules: format (what the file's reader warned about: a dropped block, a cue
 without a number...), order, overlap, gap, min-duration, max-duration,
-reading-speed, empty, only-tags, unbalanced-tags, max-lines, max-chars,
-split-word.
+shot-change (with --video or --shots), reading-speed, empty, only-tags,
+unbalanced-tags, max-lines, max-chars, split-word.
+
+With --video (or --shots, a list of its cuts) a caption that starts or ends
+within half a second of a shot change (Netflix: 12 frames at 24 fps) but
+not on it is reported: a start belongs on the cut, an end 2 frames before
+it (bbc: on it). Frames are counted at the video's exact rate.
 
 Exit status: 0 when no rule is broken (or no more than --max-warnings), 1 when
 rules are broken, 2 on a usage error or when an input cannot be read.`,
@@ -255,6 +269,9 @@ func (e *env) check(c *cli.Context) error {
 	}
 	inputs, err := e.readInputs(c, "check")
 	if err != nil {
+		return err
+	}
+	if s.shots, err = e.readShotFlags(c, c.Float64("fps")); err != nil {
 		return err
 	}
 	// Findings are written as they are found, through a buffer emptied

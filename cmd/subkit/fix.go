@@ -28,6 +28,8 @@ func fixCommand(e *env) *cli.Command {
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and change nothing", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its repaired self", DisableDefaultText: true},
 		punctuationFlag(),
+		&cli.StringFlag{Name: "video", Usage: "move caption starts and ends near the shot changes in the video `FILE` onto them (found with ffmpeg)"},
+		&cli.StringFlag{Name: "shots", Usage: "move caption starts and ends near the shot changes listed in `FILE` onto them (see check --shots)"},
 	}
 	return &cli.Command{
 		Name:      "fix",
@@ -37,7 +39,12 @@ func fixCommand(e *env) *cli.Command {
 after it (never past the next caption's start minus the gap), shortens one
 over the maximum, removes overlaps, and closes gaps small enough to flicker.
 Starts never move unless --move-starts. What cannot be repaired for want of
-room is listed per caption. Output rules are retime's.`,
+room is listed per caption. Output rules are retime's.
+
+With --video (or --shots, a list of its cuts) a start within half a second
+of a shot change moves onto it and an end to 2 frames before it (bbc: onto
+it), the Netflix rule, whenever that makes no other rule worse; frames are
+counted at the video's exact rate.`,
 		Flags:  append(flags, batchFlags("output `FORMAT`", "the input's format")...),
 		Action: func(c *cli.Context) error { return e.fix(c) },
 	}
@@ -76,6 +83,14 @@ func (e *env) fix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	shots, err := e.readShotFlags(c, c.Float64("fps"))
+	if err != nil {
+		return err
+	}
+	fps := c.Float64("fps")
+	if fps == 0 && shots != nil && shots.rate.Valid() {
+		fps = shots.rate.FPS() // the gap's frames at the video's rate
+	}
 	cfg.inPlace = c.Bool("in-place")
 	cfg.dryRun = c.Bool("dry-run")
 	if cfg.inPlace && cfg.output != "" {
@@ -87,7 +102,11 @@ func (e *env) fix(c *cli.Context) error {
 		if fixed != nil {
 			p = *fixed
 		}
-		r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(c.Float64("fps")), CloseGap: p.CloseGap(c.Float64("fps")), MoveStarts: c.Bool("move-starts")}
+		r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(fps), CloseGap: p.CloseGap(fps), MoveStarts: c.Bool("move-starts")}
+		if shots != nil {
+			r.Shots = shots.shots(p)
+			r.ShotRules = shotRules(p, r.Shots)
+		}
 		if c.Bool("children") && p.CPSChildren > 0 {
 			r.CPS = p.CPSChildren
 		}

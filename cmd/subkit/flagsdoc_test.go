@@ -1,82 +1,84 @@
 package main
 
 import (
-	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
-// TestFlagsDoc checks docs/flags.md against the commands: every long flag
-// a row names is a visible flag of each command the row lists, and of no
-// other command that writes or reads captions; every visible flag of a
-// command is in the table.
+// TestFlagsDoc: docs/flags.md's tables and the commands' --help agree:
+// every flag a row names exists, visible, in every command the row
+// lists, and every visible flag of a command is in a row that lists it.
 func TestFlagsDoc(t *testing.T) {
 	b, err := os.ReadFile("../../docs/flags.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	abbrev := map[string][]string{"gen": {"generate", "align"}, "conv": {"convert"}, "ret": {"retime"},
-		"sync": {"sync"}, "fix": {"fix"}, "mrg": {"merge"}, "chk": {"check"}, "st": {"stats"}}
-	app := newApp(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard})
-	visible := map[string]map[string]bool{}
+	doc, _, _ := strings.Cut(string(b), "## Old spellings")
+	abbrev := map[string][]string{"gen": {"generate", "align"}, "conv": {"convert"}, "ret": {"retime"}, "sync": {"sync"},
+		"fix": {"fix"}, "mrg": {"merge"}, "chk": {"check"}, "st": {"stats"}, "sh": {"shots"}}
+	app := newApp(&env{})
+	visible := map[string]map[string]bool{} // command: flag names
 	for _, c := range app.Commands {
+		if _, ok := visible[c.Name]; ok || c.Name == "help" {
+			continue
+		}
 		visible[c.Name] = map[string]bool{}
-		for _, f := range c.VisibleFlags() {
+		for _, f := range c.Flags {
+			if vf, ok := f.(cli.VisibleFlag); ok && !vf.IsVisible() {
+				continue
+			}
 			for _, n := range f.Names() {
-				if len(n) > 1 {
-					visible[c.Name][n] = true
-				}
+				visible[c.Name][n] = true
 			}
 		}
 	}
+	names := regexp.MustCompile("(?:^|[ `,])--?([a-z][a-z0-9-]*)")
 	documented := map[string]map[string]bool{}
-	flagName := regexp.MustCompile("--([a-z][a-z0-9-]*)")
-	inTable := false
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "## Old spellings") {
-			break
-		}
+	for _, line := range strings.Split(doc, "\n") {
 		cells := strings.Split(strings.ReplaceAll(line, `\|`, "/"), "|")
-		if len(cells) < 5 || strings.HasPrefix(line, "|---") || strings.HasPrefix(line, "| Flag") {
-			inTable = inTable && len(cells) >= 5
+		if len(cells) < 5 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`-") {
 			continue
 		}
-		names := flagName.FindAllStringSubmatch(cells[1], -1)
-		for _, a := range strings.Fields(cells[3]) {
+		var flags []string
+		for _, code := range regexp.MustCompile("`([^`]*)`").FindAllStringSubmatch(cells[1], -1) {
+			for _, m := range names.FindAllStringSubmatch(code[1], -1) {
+				flags = append(flags, m[1])
+			}
+		}
+		for _, a := range strings.Fields(cells[len(cells)-2]) {
 			cmds, ok := abbrev[a]
 			if !ok {
-				t.Errorf("flags.md: unknown command %q in %q", a, line)
+				t.Errorf("docs/flags.md: %q names an unknown command %q", strings.TrimSpace(cells[1]), a)
 				continue
 			}
 			for _, cmd := range cmds {
-				for _, n := range names {
-					if documented[cmd] == nil {
-						documented[cmd] = map[string]bool{}
-					}
-					documented[cmd][n[1]] = true
-					if cmd == "align" && (n[1] == "duration" || n[1] == "video" || n[1] == "start" || n[1] == "cps") {
-						continue // align times to the audio: not its flags
-					}
-					if !visible[cmd][n[1]] {
-						t.Errorf("flags.md gives --%s to %s, whose --help does not list it", n[1], cmd)
+				if documented[cmd] == nil {
+					documented[cmd] = map[string]bool{}
+				}
+				for _, f := range flags {
+					documented[cmd][f] = true
+					if !visible[cmd][f] {
+						t.Errorf("docs/flags.md lists -%s for %s, which has no such visible flag", f, cmd)
 					}
 				}
 			}
 		}
 	}
 	for cmd, flags := range visible {
-		if documented[cmd] == nil {
-			continue // a command the table does not cover (help)
+		var missing []string
+		for f := range flags {
+			if f != "help" && f != "h" && !documented[cmd][f] {
+				missing = append(missing, f)
+			}
 		}
-		for n := range flags {
-			if n == "help" || n == "version" {
-				continue
-			}
-			if !documented[cmd][n] {
-				t.Errorf("%s --help lists --%s, which flags.md does not give to %s", cmd, n, cmd)
-			}
+		slices.Sort(missing)
+		if len(missing) > 0 {
+			t.Errorf("%s: flags not in docs/flags.md: %v", cmd, missing)
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/subkit-dev/subkit/audio"
 	"github.com/subkit-dev/subkit/edit"
 	"github.com/subkit-dev/subkit/espeak"
+	"github.com/subkit-dev/subkit/guide"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/segment"
 	"github.com/subkit-dev/subkit/subtitle"
@@ -52,7 +53,10 @@ func genCommand(e *env, name, usage string) *cli.Command {
 to show at once). With --audio each caption is timed to the speech in the
 file's sound: a WAV is read directly, anything else is decoded by ffmpeg.
 With --duration or --video the captions are fitted to the video's length;
-without, they are placed at --cps characters a second.
+without, they are placed at --cps characters a second. With --video (or
+--shots, a list of its cuts) a caption start within half a second of a shot
+change then moves onto it and an end to 2 frames before it, Netflix's rule,
+where that keeps the other rules.
 
 Outputs go beside each transcript (talk.txt -> talk.srt, talk.vtt, talk.ttml),
 into the directory -o names, into the file -o names (one format), or to
@@ -66,7 +70,8 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},
 			&cli.StringFlag{Name: "duration", Aliases: []string{"d"}, Usage: "the video's length `D`: fit the captions to it"},
-			&cli.StringFlag{Name: "video", Usage: "read the video's length from `FILE` with ffprobe"},
+			&cli.StringFlag{Name: "video", Usage: "read the video's length from `FILE` with ffprobe, and move caption starts and ends near its shot changes onto them (with --audio: only the shot changes)"},
+			&cli.StringFlag{Name: "shots", Usage: "move caption starts and ends near the shot changes listed in `FILE` onto them (see check --shots)"},
 			&cli.StringFlag{Name: "audio", Usage: "time the captions to the speech in `FILE` (WAV, or any audio or video ffmpeg reads)"},
 			&cli.StringFlag{Name: "start", Usage: "start time `D` of the first caption", Value: "0"},
 			&cli.Float64Flag{Name: "cps", Usage: "speaking rate `N` in characters a second, pauses included, when no length is known", DefaultText: "by language: Chinese 4.4, English 15"},
@@ -113,6 +118,8 @@ type genConfig struct {
 	minConf   float64 // refuse a transcript less sure than this
 	zh        zhOptions
 	bilingual bilingualOptions
+	shots     *shotSource // --video or --shots: the cuts captions are moved onto
+	gapSet    bool        // --gap was given
 }
 
 func (e *env) generate(c *cli.Context) error {
@@ -207,8 +214,8 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	video := c.String("video")
 	audioFile := c.String("audio")
 	switch {
-	case audioFile != "" && (dur != "" || video != ""):
-		return nil, usagef("%s: --audio times the captions to the speech; it takes no --duration or --video", name)
+	case audioFile != "" && dur != "":
+		return nil, usagef("%s: --audio times the captions to the speech; it takes no --duration", name)
 	case audioFile != "" && c.IsSet("cps"):
 		return nil, usagef("%s: --audio measures the speaking rate; it takes no --cps", name)
 	case audioFile != "" && c.IsSet("start"):
@@ -222,7 +229,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		if cfg.duration <= 0 {
 			return nil, usagef("--duration must be positive")
 		}
-	case video != "":
+	case video != "" && audioFile == "":
 		cfg.duration, err = media.Duration(context.Background(), video)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
@@ -284,6 +291,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		}
 		return r
 	}
+	cfg.gapSet = setGap
 	if setMin && setMax && minD > maxD {
 		return nil, usagef("--min %s is over --max %s", c.String("min"), c.String("max"))
 	}
@@ -311,6 +319,9 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			// twice that.
 			debug.SetMemoryLimit(alignMemory)
 		}
+	}
+	if cfg.shots, err = e.readShotFlags(c, 0); err != nil {
+		return nil, err
 	}
 	cfg.json = c.Bool("json")
 	cfg.minConf = c.Float64("min-confidence")
@@ -458,6 +469,7 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
 		} else {
+			e.snapShots(in, res, topt.Rules, lang, cfg)
 			conf := ares.Confidence()
 			unsure, report := describeFits(res, ares.Fits)
 			if cfg.json {
@@ -476,6 +488,9 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		}
 	} else {
 		res, err = timing.Estimate(lines, topt)
+		if err == nil {
+			e.snapShots(in, res, topt.Rules, lang, cfg)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(in), err)
@@ -524,6 +539,35 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		}
 	}
 	return nil
+}
+
+// snapShots moves the captions near the shot changes of --video or
+// --shots onto them, by the Netflix profile for the language; with
+// --verbose it says what moved and what could not.
+func (e *env) snapShots(in string, res *timing.Result, rules timing.Rules, lang string, cfg *genConfig) {
+	if cfg.shots == nil {
+		return
+	}
+	p := guide.ForLang(lang)
+	s := cfg.shots.shots(p)
+	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: s, ShotRules: shotRules(p, s)}
+	if g := p.Gap(s.Rate.FPS()); !cfg.gapSet && g > 0 {
+		// The gap is the guide's frames at the video's rate (2 frames at
+		// 25 fps is 80 ms, under the 83 ms of 24 fps): an end 2 frames
+		// before a cut then keeps it.
+		fr.Gap = g
+	}
+	changes, problems := timing.SnapCaptions(res.Captions, fr)
+	if !cfg.verbose || cfg.quiet {
+		return
+	}
+	for _, c := range changes {
+		fmt.Fprintf(e.stderr, "%s: caption %d: %s: %s-%s -> %s-%s\n", displayName(in), c.Caption, c.What,
+			timing.FormatDuration(c.OldStart), timing.FormatDuration(c.OldEnd), timing.FormatDuration(c.NewStart), timing.FormatDuration(c.NewEnd))
+	}
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "%s: caption %d (%s-%s): %s\n", displayName(in), p.Caption, timing.FormatDuration(p.Start), timing.FormatDuration(p.End), p.Message)
+	}
 }
 
 // outputPath is where format f of input in goes.

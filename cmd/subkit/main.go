@@ -154,6 +154,7 @@ func newApp(e *env) *cli.App {
 			mergeCommand(e),
 			checkCommand(e),
 			statsCommand(e),
+			shotsCommand(e),
 		},
 	}
 	app.Commands = append(app.Commands, helpCommand(app))

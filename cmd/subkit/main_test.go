@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -13,6 +14,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/subkit-dev/subkit/internal/extcheck"
+	"github.com/subkit-dev/subkit/internal/testvideo"
 )
 
 func TestMain(m *testing.M) {
@@ -46,8 +50,24 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
+		// [ffmpeg]: ffmpeg and ffprobe are installed; under CI their
+		// absence fails the script instead of skipping it.
+		Condition: func(cond string) (bool, error) {
+			if cond != "ffmpeg" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			for _, tool := range []string{"ffmpeg", "ffprobe"} {
+				if _, err := exec.LookPath(tool); err != nil {
+					if extcheck.InCI() {
+						return false, fmt.Errorf("%s is missing (CI installs it: .ci/run)", tool)
+					}
+					return false, nil
+				}
+			}
+			return true, nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits, "mkwav": mkwav,
-			"mkbytes": mkbytes, "pydecode": pydecode},
+			"mkbytes": mkbytes, "pydecode": pydecode, "mkvideo": mkvideo},
 	})
 }
 
@@ -106,6 +126,19 @@ func sampleTranscript(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return p + "/../../testdata/interview-zh.txt"
+}
+
+// mkvideo FILE RATE writes testvideo.Default, shots with cuts at frames
+// 40, 75, 104, 154 and 185, as an H.264 video at RATE frames a second.
+// Scripts guard it with [!ffmpeg] skip.
+func mkvideo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkvideo FILE RATE")
+	}
+	a, _ := testvideo.Args(ts.MkAbs(args[0]), args[1], testvideo.Default)
+	if out, err := exec.Command("ffmpeg", a...).CombinedOutput(); err != nil {
+		ts.Fatalf("mkvideo: ffmpeg: %v: %s", err, out)
+	}
 }
 
 // mkwav FILE [START-END...] writes a 16 kHz 16-bit WAV of voice-like
