@@ -262,7 +262,7 @@ func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {
 	order := byPower(T, func(t int) []float32 { return mel[t*B : (t+1)*B] })
 	rec.noise = bandMean(mel, order[:max(1, T/5)])
 	rec.speech = bandMean(mel, order[T-max(1, T*3/10):])
-	x := cepstra(mel, nil, nil, rec.dct)
+	x := cepstraLeveled(mel, rec.noise, levelGain(mel, rec.noise, rec.speech), rec.dct)
 	rec.mean, rec.sd = statsOf(rowsOf(nil, ceps, x))
 	rec.norm(x)
 	rec.x, rec.dscale = withDeltas(x, nil)
@@ -480,6 +480,114 @@ func cepstra(mel []float32, gain, noise []float64, dct []float64) []float32 {
 			v := float64(mel[t*B+b])
 			if gain != nil {
 				v = math.Log(gain[b]*math.Exp(v) + noise[b] + 1e-10)
+			}
+			row[b] = v
+		}
+		for k := 0; k < ceps; k++ {
+			var s float64
+			for b, v := range row {
+				s += dct[k*B+b] * v
+			}
+			out[t*ceps+k] = float32(s / B)
+		}
+	}
+	return out
+}
+
+// Levelling: a stretch where the speech is quieter than the recording's
+// speech level (another speaker, further from the microphone, another
+// room) is brought up to it, so the references, made as loud as the
+// recording's speech, match it there too. The level of speech around a
+// frame is the levelRank-th share of the levels of the half-second blocks
+// within levelReach seconds (a block's level: the mean power of its
+// loudest 30% of frames); what is over the background is scaled, up to
+// levelMax times, and the background is left as it is. Blocks whose
+// speech is under levelFloor times the background are not speech to
+// level.
+const (
+	levelBlock = 50 // frames
+	levelReach = 5.0
+	levelRank  = 0.75
+	levelMax   = 16.0
+	levelFloor = 4.0
+)
+
+// levelGain is the factor each frame's power over the background is
+// scaled by (see Levelling), or nil when every frame's is 1.
+func levelGain(mel []float32, noise, speech []float64) []float32 {
+	const B = audio.MelBands
+	T := len(mel) / B
+	var N, S float64
+	for b := range noise {
+		N += noise[b]
+		S += speech[b]
+	}
+	nb := (T + levelBlock - 1) / levelBlock
+	if nb == 0 || S <= N {
+		return nil
+	}
+	block := make([]float64, nb)
+	pow := make([]float64, 0, levelBlock)
+	for j := range block {
+		pow = pow[:0]
+		for t := j * levelBlock; t < min(T, (j+1)*levelBlock); t++ {
+			var p float64
+			for _, v := range mel[t*B : (t+1)*B] {
+				p += math.Exp(float64(v))
+			}
+			pow = append(pow, p)
+		}
+		slices.Sort(pow)
+		top := pow[len(pow)-max(1, len(pow)*3/10):]
+		for _, p := range top {
+			block[j] += p / float64(len(top))
+		}
+	}
+	reach := int(levelReach / 0.5)
+	gain := make([]float64, nb)
+	win := make([]float64, 0, 2*reach+1)
+	any := false
+	for j := range gain {
+		win = append(win[:0], block[max(0, j-reach):min(nb, j+reach+1)]...)
+		slices.Sort(win)
+		local := win[min(len(win)-1, int(levelRank*float64(len(win))))]
+		gain[j] = 1
+		if local > levelFloor*N && local < S {
+			gain[j] = math.Min(levelMax, (S-N)/(local-N))
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	// Each frame's gain, linear between the blocks' middles.
+	out := make([]float32, T)
+	for t := range out {
+		pos := (float64(t)+0.5)/levelBlock - 0.5
+		j := int(math.Floor(pos))
+		w := pos - float64(j)
+		a, b := gain[min(max(j, 0), nb-1)], gain[min(max(j+1, 0), nb-1)]
+		out[t] = float32((1-w)*a + w*b)
+	}
+	return out
+}
+
+// cepstraLeveled is cepstra of the log-mel rows with each frame's power
+// over the background noise scaled by fg[t] (nil: as they are).
+func cepstraLeveled(mel []float32, noise []float64, fg []float32, dct []float64) []float32 {
+	if fg == nil {
+		return cepstra(mel, nil, nil, dct)
+	}
+	const B = audio.MelBands
+	T := len(mel) / B
+	out := make([]float32, T*ceps)
+	row := make([]float64, B)
+	for t := 0; t < T; t++ {
+		g := float64(fg[t])
+		for b := 0; b < B; b++ {
+			v := float64(mel[t*B+b])
+			if e := math.Exp(v) - noise[b]; g != 1 && e > 0 {
+				v = math.Log(noise[b] + g*e)
 			}
 			row[b] = v
 		}
