@@ -289,7 +289,7 @@ func TestContentQuieterSpeaker(t *testing.T) {
 	checkFits(t, fits, starts, 0.06)
 }
 
-// A speaker who pauses after the first word of a line ("And, it is …")
+// A speaker who pauses 0.4 s after the first word of a line ("And, it is …")
 // where the synthesizer runs on: the line starts at that first word, not
 // after the pause.
 func TestContentPauseAfterFirstWord(t *testing.T) {
@@ -298,7 +298,7 @@ func TestContentPauseAfterFirstWord(t *testing.T) {
 	first, _ := speakArgs(t, bin, "-v", "en-us", texts[0])
 	and, _ := speakArgs(t, bin, "-v", "en-us", "And")
 	rest, _ := speakArgs(t, bin, "-v", "en-us", "it is worth mention in passing that the earliest book was printed in Germany.")
-	second := append(append(and, make([]float32, espeak.Rate/5)...), rest...)
+	second := append(append(and, make([]float32, espeak.Rate*2/5)...), rest...)
 	x, starts := recording(espeak.Rate, [][]float32{first, second}, []float64{1, 0.7, 1})
 	addNoise(x, 20, 6)
 	f := audio.AnalyzeSamples(x, espeak.Rate)
