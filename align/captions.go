@@ -105,8 +105,7 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
 		for i, ft := range fits {
 			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
-			agrees := math.Abs(guide[i][0]-ft.Start) <= AgreeReach
-			if clean && (agrees && ft.Confidence < SureConfidence || ft.Confidence < KeepConfidence) {
+			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach && ft.Confidence < SureConfidence || ft.Confidence < KeepConfidence) {
 				st, en = guide[i][0], guide[i][1]
 			}
 			if en <= st {
