@@ -93,7 +93,9 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		// Where the placement by sound alone agrees with this one on
 		// most captions, the recording has clear pauses and no music:
 		// its onsets (to 2.5 ms) are taken for every caption but those
-		// Content places elsewhere with confidence.
+		// Content places elsewhere with confidence, and those whose
+		// reference matches as if it were the same voice (a soft first
+		// sound under noise starts the detector's onset late).
 		agree := 0
 		for i, ft := range fits {
 			if guide != nil && math.Abs(guide[i][0]-ft.Start) <= AgreeReach {
@@ -103,7 +105,7 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
 		for i, ft := range fits {
 			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
-			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach || ft.Confidence < KeepConfidence) {
+			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach && ft.Confidence < SureConfidence || ft.Confidence < KeepConfidence) {
 				st, en = guide[i][0], guide[i][1]
 			}
 			if en <= st {
@@ -182,9 +184,12 @@ func snap(t float64, spans []Span, start bool, reach float64) float64 {
 // the placement by sound alone (Assign) starts at least AgreeShare of the
 // captions within AgreeReach seconds of where Content does. Then Assign's
 // placement is used, but for captions Content places elsewhere with at
-// least KeepConfidence.
+// least KeepConfidence, and for captions whose confidence is at least
+// SureConfidence (their reference matches the recording about as well as
+// any reference could), whose own start is kept.
 const (
 	AgreeReach     = 0.4
 	AgreeShare     = 0.75
 	KeepConfidence = 0.6
+	SureConfidence = 0.95
 )

@@ -36,10 +36,14 @@ type ContentParams struct {
 	// Refine is how far, in seconds, the second pass looks either side of
 	// the first.
 	Refine float64
+	// Inner is what a frame costs more as a pause inside a unit (a
+	// speaker's pause between words the synthesizer runs together) than as
+	// a pause between units.
+	Inner float64
 }
 
 // ContentDefaults are the defaults of ContentParams.
-var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 20, Refine: 0.25, Voice: 0.2, Flat: 0.5}
+var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 20, Refine: 0.5, Voice: 0.2, Flat: 0.5, Inner: 0.5}
 
 func (p ContentParams) withDefaults() ContentParams {
 	d := ContentDefaults
@@ -51,6 +55,7 @@ func (p ContentParams) withDefaults() ContentParams {
 	p.Refine = cmp.Or(p.Refine, d.Refine)
 	p.Voice = cmp.Or(p.Voice, d.Voice)
 	p.Flat = cmp.Or(p.Flat, d.Flat)
+	p.Inner = cmp.Or(p.Inner, d.Inner)
 	return p
 }
 
@@ -257,7 +262,7 @@ func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {
 	order := byPower(T, func(t int) []float32 { return mel[t*B : (t+1)*B] })
 	rec.noise = bandMean(mel, order[:max(1, T/5)])
 	rec.speech = bandMean(mel, order[T-max(1, T*3/10):])
-	x := cepstra(mel, nil, nil, rec.dct)
+	x := cepstraLeveled(mel, rec.noise, levelGain(mel, rec.noise, rec.speech), rec.dct)
 	rec.mean, rec.sd = statsOf(rowsOf(nil, ceps, x))
 	rec.norm(x)
 	rec.x, rec.dscale = withDeltas(x, nil)
@@ -272,11 +277,46 @@ func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {
 	copy(rec.bg, bc)
 	rec.voice = voiceEvidence(f, p.Voice)
 	// Sound without the rise and fall of syllables costs more as speech.
+	// So does sound whose spectrum keeps its shape: speech changes it
+	// with every vowel and consonant, an orchestra or a held chord does
+	// not (see shapeChange). Either lack is enough.
 	rec.flat = modulation(f)
+	shape := shapeChange(rec.x)
 	for t, m := range rec.flat {
-		rec.flat[t] = float32(p.Flat * math.Max(0, flatDepth-float64(m)) / flatDepth)
+		lack := math.Max(0, flatDepth-float64(m)) / flatDepth
+		lack = math.Max(lack, math.Max(0, shapeFull-float64(shape[t]))/shapeFull)
+		rec.flat[t] = float32(p.Flat * lack)
 	}
 	return rec
+}
+
+// shapeChange is, for each frame, how much the spectrum's shape varies
+// over the half second either side: the variance of the normalised
+// cepstra c1..c3 (tilt and the broad formant pattern) over those frames,
+// averaged. Speech swings between vowels, fricatives and closures several
+// times a second; sustained music changes its shape far less. The
+// cepstra are normalised over the whole recording, so this is relative to
+// how much the recording varies overall.
+func shapeChange(x []float32) []float32 {
+	T := len(x) / dims
+	out := make([]float32, T)
+	s1 := make([]float64, T+1)
+	s2 := make([]float64, T+1)
+	const reach = 50 // frames either side
+	for k := 1; k <= shapeCeps; k++ {
+		for t := 0; t < T; t++ {
+			v := float64(x[t*dims+k])
+			s1[t+1] = s1[t] + v
+			s2[t+1] = s2[t] + v*v
+		}
+		for t := range out {
+			a, b := max(0, t-reach), min(T, t+reach+1)
+			n := float64(b - a)
+			m := (s1[b] - s1[a]) / n
+			out[t] += float32(math.Max(0, (s2[b]-s2[a])/n-m*m) / shapeCeps)
+		}
+	}
+	return out
 }
 
 // norm normalises cepstra by the recording's mean and spread.
@@ -454,6 +494,114 @@ func cepstra(mel []float32, gain, noise []float64, dct []float64) []float32 {
 	return out
 }
 
+// Levelling: a stretch where the speech is quieter than the recording's
+// speech level (another speaker, further from the microphone, another
+// room) is brought up to it, so the references, made as loud as the
+// recording's speech, match it there too. The level of speech around a
+// frame is the levelRank-th share of the levels of the half-second blocks
+// within levelReach seconds (a block's level: the mean power of its
+// loudest 30% of frames); what is over the background is scaled, up to
+// levelMax times, and the background is left as it is. Blocks whose
+// speech is under levelFloor times the background are not speech to
+// level.
+const (
+	levelBlock = 50 // frames
+	levelReach = 5.0
+	levelRank  = 0.75
+	levelMax   = 16.0
+	levelFloor = 4.0
+)
+
+// levelGain is the factor each frame's power over the background is
+// scaled by (see Levelling), or nil when every frame's is 1.
+func levelGain(mel []float32, noise, speech []float64) []float32 {
+	const B = audio.MelBands
+	T := len(mel) / B
+	var N, S float64
+	for b := range noise {
+		N += noise[b]
+		S += speech[b]
+	}
+	nb := (T + levelBlock - 1) / levelBlock
+	if nb == 0 || S <= N {
+		return nil
+	}
+	block := make([]float64, nb)
+	pow := make([]float64, 0, levelBlock)
+	for j := range block {
+		pow = pow[:0]
+		for t := j * levelBlock; t < min(T, (j+1)*levelBlock); t++ {
+			var p float64
+			for _, v := range mel[t*B : (t+1)*B] {
+				p += math.Exp(float64(v))
+			}
+			pow = append(pow, p)
+		}
+		slices.Sort(pow)
+		top := pow[len(pow)-max(1, len(pow)*3/10):]
+		for _, p := range top {
+			block[j] += p / float64(len(top))
+		}
+	}
+	reach := int(levelReach / 0.5)
+	gain := make([]float64, nb)
+	win := make([]float64, 0, 2*reach+1)
+	any := false
+	for j := range gain {
+		win = append(win[:0], block[max(0, j-reach):min(nb, j+reach+1)]...)
+		slices.Sort(win)
+		local := win[min(len(win)-1, int(levelRank*float64(len(win))))]
+		gain[j] = 1
+		if local > levelFloor*N && local < S {
+			gain[j] = math.Min(levelMax, (S-N)/(local-N))
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	// Each frame's gain, linear between the blocks' middles.
+	out := make([]float32, T)
+	for t := range out {
+		pos := (float64(t)+0.5)/levelBlock - 0.5
+		j := int(math.Floor(pos))
+		w := pos - float64(j)
+		a, b := gain[min(max(j, 0), nb-1)], gain[min(max(j+1, 0), nb-1)]
+		out[t] = float32((1-w)*a + w*b)
+	}
+	return out
+}
+
+// cepstraLeveled is cepstra of the log-mel rows with each frame's power
+// over the background noise scaled by fg[t] (nil: as they are).
+func cepstraLeveled(mel []float32, noise []float64, fg []float32, dct []float64) []float32 {
+	if fg == nil {
+		return cepstra(mel, nil, nil, dct)
+	}
+	const B = audio.MelBands
+	T := len(mel) / B
+	out := make([]float32, T*ceps)
+	row := make([]float64, B)
+	for t := 0; t < T; t++ {
+		g := float64(fg[t])
+		for b := 0; b < B; b++ {
+			v := float64(mel[t*B+b])
+			if e := math.Exp(v) - noise[b]; g != 1 && e > 0 {
+				v = math.Log(noise[b] + g*e)
+			}
+			row[b] = v
+		}
+		for k := 0; k < ceps; k++ {
+			var s float64
+			for b, v := range row {
+				s += dct[k*B+b] * v
+			}
+			out[t*ceps+k] = float32(s / B)
+		}
+	}
+	return out
+}
+
 // deltaReach is the half-width of the delta regression, in frames, and
 // deltaWeight the weight of a delta against its cepstrum.
 const (
@@ -507,6 +655,12 @@ const (
 	voiceBase  = 30
 	voiceReach = 3.0
 	flatDepth  = 4.0
+	// shapeFull is the shapeChange at and over which sound is taken for
+	// speech as far as its shape goes; the speech of our real-voice tracks
+	// (under music beds too) has 0.6 to 1.7, pauses under a bed 0.2 to
+	// 0.6, an orchestral passage 0.2 to 0.4.
+	shapeFull = 0.6
+	shapeCeps = 3
 )
 
 func voiceEvidence(f *audio.Features, weight float64) []float32 {
@@ -640,6 +794,10 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 		off[s+1] = off[s] + max(0, hi[s]-lo[s])
 	}
 	bp := make([]uint8, (off[S]+3)/4) // the move into each cell, 2 bits a cell
+	gap := make([]float64, T)         // each frame's cost as a pause
+	for t := range gap {
+		gap[t] = frameCost(nil, x[t*dims:(t+1)*dims], bg, p.GapCap) + float64(voice[t])
+	}
 	rows := [3][]float64{}
 	rowLo := [3]int{}
 	var cur, prev1, prev2 []float64
@@ -672,8 +830,16 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 		} else if s >= 2 && st.vec[s-1] == nil {
 			skip = 0 // the pause before a unit may be left out
 		}
+		inner := !pause && len(v) > 0
 		for t := lo[s]; t < hi[s]; t++ {
 			best, arg := inf, uint8(0)
+			// A held frame of a unit may be a pause between its words:
+			// the cost of a pause there, and Inner more.
+			var held float64 = inf
+			d := frameCost(v, x[t*dims:(t+1)*dims], bg, p.GapCap)
+			if !pause {
+				d += float64(flat[t])
+			}
 			if t == 0 {
 				if s <= 1 {
 					best = 0
@@ -681,6 +847,9 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 			} else {
 				if t-1 >= lo[s] {
 					best = cur[t-1-lo[s]] + stay
+					if inner {
+						held = best + math.Min(d, gap[t]+p.Inner)
+					}
 				}
 				if s >= 1 {
 					if c := get(prev1, l1, t-1); c < best {
@@ -694,12 +863,13 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 				}
 			}
 			if best < inf {
-				best += frameCost(v, x[t*dims:(t+1)*dims], bg, p.GapCap)
+				best += d
 				if pause {
 					best += float64(voice[t])
-				} else {
-					best += float64(flat[t])
 				}
+			}
+			if held < best {
+				best, arg = held, 0
 			}
 			cur[t-lo[s]] = best
 			if i := off[s] + t - lo[s]; arg != 0 {

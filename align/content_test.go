@@ -191,3 +191,124 @@ func TestContentConfidenceUnspoken(t *testing.T) {
 		}
 	}
 }
+
+// chord is a held chord of bowed-string-like tones (harmonics, a slow
+// vibrato, a steady level) of n samples at the power given.
+func chord(rate int, n int, pow float64) []float32 {
+	x := make([]float32, n)
+	for _, f := range []float64{196, 247, 294, 392} {
+		for i := range x {
+			tt := float64(i) / float64(rate)
+			ph := 2 * math.Pi * f * (tt + 0.002*math.Sin(2*math.Pi*5*tt))
+			for h := 1.0; h <= 6; h++ {
+				x[i] += float32(math.Sin(h*ph) / h)
+			}
+		}
+	}
+	g := math.Sqrt(pow / power(x))
+	for i := range x {
+		x[i] *= float32(g)
+	}
+	return x
+}
+
+// A held chord keeps its spectral shape, speech changes it with every
+// sound: shapeChange is under shapeFull over the chord and over it on
+// the speech, so the chord costs more as speech than the speech does.
+func TestShapeChangeChordAgainstSpeech(t *testing.T) {
+	extcheck.RequireTool(t, "espeak-ng")
+	w, err := espeak.Speak(context.Background(), "en-us", []string{"Printing, then, for our purpose, may be considered as the art of making books by means of movable types."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := chord(espeak.Rate, 5*espeak.Rate, power(w[0]))
+	x := append(append(c, make([]float32, espeak.Rate/2)...), w[0]...)
+	addNoise(x, 30, 4)
+	f := audio.AnalyzeSamples(x, espeak.Rate)
+	rec := newRecFeatures(f, ContentDefaults)
+	shape := shapeChange(rec.x)
+	mean := func(v []float32, a, b float64) float64 {
+		var s float64
+		ta, tb := int(a/f.Step), int(b/f.Step)
+		for _, u := range v[ta:tb] {
+			s += float64(u)
+		}
+		return s / float64(tb-ta)
+	}
+	sp := 5.5 + float64(len(w[0]))/espeak.Rate
+	if v := mean(shape, 1, 4); v >= shapeFull {
+		t.Errorf("shape change over the chord %.2f, want under %.2f", v, shapeFull)
+	}
+	if v := mean(shape, 6.5, sp-1); v < shapeFull {
+		t.Errorf("shape change over the speech %.2f, want %.2f or more", v, shapeFull)
+	}
+	if fc, fs := mean(rec.flat, 1, 4), mean(rec.flat, 6.5, sp-1); fc < fs+0.2 {
+		t.Errorf("the chord costs %.2f more as speech, the speech %.2f: want the chord 0.2 more", fc, fs)
+	}
+}
+
+// A second speaker 15 dB quieter than the first is brought up to the
+// first's level (the pauses stay as they are), and lines of both are
+// placed on their starts.
+func TestContentQuieterSpeaker(t *testing.T) {
+	extcheck.RequireTool(t, "espeak-ng")
+	texts := []string{"The quick brown fox jumps over the lazy dog.", "Pack my box with five dozen liquor jugs.", "How vexingly quick daft zebras jump.", "Sphinx of black quartz, judge my vow."}
+	w, err := espeak.Speak(context.Background(), "en-us", texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w[2:] {
+		for i := range p {
+			p[i] *= float32(math.Pow(10, -15.0/20))
+		}
+	}
+	x, starts := recording(espeak.Rate, w, []float64{1, 0.8, 6, 0.8, 1})
+	rng := rand.New(rand.NewPCG(5, 1))
+	g := math.Sqrt(power(w[2])) / math.Pow(10, 25.0/20)
+	for i := range x {
+		x[i] += float32(g * rng.NormFloat64())
+	}
+	f := audio.AnalyzeSamples(x, espeak.Rate)
+	rec := newRecFeatures(f, ContentDefaults)
+	const B = audio.MelBands
+	gain := levelGain(f.Mel[:f.Frames()*B], rec.noise, rec.speech)
+	if gain == nil {
+		t.Fatal("no gain for a speaker 15 dB quieter")
+	}
+	at := func(sec float64) float64 { return float64(gain[int(sec/f.Step)]) }
+	if v := at(starts[0] + 0.5); v > 1.5 {
+		t.Errorf("gain on the louder speaker %.1f, want about 1", v)
+	}
+	if v := at(starts[3] + 0.5); v < 8 {
+		t.Errorf("gain on the quieter speaker %.1f, want about 30 (up to %g)", v, levelMax)
+	}
+	fits, err := Content(f, references(w), nil, ContentParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFits(t, fits, starts, 0.06)
+}
+
+// A speaker who pauses 0.4 s after the first word of a line ("And, it is …")
+// where the synthesizer runs on: the line starts at that first word, not
+// after the pause.
+func TestContentPauseAfterFirstWord(t *testing.T) {
+	bin := extcheck.RequireTool(t, "espeak-ng")
+	texts := []string{"Printing may be considered as the art of making books.", "And it is worth mention in passing that the earliest book was printed in Germany."}
+	first, _ := speakArgs(t, bin, "-v", "en-us", texts[0])
+	and, _ := speakArgs(t, bin, "-v", "en-us", "And")
+	rest, _ := speakArgs(t, bin, "-v", "en-us", "it is worth mention in passing that the earliest book was printed in Germany.")
+	second := append(append(and, make([]float32, espeak.Rate*2/5)...), rest...)
+	x, starts := recording(espeak.Rate, [][]float32{first, second}, []float64{1, 0.7, 1})
+	addNoise(x, 20, 6)
+	f := audio.AnalyzeSamples(x, espeak.Rate)
+	refs, err := espeak.LogMel(context.Background(), "en-us", texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fits, err := Content(f, refs, nil, ContentParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFits(t, fits, starts, 0.06)
+}
