@@ -295,13 +295,13 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		// The Chinese dictionaries load on another core while the sound
 		// is analysed (they take about half a second).
 		go cfg.segmenter.Segment("中文")
-		if err := espeak.Check(); err != nil {
-			return nil, fmt.Errorf("--audio: %w", err)
-		}
 		if cfg.audio, err = startAudio(audioFile); err != nil {
 			return nil, err
 		}
 		cfg.audioName = audioFile
+		if err := espeak.Check(); err != nil {
+			return nil, fmt.Errorf("--audio: %w", err)
+		}
 		if os.Getenv("GOMEMLIMIT") == "" {
 			// An hour's features and references are a few hundred MB
 			// live; without a limit the collector lets the heap grow to
