@@ -42,12 +42,7 @@ type Options struct {
 // longer than Max is cut, and the gap before the next is kept; starts
 // never move.
 func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result, *Result, error) {
-	to := o.Timing
-	if to.Duration == 0 {
-		to.Duration = time.Duration(f.Seconds() * float64(time.Second))
-	}
-	to.Start = 0
-	to.CPS = 0
+	to := estimateOptions(o.Timing, f.Seconds())
 	est, err := timing.Estimate(lines, to)
 	if err != nil {
 		return nil, nil, err
@@ -68,11 +63,7 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	}
 	items := make([]timing.FixItem, len(units))
 	if o.Reference != nil {
-		texts := make([]string, len(est.Captions))
-		for i, c := range est.Captions {
-			texts[i] = c.Text(to.Profile.CJK)
-		}
-		refs, err := o.Reference(texts)
+		refs, err := o.Reference(captionTexts(est, to))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -135,6 +126,40 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	}
 	out.Warnings = to.Warnings(out.Captions)
 	return out, res, nil
+}
+
+// estimateOptions are the options Captions cuts and weighs the lines
+// with, for audio of the given length in seconds.
+func estimateOptions(to timing.Options, seconds float64) timing.Options {
+	if to.Duration == 0 {
+		to.Duration = time.Duration(seconds * float64(time.Second))
+	}
+	to.Start = 0
+	to.CPS = 0
+	return to
+}
+
+func captionTexts(est *timing.Result, to timing.Options) []string {
+	texts := make([]string, len(est.Captions))
+	for i, c := range est.Captions {
+		texts[i] = c.Text(to.Profile.CJK)
+	}
+	return texts
+}
+
+// CaptionTexts are the texts Captions hands Options.Reference for these
+// lines and audio features covering the given seconds (see
+// audio.FeatureSeconds): a caller that knows the audio's length before
+// its analysis is done can have them spoken meanwhile. Where a line is
+// cut into captions depends a little on the length, so the texts must be
+// compared with those Captions asks for.
+func CaptionTexts(lines []timing.Line, to timing.Options, seconds float64) ([]string, error) {
+	to = estimateOptions(to, seconds)
+	est, err := timing.Estimate(lines, to)
+	if err != nil {
+		return nil, err
+	}
+	return captionTexts(est, to), nil
 }
 
 // Confidence is how sure the placement by what is said is of the whole

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"iter"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/subkit-dev/subkit/audio"
 )
@@ -94,7 +97,7 @@ var ErrNoReference = errors.New("no spoken reference to align")
 // more as pause (Voice), and sound without the rise and fall of syllables
 // costs more as speech (Flat), so music sits between lines.
 //
-// The rows of refs are replaced by the stretched ones.
+// Content takes refs over: on return each of its rows is gone (nil).
 //
 // guide, when not nil, gives a rough start and end for each unit; on a
 // recording too long to search whole the first pass looks within Reach
@@ -174,15 +177,18 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	T := len(rec.x) / dims
 	x, bg, voice, flat := rec.x, rec.bg, rec.voice, rec.flat
 	rx := rec.references(refs)
+	if !coarseOnly {
+		// The last search: the log-mel rows are not needed any more, and
+		// an hour's are some 100 MB.
+		clear(refs)
+	}
 	flatC := coarsen1(flat, p.Coarse)
 	voiceC := coarsen1(voice, p.Coarse)
 	// The first pass, on averages of Coarse frames.
 	c := p.Coarse
 	xc := coarsen(x, c)
 	rc := make([][]float32, len(rx))
-	for i, r := range rx {
-		rc[i] = coarsen(r, c)
-	}
+	parallel(len(rx), func(i int) { rc[i] = coarsen(rx[i], c) })
 	cs := buildStates(rc)
 	Tc := len(xc) / dims
 	lo, hi := make([]int, cs.n()), make([]int, cs.n())
@@ -358,20 +364,51 @@ func (rec *recFeatures) references(refs [][]float32) [][]float32 {
 		}
 	}
 	rc := make([][]float32, len(refs))
-	for i, r := range refs {
-		rc[i] = cepstra(r, gain, rec.noise, rec.dct)
+	parallel(len(refs), func(i int) {
+		rc[i] = cepstra(refs[i], gain, rec.noise, rec.dct)
 		rec.norm(rc[i])
-	}
+	})
 	rm, rs := statsOf(rowsOf(nil, ceps, rc...))
 	rx := make([][]float32, len(refs))
-	for i, c := range rc {
+	parallel(len(rc), func(i int) {
+		c := rc[i]
 		for j := range c {
 			k := j % ceps
 			c[j] = float32((float64(c[j])-rm[k])/rs[k]*rec.ss[k] + rec.sm[k])
 		}
 		rx[i], _ = withDeltas(c, rec.dscale)
-	}
+		rc[i] = nil
+	})
 	return rx
+}
+
+// parallel calls fn(0) … fn(n-1) on up to GOMAXPROCS goroutines, each
+// taking the next index as it comes free, and returns when all are done.
+// fn must write only what belongs to its index.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // byPower is frames 0..n-1 from the quietest to the loudest, row(t)
@@ -468,12 +505,23 @@ func dctTable() []float64 {
 	return d
 }
 
+// cepstraChunk is how many rows cepstra works out on one goroutine.
+const cepstraChunk = 8192
+
 // cepstra computes c0..c8 of each log-mel row; with gain, each band's
 // power is first scaled by gain and noise added.
 func cepstra(mel []float32, gain, noise []float64, dct []float64) []float32 {
 	const B = audio.MelBands
 	T := len(mel) / B
 	out := make([]float32, T*ceps)
+	if T >= 2*cepstraChunk {
+		// A long recording: its rows a chunk at a time on every core.
+		parallel((T+cepstraChunk-1)/cepstraChunk, func(i int) {
+			a, b := i*cepstraChunk, min(T, (i+1)*cepstraChunk)
+			copy(out[a*ceps:b*ceps], cepstra(mel[a*B:b*B], gain, noise, dct))
+		})
+		return out
+	}
 	row := make([]float64, B)
 	for t := 0; t < T; t++ {
 		for b := 0; b < B; b++ {
@@ -977,7 +1025,7 @@ func fitsFrom(path []int32, st *states, x []float32, rx [][]float32, bg, voice [
 	fits := make([]Fit, n)
 	first, last := occupancy(path, st.n())
 	pool := freePool(rx)
-	for u := 0; u < n; u++ {
+	parallel(n, func(u int) {
 		a := first[st.start[u]]
 		b := last[st.start[u]+st.size[u]-1]
 		for k := 0; k < st.size[u]; k++ {
@@ -1012,7 +1060,7 @@ func fitsFrom(path []int32, st *states, x []float32, rx [][]float32, bg, voice [
 			Excess:     excess,
 			Confidence: math.Min(clamp01(margin/marginFull), clamp01((excessNone-excess)/(excessNone-excessFull))),
 		}
-	}
+	})
 	return fits
 }
 

@@ -89,6 +89,18 @@ func (f *Features) Frames() int { return len(f.Score) }
 // Seconds is the length of the audio the features cover.
 func (f *Features) Seconds() float64 { return float64(len(f.Score)) * f.Step }
 
+// FeatureSeconds is what Seconds will be for the features of n samples
+// at rate: the length of a whole number of frames, the last one partly
+// past the end.
+func FeatureSeconds(n int64, rate int) float64 {
+	if rate <= 0 || n <= 0 {
+		return 0
+	}
+	hop := int64(math.Round(float64(rate) / hopsPerSecond))
+	frames := (n + hop - 1) / hop
+	return float64(frames) * (float64(hop) / float64(rate))
+}
+
 // Analyze reads src to its end and computes its features frame by frame;
 // only the features are kept.
 func Analyze(src Source) (*Features, error) {
@@ -97,6 +109,13 @@ func Analyze(src Source) (*Features, error) {
 		return nil, fmt.Errorf("sample rate %d Hz is too low", rate)
 	}
 	a := newAnalyzer(rate)
+	if s, ok := src.(interface{ Samples() (int64, bool) }); ok {
+		if n, ok := s.Samples(); ok && n > 0 {
+			// The features' length is known: they are made in place,
+			// not grown and copied as they come.
+			a.reserve(n)
+		}
+	}
 	buf := make([]float32, 1<<15)
 	for {
 		n, err := src.Read(buf)
@@ -207,6 +226,18 @@ func newAnalyzer(rate int) *analyzer {
 	a.noise = make([]float64, nb)
 	a.out = &Features{Step: float64(hop) / float64(rate)}
 	return a
+}
+
+// reserve makes room in the features for n samples' frames.
+func (a *analyzer) reserve(n int64) {
+	frames := int((n + int64(a.hop) - 1) / int64(a.hop))
+	o := a.out
+	o.Score = make([]float32, 0, frames)
+	o.Level = make([]float32, 0, frames)
+	o.Flatness = make([]float32, 0, frames)
+	o.Sub = make([]float32, 0, frames*SubFrames)
+	o.Mel = make([]float32, 0, frames*MelBands)
+	a.levels = make([]float32, 0, frames)
 }
 
 func (a *analyzer) push(s []float32) {

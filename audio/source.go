@@ -138,6 +138,21 @@ func (s *Stream) wait() error {
 	return s.err
 }
 
+// Samples is how many samples the stream holds, when a WAV header says
+// so before they are read (false for anything ffmpeg decodes, or a WAV
+// of unknown length).
+func (s *Stream) Samples() (int64, bool) {
+	w, ok := s.Source.(*WAVReader)
+	if !ok || s.file == nil {
+		return 0, false
+	}
+	n, ok := w.Samples()
+	if fi, err := s.file.Stat(); !ok || err != nil || w.off+n*int64(w.bytes*w.channels) > fi.Size() {
+		return 0, false // a header that claims more than the file holds
+	}
+	return n, true
+}
+
 // Close releases the file or stops ffmpeg.
 func (s *Stream) Close() error {
 	if s.file != nil {

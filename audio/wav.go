@@ -148,6 +148,16 @@ func (w *WAVReader) parseFmt(b []byte, at int64) error {
 // Rate is the sample rate in Hz.
 func (w *WAVReader) Rate() int { return w.rate }
 
+// Samples is how many samples (a channel) the header says are left to
+// read, and false when it does not say (a stream written to a pipe). A
+// file cut short has fewer.
+func (w *WAVReader) Samples() (int64, bool) {
+	if w.unsized {
+		return 0, false
+	}
+	return w.left / int64(w.bytes*w.channels), true
+}
+
 // Channels is the channel count of the file (samples come out mixed to one).
 func (w *WAVReader) Channels() int { return w.channels }
 

@@ -13,8 +13,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -72,7 +74,7 @@ const (
 // Rate. See Each.
 func Speak(ctx context.Context, voice string, lines []string) ([][]float32, error) {
 	out := make([][]float32, len(lines))
-	err := Each(ctx, voice, lines, func(i int, x []float32) { out[i] = x })
+	err := each(ctx, voice, lines, slices.Clone, func(i int, x []float32) { out[i] = x })
 	return out, err
 }
 
@@ -81,7 +83,8 @@ func Speak(ctx context.Context, voice string, lines []string) ([][]float32, erro
 // compares a recording with. Only the rows are kept, not the samples.
 func LogMel(ctx context.Context, voice string, lines []string) ([][]float32, error) {
 	out := make([][]float32, len(lines))
-	err := Each(ctx, voice, lines, func(i int, x []float32) { out[i] = audio.LogMel(x, Rate) })
+	err := each(ctx, voice, lines, func(x []float32) []float32 { return audio.LogMel(x, Rate) },
+		func(i int, rows []float32) { out[i] = rows })
 	return out, err
 }
 
@@ -94,6 +97,13 @@ const batch = 32
 // is called from up to GOMAXPROCS (at most 4) goroutines at once, each
 // with its own lines.
 func Each(ctx context.Context, voice string, lines []string, use func(i int, samples []float32)) error {
+	return each(ctx, voice, lines, slices.Clone, use)
+}
+
+// each is Each with the samples of each line turned by conv (which may
+// not keep them) as they come from espeak-ng, so only one line's samples
+// are held a process; use gets what conv returned.
+func each(ctx context.Context, voice string, lines []string, conv func([]float32) []float32, use func(i int, x []float32)) error {
 	if err := Check(); err != nil {
 		return err
 	}
@@ -111,7 +121,7 @@ func Each(ctx context.Context, voice string, lines []string, use func(i int, sam
 				}
 				to := min(from+batch, len(lines))
 				out := make([][]float32, to-from)
-				if errs[w] = speakChunk(ctx, voice, lines[from:to], out); errs[w] == nil {
+				if errs[w] = speakChunk(ctx, voice, lines[from:to], conv, out); errs[w] == nil {
 					for k, x := range out {
 						use(from+k, x)
 					}
@@ -128,9 +138,10 @@ func Each(ctx context.Context, voice string, lines []string, use func(i int, sam
 }
 
 // speakChunk speaks lines in one process and cuts the result at the
-// separating pauses; when the cut does not give one piece a line (a line
-// that speaks a long pause itself), each line is spoken on its own.
-func speakChunk(ctx context.Context, voice string, lines []string, out [][]float32) error {
+// separating pauses as it comes, each piece trimmed and turned by conv;
+// when the cut does not give one piece a line (a line that speaks a long
+// pause itself), each line is spoken on its own.
+func speakChunk(ctx context.Context, voice string, lines []string, conv func([]float32) []float32, out [][]float32) error {
 	var b strings.Builder
 	b.WriteString("<speak>")
 	for _, l := range lines {
@@ -138,73 +149,99 @@ func speakChunk(ctx context.Context, voice string, lines []string, out [][]float
 		b.WriteString(`<break time="` + separator + `"/>`)
 	}
 	b.WriteString("</speak>")
-	x, err := run(ctx, voice, b.String())
+	var pieces [][]float32
+	err := run(ctx, voice, b.String(), func(p []float32) { pieces = append(pieces, conv(trim(p))) })
 	if err != nil {
 		return err
 	}
-	if pieces := split(x, len(lines)); pieces != nil {
-		for i, p := range pieces {
-			out[i] = trim(p)
-		}
+	if len(pieces) == len(lines) {
+		copy(out, pieces)
 		return nil
 	}
 	for i, l := range lines {
-		x, err := run(ctx, voice, "<speak>"+ssmlEscaper.Replace(l)+"</speak>")
+		var x []float32
+		err := run(ctx, voice, "<speak>"+ssmlEscaper.Replace(l)+"</speak>", func(p []float32) { x = append(x, p...) }, true)
 		if err != nil {
 			return err
 		}
-		out[i] = trim(x)
+		out[i] = conv(trim(x))
 	}
 	return nil
 }
 
-func run(ctx context.Context, voice, ssml string) ([]float32, error) {
+// run speaks ssml and hands its samples to piece, cut as readPieces
+// cuts them (whole, with the runs, when whole is given). piece may not
+// keep the samples.
+func run(ctx context.Context, voice, ssml string, piece func([]float32), whole ...bool) error {
 	cmd := exec.CommandContext(ctx, Program, "-m", "-v", voice, "--stdout")
 	cmd.Stdin = strings.NewReader(ssml)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
-			return nil, ErrMissing
+			return ErrMissing
 		}
-		return nil, fmt.Errorf("%s -v %s: %v: %s", Program, voice, err, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("%s -v %s: %v", Program, voice, err)
+	}
+	rerr := readPieces(stdout, piece, len(whole) > 0 && whole[0])
+	if rerr != nil {
+		io.Copy(io.Discard, stdout) // let the process finish
+	}
+	if err := cmd.Wait(); err != nil {
+		return fmt.Errorf("%s -v %s: %v: %s", Program, voice, err, strings.TrimSpace(stderr.String()))
 	}
 	if msg := strings.TrimSpace(stderr.String()); strings.Contains(msg, "rror") {
-		return nil, fmt.Errorf("%s -v %s: %s", Program, voice, msg)
+		return fmt.Errorf("%s -v %s: %s", Program, voice, msg)
 	}
-	r, err := audio.NewWAVReader(&stdout)
-	if err != nil {
-		return nil, fmt.Errorf("%s: its output: %w", Program, err)
+	if rerr != nil {
+		return fmt.Errorf("%s: its output: %w", Program, rerr)
 	}
-	x, err := audio.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: its output: %w", Program, err)
-	}
-	return x, nil
+	return nil
 }
 
-// split cuts x at runs of at least cut zero samples and returns n pieces
-// (the run after the last line ends it), or nil when the runs do not
-// give n.
-func split(x []float32, n int) [][]float32 {
-	var pieces [][]float32
-	start, zeros := 0, 0
-	for i, v := range x {
-		if v != 0 {
-			if zeros >= cut {
-				pieces = append(pieces, x[start:i-zeros])
-				start = i
+// readPieces reads WAV samples from r and hands them to piece cut at
+// each run of at least cut zero samples that has sound after it (the
+// zeros left out; the last piece ends before the zeros at the end), or
+// all at once when whole.
+func readPieces(r io.Reader, piece func([]float32), whole bool) error {
+	w, err := audio.NewWAVReader(r)
+	if err != nil {
+		return err
+	}
+	var cur []float32 // the piece so far, with the zeros after it
+	zeros := 0
+	buf := make([]float32, 1<<14)
+	for {
+		n, err := w.Read(buf)
+		for _, v := range buf[:n] {
+			if v != 0 && !whole {
+				if zeros >= cut {
+					piece(cur[:len(cur)-zeros])
+					cur = cur[:0]
+				}
+				zeros = 0
+			} else if v == 0 {
+				zeros++
 			}
-			zeros = 0
-			continue
+			cur = append(cur, v)
 		}
-		zeros++
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
 	}
-	pieces = append(pieces, x[start:len(x)-zeros])
-	if len(pieces) != n {
-		return nil
+	if whole {
+		piece(cur)
+	} else {
+		piece(cur[:len(cur)-zeros])
 	}
-	return pieces
+	return nil
 }
 
 // trim cuts the near-silence (under -60 dB of full scale, in 5 ms blocks)

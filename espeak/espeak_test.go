@@ -1,9 +1,13 @@
 package espeak
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"slices"
 	"testing"
+	"testing/iotest"
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 )
@@ -62,5 +66,52 @@ func TestMissing(t *testing.T) {
 	defer func() { Program = old }()
 	if _, err := Speak(context.Background(), "en-us", []string{"hello"}); !errors.Is(err, ErrMissing) {
 		t.Fatalf("err = %v, want ErrMissing", err)
+	}
+}
+
+// readPieces cuts a WAV stream at every run of at least cut zeros that
+// has sound after it, leaving the runs out, whatever the size of the
+// reads; shorter runs stay inside a piece.
+func TestReadPieces(t *testing.T) {
+	var x []int16
+	add := func(v int16, n int) {
+		for i := 0; i < n; i++ {
+			x = append(x, v)
+		}
+	}
+	add(0, 100) // leading zeros stay with the first piece
+	add(1000, 5000)
+	add(0, cut-1) // too short to cut
+	add(-1000, 300)
+	add(0, cut) // a cut
+	add(2000, 7000)
+	add(0, 3*cut) // a cut
+	add(3000, 10)
+	add(0, cut+5) // trailing zeros: the end, no empty piece after
+	var b bytes.Buffer
+	b.WriteString("RIFF")
+	binary.Write(&b, binary.LittleEndian, uint32(0x7FFFF000))
+	b.WriteString("WAVEfmt ")
+	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(Rate), uint32(2 * Rate), uint16(2), uint16(16)} {
+		binary.Write(&b, binary.LittleEndian, v)
+	}
+	b.WriteString("data")
+	binary.Write(&b, binary.LittleEndian, uint32(0x7FFFF000)) // unsized, as espeak-ng writes it
+	binary.Write(&b, binary.LittleEndian, x)
+	var lens []int
+	err := readPieces(iotest.OneByteReader(bytes.NewReader(b.Bytes())), func(p []float32) { lens = append(lens, len(p)) }, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{100 + 5000 + cut - 1 + 300, 7000, 10}
+	if !slices.Equal(lens, want) {
+		t.Errorf("pieces of %v samples, want %v", lens, want)
+	}
+	lens = nil
+	if err := readPieces(bytes.NewReader(b.Bytes()), func(p []float32) { lens = append(lens, len(p)) }, true); err != nil {
+		t.Fatal(err)
+	}
+	if len(lens) != 1 || lens[0] != len(x) {
+		t.Errorf("whole: pieces of %v samples, want one of %d", lens, len(x))
 	}
 }

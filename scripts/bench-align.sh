@@ -6,10 +6,14 @@
 # The same is done in English: testdata/narration-en.txt spoken by espeak-ng's en-us voice with the
 # benchmark's synthesizer (synth.py: the same random rates, pauses and noise), aligned with --lang en.
 #
-# Usage: scripts/bench-align.sh [--no-hard] [--no-sync] [--keep]
+# Usage: scripts/bench-align.sh [--no-hard] [--no-sync] [--no-hour] [--keep]
 #   --no-hard  skip the harder variant (scripts/make-hard-audio.py: music-like background, a minute
 #              of music with no speech, a long silent intro)
 #   --no-sync  skip the sync check (truth shifted by +3.2 s and stretched by 25/23.976)
+#   --no-hour  skip the speed and memory run on over an hour of audio (the snr10 files of seeds
+#              1-3 of the Chinese truth joined by make-hour.py, 68.6 minutes, 1,194 lines): CPU
+#              seconds, wall seconds and peak memory of `subkit align` beside ffmpeg decoding the
+#              same file, in the same run
 #   --keep     keep the candidate SRTs and score.py reports (the path is printed)
 # Environment:
 #   SEEDS             seeds to run (default "1 2 3 4 5")
@@ -29,11 +33,12 @@ set -euo pipefail
 die() { echo "bench-align: $*" >&2; exit 1; }
 say() { echo "bench-align: $*" >&2; }
 
-hard=1 sync=1 keep=0
+hard=1 sync=1 hour=1 keep=0
 for arg in "$@"; do
   case $arg in
     --no-hard) hard=0 ;;
     --no-sync) sync=0 ;;
+    --no-hour) hour=0 ;;
     --keep) keep=1 ;;
     -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
     *) die "unknown argument: $arg (see --help)" ;;
@@ -191,4 +196,37 @@ if [ "${#sync_rows[@]}" -gt 0 ]; then
   echo "sync found (want offset -3.069 s = -3.2 s x 23.976/25, rate 0.959040; with --split, -1.500 s"
   echo "for captions 1-200 (the first half of a shorter file) and -8.500 s after):"
   printf '%s\n' "${sync_rows[@]}"
+fi
+
+# The hour: speed and memory of align on over an hour of audio, beside ffmpeg only decoding it.
+if [ "$hour" = 1 ]; then
+  pieces=()
+  for seed in 1 2 3; do
+    dir=$cache/seed-$seed
+    if [ ! -f "$dir/truth.srt" ]; then
+      say "making the zh truth for seed $seed"
+      SEEDS=$seed SUBKIT_BENCH_DIR=$cache bash "$here/bench-timing.sh" --baselines-only >/dev/null
+    fi
+    pieces+=("$dir/snr10.wav:$dir/truth.srt:$root/testdata/interview-zh.txt")
+  done
+  python3 -B "$here/make-hour.py" --out "$tmp/hour" "${pieces[@]}" >&2 || die "make-hour.py failed"
+  command -v ffmpeg >/dev/null || die "ffmpeg is needed for the hour's yardstick"
+  # measure NAME CMD...: one line of CPU s, wall s and peak memory MB.
+  measure() {
+    local name=$1 t; shift
+    t=$( { /usr/bin/time -f 'TIME %U %S %e %M' "$@" 2>&1 >/dev/null; } | grep '^TIME' | tail -n 1) || die "$name failed"
+    read -r _ u s e m <<<"$t"
+    python3 -c 'import sys; u,s,e,m=map(float,sys.argv[1:5]); print("%.2f %.2f %.0f" % (u+s, e, m/1024))' "$u" "$s" "$e" "$m"
+  }
+  ff=$(measure ffmpeg ffmpeg -nostdin -v error -i "$tmp/hour/hour.wav" -ac 1 -ar 16000 -f s16le -y /dev/null)
+  al=$(measure "subkit align" "$tmp/subkit" align -q --audio "$tmp/hour/hour.wav" -t srt -o "$tmp/hour/align.srt" "$tmp/hour/hour.txt")
+  echo
+  echo "an hour and more (68.6 min, 1,194 lines): CPU s, wall s, peak memory MB; align / ffmpeg in brackets"
+  read -r fc fw fm <<<"$ff"
+  read -r ac aw am <<<"$al"
+  printf '%-28s %8s %8s %8s\n' "" "cpu s" "wall s" "peak MB"
+  printf '%-28s %8s %8s %8s\n' "ffmpeg decode only" "$fc" "$fw" "$fm"
+  printf '%-28s %8s %8s %8s\n' "subkit align" "$ac" "$aw" "$am"
+  python3 -c 'import sys; a=list(map(float,sys.argv[1:4])); f=list(map(float,sys.argv[4:7])); print("%-28s %7.0fx %7.0fx %7.1fx" % ("ratio", a[0]/max(f[0],0.01), a[1]/max(f[1],0.01), a[2]/max(f[2],1)))' "$ac" "$aw" "$am" "$fc" "$fw" "$fm"
+  row hour snr10 "subkit align (the hour)" "$tmp/hour/truth.srt" "$tmp/hour/align.srt"
 fi

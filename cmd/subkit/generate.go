@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -112,7 +113,7 @@ type genConfig struct {
 	verbose   bool
 	force     bool
 	segmenter timing.Segmenter
-	audio     *audio.Features // the speech to time to, with --audio
+	audio     *audioJob // the speech to time to, with --audio
 	audioName string
 	json      bool    // print each caption's place and confidence
 	minConf   float64 // refuse a transcript less sure than this
@@ -136,6 +137,9 @@ func (e *env) generate(c *cli.Context) error {
 		if err := e.generateOne(in, cfg); err != nil {
 			fmt.Fprintf(e.stderr, "subkit: %v\n", err)
 			failed = true
+			if cfg.audio != nil && cfg.audio.failed() {
+				break // the sound could not be read: so for every transcript
+			}
 		}
 	}
 	if failed {
@@ -306,7 +310,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		// The Chinese dictionaries load on another core while the sound
 		// is analysed (they take about half a second).
 		go cfg.segmenter.Segment("中文")
-		if cfg.audio, err = analyzeAudio(audioFile); err != nil {
+		if cfg.audio, err = startAudio(audioFile); err != nil {
 			return nil, err
 		}
 		cfg.audioName = audioFile
@@ -338,6 +342,27 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 
 // analyzeAudio reads an audio or video file's sound into features.
 func analyzeAudio(name string) (*audio.Features, error) {
+	j, err := startAudio(name)
+	if err != nil {
+		return nil, err
+	}
+	return j.wait()
+}
+
+// audioJob is an audio file being analysed on another goroutine, so the
+// transcript can be read and spoken meanwhile.
+type audioJob struct {
+	// seconds is the length its features will cover, when known before
+	// the analysis ends (0: not known).
+	seconds float64
+	done    chan struct{}
+	f       *audio.Features
+	err     error
+}
+
+// startAudio opens an audio or video file (failing now when it cannot be
+// opened) and analyses its sound in the background.
+func startAudio(name string) (*audioJob, error) {
 	s, err := audio.Open(context.Background(), name)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -345,15 +370,44 @@ func analyzeAudio(name string) (*audio.Features, error) {
 		}
 		return nil, err
 	}
-	defer s.Close()
-	f, err := audio.Analyze(s)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	j := &audioJob{done: make(chan struct{})}
+	if n, ok := s.Samples(); ok {
+		j.seconds = audio.FeatureSeconds(n, s.Rate())
+	} else if d, err := media.Duration(context.Background(), name); err == nil {
+		// A guess: ffmpeg's decode may be a few samples off the length
+		// the container gives.
+		j.seconds = audio.FeatureSeconds(int64(math.Round(d.Seconds()*float64(s.Rate()))), s.Rate())
 	}
-	if f.Frames() == 0 {
-		return nil, fmt.Errorf("%s: no sound in the file", name)
+	go func() {
+		defer close(j.done)
+		defer s.Close()
+		f, err := audio.Analyze(s)
+		switch {
+		case err != nil:
+			j.err = fmt.Errorf("%s: %w", name, err)
+		case f.Frames() == 0:
+			j.err = fmt.Errorf("%s: no sound in the file", name)
+		default:
+			j.f = f
+		}
+	}()
+	return j, nil
+}
+
+// wait is the features once the analysis is done.
+func (j *audioJob) wait() (*audio.Features, error) {
+	<-j.done
+	return j.f, j.err
+}
+
+// failed tells whether the analysis is over and failed.
+func (j *audioJob) failed() bool {
+	select {
+	case <-j.done:
+		return j.err != nil
+	default:
+		return false
 	}
-	return f, nil
 }
 
 // ruleFlag reads a --min, --max or --gap flag: whether it was given, and
@@ -464,8 +518,35 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		speak := func(texts []string) ([][]float32, error) {
 			return espeak.LogMel(context.Background(), voice, texts)
 		}
+		// The captions are spoken while the sound is still being
+		// analysed, cut as they will be for audio of the length its
+		// header (or ffprobe) gives; should the cut come out otherwise,
+		// they are spoken again as cut.
+		if cfg.audio.seconds > 0 {
+			if texts, err := align.CaptionTexts(lines, topt, cfg.audio.seconds); err == nil {
+				early := make(chan struct{})
+				var refs [][]float32
+				var rerr error
+				speakAgain := speak
+				go func() {
+					defer close(early)
+					refs, rerr = speakAgain(texts)
+				}()
+				speak = func(t []string) ([][]float32, error) {
+					<-early
+					if rerr != nil || !slices.Equal(t, texts) {
+						return speakAgain(t)
+					}
+					return refs, nil
+				}
+			}
+		}
+		f, err := cfg.audio.wait()
+		if err != nil {
+			return err
+		}
 		var ares *align.Result
-		res, ares, err = align.Captions(lines, cfg.audio, align.Options{Timing: topt, Reference: speak})
+		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speak})
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
 		} else {
