@@ -198,3 +198,32 @@ func TestNodePackages(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyName: a file outside the module is written from the module's
+// root without cleaning, so go test, which checks the letters of the name,
+// keeps it among a test's inputs, and it still names the file itself.
+func TestKeyName(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "mod")
+	tool := filepath.Join(root, "bin", "tool")
+	for _, dir := range []string{mod, filepath.Dir(tool)} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(tool, nil, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name, ok := extcheck.KeyName(mod, tool)
+	if !ok || !strings.HasPrefix(name, mod+string(filepath.Separator)) {
+		t.Fatalf("KeyName = %q, %v; want a name under %s", name, ok, mod)
+	}
+	a, err1 := os.Stat(name)
+	b, err2 := os.Stat(tool)
+	if err1 != nil || err2 != nil || !os.SameFile(a, b) {
+		t.Errorf("%s is not %s: %v, %v", name, tool, err1, err2)
+	}
+	if _, ok := extcheck.KeyName(mod, filepath.Join(mod, "x")); ok {
+		t.Error("a file under the root is rewritten; want it left to go test as it is")
+	}
+}
