@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test test-long check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech update-golden tools
+.PHONY: all build test test-long check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech update-golden tools readme-examples
 
 all: check test
 
@@ -27,6 +27,11 @@ check:
 # Installs the independent clients the tests check output with.
 tools:
 	npm ci --prefix tools/validate
+
+# Runs every example of README.md in a fresh clone and compares the output
+# it shows (needs espeak-ng, ffmpeg, jq, iconv).
+readme-examples:
+	scripts/readme-examples.py
 
 # Rewrites golden files; review the diff by eye before committing.
 update-golden:
