@@ -51,6 +51,8 @@ fuzz:
 	$(GO) test ./subtitle/sami -run '^$$' -fuzz FuzzReadSAMI -fuzztime 60s
 	$(GO) test ./subtitle/spruce -run '^$$' -fuzz FuzzReadSpruce -fuzztime 60s
 	$(GO) test ./subtitle/scc -run '^$$' -fuzz FuzzReadSCC -fuzztime 60s
+	$(GO) test ./subtitle/fcpxml -run '^$$' -fuzz FuzzReadFCPXML -fuzztime 60s
+	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzWriteProfiles -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadScript -fuzztime 60s
 	$(GO) test ./subtitle/stl -run '^$$' -fuzz FuzzReadSTL -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s

@@ -1,6 +1,7 @@
 // Package subtitle holds the caption document and what every caption
 // format shares: the format registry and detection, text decoding (UTF-8,
-// UTF-16, UTF-32 and legacy encodings detected, binary data refused),
+// UTF-16, UTF-32 and legacy encodings detected, binary data refused;
+// writing in those encodings, see EncodeOptions.Encoding),
 // positioned errors, and the losses a conversion reports.
 //
 // Each format lives in a package of its own under subtitle/ and registers

@@ -9,6 +9,18 @@ import (
 type EncodeOptions struct {
 	BOM  bool // start the file with a UTF-8 byte-order mark
 	CRLF bool // end lines with CR LF instead of LF
+	// LineEnd, when set, is the line end: "\n", "\r\n" or "\r" (old
+	// Mac files); it wins over CRLF.
+	LineEnd string
+	// Encoding is the text encoding, a name OutputEncodings lists or an
+	// alias DecodeTextAs takes; "" is UTF-8. "UTF-8 BOM" and "UTF-16"
+	// (little-endian) start the file with a byte-order mark; with BOM
+	// the others that have one (UTF-16LE, UTF-16BE, UTF-32) do too.
+	// WebVTT, TTML and SCC are UTF-8 only and EBU STL is binary: Encode
+	// refuses another encoding for them (see CheckEncodeOptions). A
+	// character the encoding cannot hold is an *EncodeError, found
+	// before anything is written.
+	Encoding string
 	// FPS is the frame rate frame-based formats (MicroDVD) are written
 	// at; 0 is the format's default.
 	FPS float64
@@ -28,7 +40,11 @@ func Encode(w io.Writer, d *Document, f Format, o EncodeOptions) error {
 	if s == nil || s.Write == nil {
 		return fmt.Errorf("cannot write format %v", f)
 	}
-	return s.Write(w, d, o)
+	st, err := setupOutput(f, o)
+	if err != nil {
+		return err
+	}
+	return writeEncoded(w, st, d, true, func(w io.Writer, o EncodeOptions) error { return s.Write(w, d, o) })
 }
 
 // Check reports what Encode would refuse in d (a negative time), so that a

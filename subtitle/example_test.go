@@ -51,7 +51,7 @@ func ExampleParseFormat() {
 	fmt.Println(err)
 	// Output:
 	// vtt .vtt <nil>
-	// unknown format "docx" (known: srt, vtt, ttml, ass, ssa, stl, lrc, microdvd, sami, sbv, scc, spruce, subviewer)
+	// unknown format "docx" (known: srt, vtt, ttml, ass, ssa, stl, ebu-tt-d, fcpxml, imsc, lrc, microdvd, sami, sbv, scc, spruce, subviewer)
 }
 
 func ExampleStreamSRT() {

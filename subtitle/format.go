@@ -81,6 +81,10 @@ type Spec struct {
 	// Stream, when set, converts text in the format to another format a
 	// piece at a time (see StreamSRT).
 	Stream func(name, text string, to Format, o EncodeOptions, w io.Writer) (*StreamInfo, error)
+	// UTF8Only, when set, says why the format is written in UTF-8 only
+	// ("the WebVTT standard allows no other"): Encode refuses another
+	// EncodeOptions.Encoding with it.
+	UTF8Only string
 	// Carries says what Write keeps; Losses reports the rest.
 	Carries Carries
 }
@@ -112,6 +116,10 @@ type Carries struct {
 	Settings   bool // Cue.Settings as they are
 	Notes      bool // Document.Notes
 	Header     bool // Document.Header
+	// NoMiddle, for a format with Align, says it has no middle rows: a
+	// cue placed in the middle (Align 4-6) is written at the bottom, and
+	// Losses says so (FCPXML's iTT captions).
+	NoMiddle bool
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool

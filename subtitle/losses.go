@@ -93,6 +93,9 @@ func lossCounts(d *Document, f Format) map[string]int {
 		if a := c.Align; a > 0 && a != 2 && !can.Align && c.Settings == "" {
 			mark("positions")
 		}
+		if a := c.Align; a >= 4 && a <= 6 && can.Align && can.NoMiddle {
+			mark("middle placement (written at the bottom)")
+		}
 		for _, l := range c.Lines {
 			for _, s := range l {
 				switch {

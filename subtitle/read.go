@@ -47,7 +47,30 @@ type ReadOptions struct {
 type ReadInfo struct {
 	Format   Format
 	Encoding string // as DecodeText names it; "" for binary formats
+	// BOM says the file began with a byte-order mark, LineEnd is its
+	// first line end ("\r\n", "\n" or "\r"; "" when it has none):
+	// with Encoding, what a file written back in place keeps.
+	BOM      bool
+	LineEnd  string
 	Warnings []Warning
+}
+
+// EncodeOptions are the options that write a file in the encoding, with
+// the byte-order mark and the line ends, that info's file had: how a file
+// replaced in place keeps them. A file that was not text (EBU STL) gives
+// the zero options.
+func (info *ReadInfo) EncodeOptions() EncodeOptions {
+	if info == nil || info.Encoding == "" {
+		return EncodeOptions{}
+	}
+	o := EncodeOptions{Encoding: info.Encoding, BOM: info.BOM, LineEnd: info.LineEnd}
+	if c, err := lookupOutputEncoding(info.Encoding); err == nil && c.bom {
+		o.Encoding = strings.TrimSuffix(c.name, " BOM")
+		if c.name == encNameUTF16 {
+			o.Encoding = encNameUTF16LE
+		}
+	}
+	return o
 }
 
 // Decode reads a caption file. name is the file's name as the user gave
@@ -59,13 +82,15 @@ func Decode(name string, b []byte, o ReadOptions) (*Document, *ReadInfo, error) 
 		return nil, info, err
 	}
 	doc, ws, err := ReadTextWith(name, text, info.Format, o)
-	info.Warnings = ws
+	info.Warnings = append(info.Warnings, ws...)
 	return doc, info, err
 }
 
 // Prepare is the first half of Decode: it finds the format and decodes the
 // text (for a binary format such as EBU STL, the bytes as they are),
-// without reading the cues.
+// without reading the cues. It decodes as DecodeTextLenient does: stray
+// bytes that read as no encoding become U+FFFD, with a warning in
+// info.Warnings. info also says the file's BOM and line ends.
 func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 	info := &ReadInfo{Format: o.Format}
 	if info.Format == Unknown {
@@ -84,26 +109,46 @@ func Prepare(name string, b []byte, o ReadOptions) (string, *ReadInfo, error) {
 	if s != nil && s.Decode != nil && o.Encoding == "" {
 		if text, enc, ok := s.Decode(b); ok {
 			info.Encoding = enc
+			info.BOM, info.LineEnd = bomOf(b, enc), lineEndOf(text)
 			return text, info, nil
 		}
 	}
-	text, enc, err := decodeDefault(name, b, o)
+	text, enc, ws, err := decodeDefault(name, b, o)
 	info.Encoding = enc
+	info.Warnings = ws
+	if err == nil {
+		info.BOM, info.LineEnd = bomOf(b, enc), lineEndOf(text)
+		if c, ok := lookupEncoding(enc); ok && o.Encoding != "" {
+			// The name the user forced, spelled as DecodeText spells it.
+			info.Encoding = c.name
+			if c.name == encNameUTF16 {
+				info.Encoding = encNameUTF16LE
+				if bytes.HasPrefix(b, textBOMUTF16BE) {
+					info.Encoding = encNameUTF16BE
+				} else if !bytes.HasPrefix(b, textBOMUTF16LE) {
+					if be, _ := guessUTF16(b); be {
+						info.Encoding = encNameUTF16BE
+					}
+				}
+			}
+			info.BOM = bomOf(b, info.Encoding)
+		}
+	}
 	return text, info, err
 }
 
 // decodeDefault decodes b as o says: in the encoding it forces, or shared
 // when it may be, or detected.
-func decodeDefault(name string, b []byte, o ReadOptions) (text, encoding string, err error) {
+func decodeDefault(name string, b []byte, o ReadOptions) (text, encoding string, ws []Warning, err error) {
 	switch {
 	case o.Encoding != "":
 		text, err = DecodeTextAs(name, b, o.Encoding)
-		return text, o.Encoding, err
+		return text, o.Encoding, nil, err
 	case o.ShareInput && plainText(b):
 		// What DecodeText would return, without the copy.
-		return unsafe.String(unsafe.SliceData(b), len(b)), "UTF-8", nil
+		return unsafe.String(unsafe.SliceData(b), len(b)), "UTF-8", nil, nil
 	}
-	return DecodeText(name, b)
+	return DecodeTextLenient(name, b)
 }
 
 // plainText reports whether b is text DecodeText returns as it is: valid
@@ -162,7 +207,7 @@ func Detect(b []byte) Format {
 		head = head[:4096]
 	}
 	// UTF-16 heads are read after decoding; a failed decode is no format.
-	text, _, err := DecodeText("", head)
+	text, _, _, err := DecodeTextLenient("", head)
 	if err != nil {
 		return Unknown
 	}

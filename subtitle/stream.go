@@ -3,6 +3,7 @@ package subtitle
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // StreamInfo is what StreamSRT found: the cues it wrote, the readers'
@@ -26,5 +27,22 @@ func StreamSRT(name, text string, to Format, o EncodeOptions, w io.Writer) (*Str
 	if s == nil || s.Stream == nil {
 		return nil, fmt.Errorf("cannot stream from %v", SRT)
 	}
-	return s.Stream(name, text, to, o, w)
+	st, err := setupOutput(to, o)
+	if err != nil {
+		return nil, err
+	}
+	// The text is checked whole first, so that a character the encoding
+	// cannot hold stops the stream before it writes, with its place.
+	if st.codec != nil {
+		if err := checkEncodable(name, strings.TrimPrefix(text, "\ufeff"), st.codec); err != nil {
+			return nil, err
+		}
+	}
+	var info *StreamInfo
+	err = writeEncoded(w, st, nil, false, func(w io.Writer, o EncodeOptions) error {
+		var err error
+		info, err = s.Stream(name, text, to, o, w)
+		return err
+	})
+	return info, err
 }

@@ -41,6 +41,12 @@ const (
 	encNameWin1250  = "Windows-1250"
 	encNameWin1251  = "Windows-1251"
 	encNameWin1252  = "Windows-1252"
+	encNameWin1253  = "Windows-1253"
+	encNameWin1254  = "Windows-1254"
+	encNameWin1255  = "Windows-1255"
+	encNameWin1256  = "Windows-1256"
+	encNameWin1257  = "Windows-1257"
+	encNameWin1258  = "Windows-1258"
 )
 
 // guessPrefixSize is how much of a file the legacy-encoding guess looks at.
@@ -94,14 +100,121 @@ var (
 // where it matters. Decoding is strict: nothing is replaced with U+FFFD.
 // DecodeTextAs forces an encoding when the guess is wrong.
 func DecodeText(name string, b []byte) (text string, encoding string, err error) {
-	text, encoding, err = detectAndDecode(name, b)
+	text, encoding, _, err = detectAndDecode(name, b, false)
 	if err != nil {
 		return "", "", err
 	}
 	return text, encoding, nil
 }
 
-func detectAndDecode(name string, b []byte) (string, string, error) {
+// DecodeTextLenient is DecodeText that reads on where DecodeText stops at
+// bytes that are not valid UTF-8 in a file without a byte-order mark, when
+// no legacy encoding reads them with evidence (a few stray bytes in ASCII
+// text, or a UTF-8 file with a few damaged bytes): each such byte becomes
+// U+FFFD, the encoding is "UTF-8", and a warning names the lines and says
+// to give the encoding (--encoding NAME) if the file has one. Prepare
+// decodes this way.
+func DecodeTextLenient(name string, b []byte) (text, encoding string, warnings []Warning, err error) {
+	text, encoding, warnings, err = detectAndDecode(name, b, true)
+	if err != nil {
+		return "", "", nil, err
+	}
+	return text, encoding, warnings, nil
+}
+
+func detectAndDecode(name string, b []byte, lenient bool) (string, string, []Warning, error) {
+	text, enc, err := detectAndDecodeStrict(name, b, lenient)
+	var ws []Warning
+	if rb, ok := err.(replaceBytes); ok {
+		text, ws = rb.read()
+		text, err = finishText(name, text)
+		enc = encNameUTF8
+	}
+	return text, enc, ws, err
+}
+
+// replaceBytes is detectAndDecodeStrict's answer, when lenient, for bytes
+// that are not UTF-8 and read as no legacy encoding: read them as U+FFFD.
+type replaceBytes struct {
+	b       []byte
+	damaged bool       // mostly valid UTF-8
+	c       *textCodec // the closest legacy encoding
+}
+
+func (replaceBytes) Error() string { return "invalid bytes" }
+
+// read returns the text with each invalid byte replaced by U+FFFD, and a
+// warning naming the lines they are on.
+func (rb replaceBytes) read() (string, []Warning) {
+	var sb strings.Builder
+	sb.Grow(len(rb.b) + 16)
+	var lines []int
+	n, line := 0, 1
+	for i := 0; i < len(rb.b); {
+		c := rb.b[i]
+		if c == '\n' || c == '\r' && (i+1 == len(rb.b) || rb.b[i+1] != '\n') {
+			line++
+		}
+		r, size := utf8.DecodeRune(rb.b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			n++
+			if len(lines) == 0 || lines[len(lines)-1] != line {
+				lines = append(lines, line)
+			}
+			sb.WriteString("\uFFFD")
+			i++
+			continue
+		}
+		sb.Write(rb.b[i : i+size])
+		i += size
+	}
+	bytesWord := "bytes"
+	if n == 1 {
+		bytesWord = "byte"
+	}
+	msg := fmt.Sprintf("%d %s not valid UTF-8 read as U+FFFD (\uFFFD)", n, bytesWord)
+	if len(lines) > 1 {
+		more := make([]string, 0, 6)
+		for i, l := range lines[1:] {
+			if i == 5 {
+				more = append(more, fmt.Sprintf("%d more", len(lines)-6))
+				break
+			}
+			more = append(more, fmt.Sprint(l))
+		}
+		msg += fmt.Sprintf(", here and on line %s", strings.Join(more, ", "))
+	}
+	msg += "; "
+	if rb.damaged {
+		msg += "the rest is UTF-8, so the file looks damaged there; if it is in another encoding, give it with --encoding NAME"
+	} else {
+		msg += "too little text reads as any legacy encoding to guess one; if the file has one, give it with --encoding NAME"
+		if rb.c != nil {
+			first := textLine(rb.b, lines[0])
+			msg += fmt.Sprintf(" (as --encoding %s, line %d reads %q)", rb.c.name, lines[0], strings.TrimSpace(string(rb.c.decode(first))))
+		}
+	}
+	return sb.String(), []Warning{{Line: lines[0], Message: msg}}
+}
+
+// textLine returns line n (from 1) of b, lines ended by LF, CR LF or CR.
+func textLine(b []byte, n int) []byte {
+	for line := 1; ; line++ {
+		end := bytes.IndexAny(b, "\r\n")
+		if end < 0 {
+			return b
+		}
+		if line == n {
+			return b[:end]
+		}
+		if b[end] == '\r' && end+1 < len(b) && b[end+1] == '\n' {
+			end++
+		}
+		b = b[end+1:]
+	}
+}
+
+func detectAndDecodeStrict(name string, b []byte, lenient bool) (string, string, error) {
 	if len(b) == 0 {
 		return "", "", &ParseError{File: name, Err: ErrEmpty}
 	}
@@ -145,10 +258,16 @@ func detectAndDecode(name string, b []byte) (string, string, error) {
 		return text, encNameUTF8, err
 	}
 	if off := mostlyUTF8(b); off >= 0 {
+		if lenient {
+			return "", "", replaceBytes{b: b, damaged: true}
+		}
 		return "", "", invalidUTF8Error(name, b, off)
 	}
 	c, score := guessLegacy(b)
 	if !legacyEvident(b, score) && !blankLegacy(b, c) {
+		if lenient {
+			return "", "", replaceBytes{b: b, c: c}
+		}
 		// Too few non-ASCII bytes, or none reading as plausible text in
 		// any legacy encoding: guessing would turn them into nonsense
 		// characters silently. Name the first bad byte instead.
@@ -278,7 +397,8 @@ func DecodeTextAs(name string, b []byte, encoding string) (text string, err erro
 // Encodings lists the canonical names DecodeTextAs accepts, for help texts.
 func Encodings() []string {
 	return []string{encNameUTF8, encNameUTF16, encNameUTF16LE, encNameUTF16BE, encNameUTF32LE, encNameUTF32BE, encNameGB18030, encNameBig5,
-		encNameShiftJIS, encNameEUCKR, encNameWin1250, encNameWin1251, encNameWin1252}
+		encNameShiftJIS, encNameEUCKR, encNameWin1250, encNameWin1251, encNameWin1252,
+		encNameWin1253, encNameWin1254, encNameWin1255, encNameWin1256, encNameWin1257, encNameWin1258}
 }
 
 // textCodec is one encoding DecodeTextAs accepts. Legacy ones have enc (for
@@ -286,13 +406,14 @@ func Encodings() []string {
 type textCodec struct {
 	name  string
 	enc   encoding.Encoding
-	table *[256]rune    // single-byte: the character of each byte
-	utf8  *[256][4]byte // single-byte: the same in UTF-8, length in [3]
+	table *[256]rune       // single-byte: the character of each byte
+	utf8  *[256][4]byte    // single-byte: the same in UTF-8, length in [3]
+	cm    *charmap.Charmap // single-byte: the code page, for writing
 	kind  scriptKind
 }
 
 func newSingleByteCodec(name string, cm *charmap.Charmap, kind scriptKind) *textCodec {
-	c := &textCodec{name: name, table: singleByteTable(cm), utf8: new([256][4]byte), kind: kind}
+	c := &textCodec{name: name, table: singleByteTable(cm), utf8: new([256][4]byte), cm: cm, kind: kind}
 	for i, r := range c.table {
 		c.utf8[i][3] = byte(utf8.EncodeRune(c.utf8[i][:3], r))
 	}
@@ -307,6 +428,13 @@ var (
 	codecWin1250 = newSingleByteCodec(encNameWin1250, charmap.Windows1250, scriptLatin)
 	codecWin1251 = newSingleByteCodec(encNameWin1251, charmap.Windows1251, scriptCyrillic)
 	codecWin1252 = newSingleByteCodec(encNameWin1252, charmap.Windows1252, scriptLatin)
+	// Not guessed: read and written when named.
+	codecWin1253 = newSingleByteCodec(encNameWin1253, charmap.Windows1253, scriptLatin)
+	codecWin1254 = newSingleByteCodec(encNameWin1254, charmap.Windows1254, scriptLatin)
+	codecWin1255 = newSingleByteCodec(encNameWin1255, charmap.Windows1255, scriptLatin)
+	codecWin1256 = newSingleByteCodec(encNameWin1256, charmap.Windows1256, scriptLatin)
+	codecWin1257 = newSingleByteCodec(encNameWin1257, charmap.Windows1257, scriptLatin)
+	codecWin1258 = newSingleByteCodec(encNameWin1258, charmap.Windows1258, scriptLatin)
 
 	// legacyCandidates are the encodings DecodeText guesses among, in the
 	// order that breaks ties.
@@ -334,6 +462,12 @@ var encodingAliases = func() map[string]*textCodec {
 		{codecWin1250, "windows1250 cp1250"},
 		{codecWin1251, "windows1251 cp1251"},
 		{codecWin1252, "windows1252 cp1252 latin1 iso88591"},
+		{codecWin1253, "windows1253 cp1253"},
+		{codecWin1254, "windows1254 cp1254"},
+		{codecWin1255, "windows1255 cp1255"},
+		{codecWin1256, "windows1256 cp1256"},
+		{codecWin1257, "windows1257 cp1257"},
+		{codecWin1258, "windows1258 cp1258"},
 	} {
 		for _, n := range strings.Fields(a.names) {
 			m[n] = a.c
@@ -960,7 +1094,26 @@ const (
 	cyrillicFrequent  = "оеаинтсрвлкмдпуяыьгзбчйхжшюэщфцъёіїєґ"
 	cyrillicRare      = "ѓђљњќћџўѕјЃЂЉЊЌЋЏЎЅЈ"
 	typographicPunct  = "\u00A0‘’‚“”„–—…•«»¡¿°§©®€™·"
+	// cyrillicEastern are letters of Russian, Ukrainian or Belarusian that
+	// Serbian and Macedonian do not have.
+	cyrillicEastern = "яюыэёщъЯЮЫЭЁЩЪ"
 )
+
+// wordHas reports whether the word (run of letters) around rs[i] has a
+// character of set.
+func wordHas(rs []rune, i int, set string) bool {
+	for j := i - 1; j >= 0 && unicode.IsLetter(rs[j]); j-- {
+		if strings.ContainsRune(set, rs[j]) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(rs) && unicode.IsLetter(rs[j]); j++ {
+		if strings.ContainsRune(set, rs[j]) {
+			return true
+		}
+	}
+	return false
+}
 
 var latin1252Set, latin1250Set, cyrillicSet, cyrillicRareSet, typographicSet bitRuneSet
 
@@ -1001,6 +1154,12 @@ func scoreAlphabeticRune(rs []rune, i int, c *textCodec) float64 {
 			s = 2
 		case cyrillicRareSet.has(r):
 			s = 0.5
+			if r != 'ў' && r != 'Ў' && wordHas(rs, i, cyrillicEastern) {
+				// Letters of Serbian or Macedonian only beside letters
+				// those languages lack (я, ю, ы...): one word cannot be
+				// in both alphabets, as "яюѓ" (bytes FF FE 83) is.
+				return -6
+			}
 		}
 		if asciiLetter(prev) || asciiLetter(next) {
 			s -= 3 // Latin and Cyrillic letters in one word

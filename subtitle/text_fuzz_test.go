@@ -81,6 +81,20 @@ func FuzzDecodeText(f *testing.F) {
 			}
 		}
 
+		// The lenient reading agrees where DecodeText succeeds, and
+		// otherwise reads what DecodeText refuses as invalid bytes.
+		ltext, lenc, ws, lerr := DecodeTextLenient("fuzz.txt", b)
+		switch {
+		case err == nil && (lerr != nil || ltext != text || lenc != enc || len(ws) != 0):
+			t.Fatalf("DecodeTextLenient = %q, %q, %v, %v; DecodeText gave %q, %q", ltext, lenc, ws, lerr, text, enc)
+		case lerr != nil:
+			checkFuzzError(t, lerr)
+		case !utf8.ValidString(ltext):
+			t.Fatalf("DecodeTextLenient: invalid UTF-8 output %q", ltext)
+		case err != nil && (len(ws) != 1 || ws[0].Line < 1 || !strings.Contains(ltext, "\uFFFD")):
+			t.Fatalf("DecodeTextLenient read %q (DecodeText: %v) with warnings %v", ltext, err, ws)
+		}
+
 		// Any forced encoding: no panic, valid output or a proper error.
 		forcedEnc := forcible[int(pick)%len(forcible)]
 		forced, err := DecodeTextAs("fuzz.txt", b, forcedEnc)

@@ -38,9 +38,35 @@ func batchFlags(toUsage, toDefault string) []cli.Flag {
 		&cli.BoolFlag{Name: "json", Usage: "print one JSON object a file, then a summary, on standard output", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what each file was and became, and print every warning", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
-		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
+		&cli.BoolFlag{Name: "bom", Usage: "start text outputs with a byte-order mark", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+		outputEncodingFlag("UTF-8; with --in-place, the input's"),
 	)...)
+}
+
+// outputEncodingFlag is --output-encoding, for every command that writes
+// captions.
+func outputEncodingFlag(def string) cli.Flag {
+	return &cli.StringFlag{Name: "output-encoding", Usage: "output text `ENCODING` (" + strings.Join(subtitle.OutputEncodings(), ", ") + "); WebVTT and TTML are UTF-8 only", DefaultText: def}
+}
+
+// readEncodeFlags reads --output-encoding, --bom and --crlf (those the
+// command has) into EncodeOptions, checked against each output format
+// known now (none: checked per file).
+func readEncodeFlags(c *cli.Context, formats ...subtitle.Format) (subtitle.EncodeOptions, error) {
+	o := subtitle.EncodeOptions{Encoding: c.String("output-encoding"), BOM: c.Bool("bom"), CRLF: c.Bool("crlf")}
+	if err := subtitle.CheckEncodeOptions(subtitle.Unknown, o); err != nil {
+		return o, usageError{fmt.Errorf("--output-encoding: %w", err)}
+	}
+	for _, f := range formats {
+		if f == subtitle.Unknown {
+			continue
+		}
+		if err := subtitle.CheckEncodeOptions(f, o); err != nil {
+			return o, usageError{fmt.Errorf("--output-encoding: %w", err)}
+		}
+	}
+	return o, nil
 }
 
 // inputFlags are the flags of every command that reads caption files:
@@ -141,8 +167,11 @@ type batchConfig struct {
 	verbose   bool
 	quiet     bool
 	encodeOpt subtitle.EncodeOptions
-	made      sync.Map   // directories mkdirs has made or found
-	largeGC   *sync.Once // collects garbage sooner from the first large input on (runBatch)
+	// Which of --bom, --crlf and --output-encoding were given: with
+	// --in-place, the others keep what the input had.
+	setBOM, setCRLF, setEnc bool
+	made                    sync.Map   // directories mkdirs has made or found
+	largeGC                 *sync.Once // collects garbage sooner from the first large input on (runBatch)
 }
 
 // largeInput is the size from which an input is large: see runBatch.
@@ -165,20 +194,28 @@ func (cfg *batchConfig) mkdirs(dir string) error {
 // allows no -t: each output keeps its input's format.
 func (e *env) batchSetup(c *cli.Context, name string, keepFormat bool) (*batchConfig, []input, error) {
 	cfg := &batchConfig{
-		name:      name,
-		output:    c.String("output"),
-		force:     c.Bool("force"),
-		jobs:      c.Int("jobs"),
-		json:      c.Bool("json"),
-		verbose:   c.Bool("verbose"),
-		quiet:     c.Bool("quiet"),
-		encodeOpt: subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
+		name:    name,
+		output:  c.String("output"),
+		force:   c.Bool("force"),
+		jobs:    c.Int("jobs"),
+		json:    c.Bool("json"),
+		verbose: c.Bool("verbose"),
+		quiet:   c.Bool("quiet"),
+		setBOM:  c.IsSet("bom"),
+		setCRLF: c.IsSet("crlf"),
+		setEnc:  c.IsSet("output-encoding"),
 	}
 	var err error
 	if f := firstSet(c, "to", "format"); f != "" {
 		if cfg.to, err = subtitle.ParseFormat(f); err != nil {
 			return nil, nil, usageError{fmt.Errorf("--to: %w", err)}
 		}
+	}
+	if o := cfg.output; cfg.to == subtitle.Unknown && o != "" && o != "-" && !isDirTarget(o) {
+		cfg.to = subtitle.FormatFromPath(o)
+	}
+	if cfg.encodeOpt, err = readEncodeFlags(c, cfg.to); err != nil {
+		return nil, nil, err
 	}
 	if cfg.from, cfg.encoding, err = readFormatFlags(c); err != nil {
 		return nil, nil, err
@@ -357,6 +394,9 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	if info != nil {
 		r.From = info.Format.String()
 		r.Encoding = info.Encoding
+		for _, w := range info.Warnings {
+			r.Warnings = append(r.Warnings, w.String())
+		}
 	}
 	if err != nil {
 		fail(err)
@@ -418,10 +458,15 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 			return
 		}
 	}
-	write := func(w io.Writer) error { return subtitle.Encode(w, doc, to, cfg.encodeOpt) }
+	eo, err := cfg.encodeOptions(info, to, r)
+	if err != nil {
+		fail(fmt.Errorf("%s: %w", name, err))
+		return
+	}
+	write := func(w io.Writer) error { return subtitle.Encode(w, doc, to, eo) }
 	if stream {
 		write = func(w io.Writer) error {
-			si, err := subtitle.StreamSRT(name, text, to, cfg.encodeOpt, w)
+			si, err := subtitle.StreamSRT(name, text, to, eo, w)
 			if si != nil {
 				r.Cues = si.Cues
 				for _, wn := range si.Warnings {
@@ -439,6 +484,7 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	} else {
 		err = e.writeOutputs([]output{{path: out, write: write, fresh: !exists, was: was}})
 	}
+	err = subtitle.PlaceEncodeError(name, text, info.Format, err)
 	var pe *subtitle.ParseError
 	switch {
 	case errors.As(err, &pe):
@@ -446,6 +492,37 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 	case err != nil:
 		fail(fmt.Errorf("%s: %w", name, err))
 	}
+}
+
+// encodeOptions are the byte-level options one output is written with:
+// the flags', and with --in-place, for what they leave open, the input's
+// encoding, byte-order mark and line ends. An input encoding the output
+// format cannot be written in (UTF-16 TTML) gives UTF-8, with a warning.
+func (cfg *batchConfig) encodeOptions(info *subtitle.ReadInfo, to subtitle.Format, r *fileReport) (subtitle.EncodeOptions, error) {
+	o := cfg.encodeOpt
+	if cfg.inPlace {
+		in := info.EncodeOptions()
+		if !cfg.setEnc {
+			o.Encoding = in.Encoding
+		}
+		if !cfg.setBOM {
+			o.BOM = in.BOM
+		}
+		if !cfg.setCRLF {
+			o.LineEnd = in.LineEnd
+		}
+		if !cfg.setEnc && subtitle.CheckEncodeOptions(to, o) != nil {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("written in UTF-8, not %s as read: %v files are UTF-8 only", in.Encoding, to))
+			o.Encoding = ""
+			if !cfg.setBOM {
+				o.BOM = false
+			}
+		}
+	}
+	if err := subtitle.CheckEncodeOptions(to, o); err != nil {
+		return o, fmt.Errorf("--output-encoding: %w", err)
+	}
+	return o, nil
 }
 
 // report prints the reports: warnings and errors on standard error (or

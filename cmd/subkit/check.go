@@ -158,7 +158,7 @@ func (e *env) readChecked(in input, s *limitSetup) checked {
 		return r
 	}
 	r.doc = doc
-	r.raw = &check.Raw{Format: info.Format, Cues: src, Warnings: ws}
+	r.raw = &check.Raw{Format: info.Format, Cues: src, Warnings: append(info.Warnings, ws...)}
 	return r
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/subkit-dev/subkit/subtitle"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/language"
 )
 
 func convertCommand(e *env) *cli.Command {
@@ -26,7 +27,8 @@ others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
 		Flags: append(batchFlags("output `FORMAT`: "+formatList(), "the extension of -o"),
-			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976"},
+			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written, and of FCPXML timelines", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976; FCPXML 25"},
+			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the captions (BCP 47: en, zh-Hans), declared in TTML, IMSC, EBU-TT-D and FCPXML outputs when the input names none"},
 			&cli.StringFlag{Name: "language", Usage: "the language `LANG` to read from a SAMI file of several (class name or tag: KRCC, en-US)", DefaultText: "the first"},
 			punctuationFlag(), scriptFlag(),
 		),
@@ -49,6 +51,17 @@ func (e *env) convert(c *cli.Context) error {
 	}
 	cfg.fps, cfg.language = c.Float64("fps"), c.String("language")
 	cfg.encodeOpt.FPS = cfg.fps
+	if tag := c.String("lang"); tag != "" {
+		if _, err := language.Parse(tag); err != nil {
+			return usagef("--lang %q is not a BCP 47 language tag (en, zh-Hans, pt-BR)", tag)
+		}
+		cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
+			if d.Lang == "" {
+				d.Lang = tag
+			}
+			return nil, nil, nil
+		}
+	}
 	cfg.transform = zh.then(cfg.transform)
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
 }

@@ -76,8 +76,9 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions", DefaultText: "2 frames at 24 fps, 83ms"},
 			&cli.IntFlag{Name: "max-chars", Usage: "`N` characters a line (CJK: half-width characters count 0.5)", DefaultText: "16 for Chinese, Japanese, Korean; 42 others"},
 			&cli.IntFlag{Name: "max-lines", Usage: "`N` lines a caption", DefaultText: "2"},
-			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a UTF-8 byte-order mark", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
+			outputEncodingFlag("UTF-8"),
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
@@ -145,7 +146,6 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		quiet:   c.Bool("quiet"),
 		force:   c.Bool("force"),
 		verbose: c.Bool("verbose"),
-		encode:  subtitle.EncodeOptions{BOM: c.Bool("bom"), CRLF: c.Bool("crlf")},
 	}
 	// Formats: -f, else the extension of -o, else all three.
 	for _, v := range append(c.StringSlice("to"), c.StringSlice("format")...) {
@@ -179,8 +179,16 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			}
 		}
 	}
-	if len(cfg.formats) == 0 {
+	chosen := len(cfg.formats) > 0
+	if !chosen {
 		cfg.formats = subtitle.TextFormats()
+	}
+	var err error
+	if cfg.encode, err = readEncodeFlags(c, cfg.formats...); err != nil {
+		if !chosen {
+			return nil, usagef("%v (generate writes srt, vtt and ttml unless -t chooses: give -t srt)", err)
+		}
+		return nil, err
 	}
 	switch {
 	case cfg.output == "-" && len(cfg.formats) != 1:
@@ -195,7 +203,6 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		return nil, usagef("%s: a transcript from standard input needs -o DIR, or one format with -t to write to standard output", name)
 	}
 
-	var err error
 	dur := c.String("duration")
 	video := c.String("video")
 	audioFile := c.String("audio")
@@ -405,9 +412,14 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	if f := captionFormat(raw); f != subtitle.Unknown {
 		return fmt.Errorf("%s: this is a caption file (%s), not a transcript: generate would time its timing lines as text; use convert to change its format, retime or sync to change its times", displayName(in), f)
 	}
-	text, _, err := subtitle.DecodeText(in, raw)
+	text, _, ws, err := subtitle.DecodeTextLenient(in, raw)
 	if err != nil {
 		return err
+	}
+	if !cfg.quiet {
+		for _, w := range ws {
+			fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
+		}
 	}
 	lines := timing.ParseTranscript(text)
 	if len(lines) == 0 {
@@ -485,6 +497,10 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	for i, f := range cfg.formats {
 		var buf bytes.Buffer
 		if err := subtitle.Encode(&buf, doc, f, cfg.encode); err != nil {
+			var pe *subtitle.ParseError
+			if errors.As(subtitle.PlaceEncodeError(displayName(in), text, subtitle.Unknown, err), &pe) {
+				return pe
+			}
 			return fmt.Errorf("%s: %w", displayName(in), err)
 		}
 		path := outputPath(in, f, cfg)

@@ -63,7 +63,8 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits, "mkwav": mkwav},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits, "mkwav": mkwav,
+			"mkbytes": mkbytes, "pydecode": pydecode},
 	})
 }
 
@@ -88,6 +89,32 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+// mkbytes FILE TEXT writes TEXT to FILE with Go's string escapes
+// (\r, \n, \xFF) decoded: files in legacy encodings, and broken ones.
+func mkbytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkbytes FILE TEXT")
+	}
+	b, err := strconv.Unquote(`"` + strings.ReplaceAll(args[1], `"`, `\"`) + `"`)
+	if err != nil {
+		ts.Fatalf("mkbytes: %v", err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o644))
+}
+
+// pydecode FILE CODEC OUT decodes FILE with Python's codec CODEC, strictly,
+// and writes the text to OUT in UTF-8: an independent reader of what
+// subkit writes in legacy encodings. Scripts that use it skip when
+// python3 is missing ([!exec:python3] skip).
+func pydecode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: pydecode FILE CODEC OUT")
+	}
+	const script = `import sys
+open(sys.argv[3], 'wb').write(open(sys.argv[1], 'rb').read().decode(sys.argv[2], 'strict').encode('utf-8'))`
+	ts.Check(ts.Exec("python3", "-c", script, ts.MkAbs(args[0]), args[1], ts.MkAbs(args[2])))
 }
 
 func sampleTranscript(t *testing.T) string {

@@ -36,6 +36,7 @@ output. An existing output is an error unless --force.`,
 			scriptFlag(),
 			punctuationFlag(),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
+			outputEncodingFlag("UTF-8"),
 		},
 		Action: func(c *cli.Context) error { return e.merge(c) },
 	}
@@ -61,6 +62,10 @@ func (e *env) merge(c *cli.Context) error {
 	if to == subtitle.Unknown {
 		return usagef("merge: choose the output format with -t (the extension of -o %s names none)", out)
 	}
+	eo, err := readEncodeFlags(c, to)
+	if err != nil {
+		return err
+	}
 	if out != "-" && !c.Bool("force") {
 		if _, err := os.Lstat(out); err == nil && !isSpecial(out) {
 			return fmt.Errorf("output %s exists (use --force to replace it)", out)
@@ -84,7 +89,7 @@ func (e *env) merge(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		for _, w := range ws {
+		for _, w := range append(info.Warnings, ws...) {
 			warnings = append(warnings, w.String())
 		}
 		docs[i] = d
@@ -99,8 +104,8 @@ func (e *env) merge(c *cli.Context) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := subtitle.Encode(&buf, doc, to, subtitle.EncodeOptions{}); err != nil {
-		return err
+	if err := subtitle.Encode(&buf, doc, to, eo); err != nil {
+		return fmt.Errorf("%s: %w", out, err)
 	}
 	if err := e.writeOutputs([]output{{path: out, data: buf.Bytes()}}); err != nil {
 		return err

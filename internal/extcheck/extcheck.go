@@ -242,10 +242,19 @@ func absAll(t testing.TB, files []string) []string {
 // the test when the client cannot be started, is killed, or runs past timeout.
 func run(t testing.TB, timeout time.Duration, dir, name string, args ...string) (stdout, stderr []byte, status int) {
 	t.Helper()
+	return runEnv(t, timeout, dir, nil, name, args...)
+}
+
+// runEnv is run with env added to the environment.
+func runEnv(t testing.TB, timeout time.Duration, dir string, env []string, name string, args ...string) (stdout, stderr []byte, status int) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.Stdin = nil
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -187,6 +187,15 @@ func Aeidon(t testing.TB, format string, fps float64, files ...string) [][]Cue {
 // SRT and returns the cues it read.
 func TTConv(t testing.TB, file string) []Cue {
 	t.Helper()
+	cues, _ := TTConvMessages(t, file)
+	return cues
+}
+
+// TTConvMessages is TTConv that also returns what ttconv logged while
+// converting: its errors and warnings, one a line, without the lines
+// naming the files and its progress bars.
+func TTConvMessages(t testing.TB, file string) ([]Cue, []string) {
+	t.Helper()
 	ttconv := RequireTool(t, "ttconv")
 	abs := absAll(t, []string{file})
 	out := filepath.Join(t.TempDir(), "out.srt")
@@ -198,7 +207,16 @@ func TTConv(t testing.TB, file string) []Cue {
 	if err != nil {
 		t.Fatalf("ttconv wrote nothing: %v\n%s", err, tail(stderr))
 	}
-	return parseSRT(string(b))
+	var msgs []string
+	for _, line := range strings.FieldsFunc(string(stderr), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "Input file is ") || strings.HasPrefix(line, "Output file is ") ||
+			(strings.HasPrefix(line, "Reading:") || strings.HasPrefix(line, "Writing:")) && strings.HasSuffix(line, "Complete") {
+			continue
+		}
+		msgs = append(msgs, line)
+	}
+	return parseSRT(string(b)), msgs
 }
 
 // pythonWith returns a Python 3 that imports module: python3 on PATH, or

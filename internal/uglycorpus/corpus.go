@@ -292,8 +292,8 @@ func cases() []testCase {
 		Expect: Warn, Cues: 5, Encoding: "UTF-8", Times: srtTimes(5)},
 		[]byte(full[:lastTiming+len("00:00:1")]))
 	lastChar := strings.LastIndex(full, "迟到了。")
-	add(File{Name: "trunc-mid-char.srt", Note: "cut inside a three-byte character: invalid UTF-8 at the end, refused with its position (decoding is strict)",
-		Expect: Error, Err: "encoding"},
+	add(File{Name: "trunc-mid-char.srt", Note: "cut inside a three-byte character: invalid UTF-8 at the end, read as U+FFFD with a warning naming the line",
+		Expect: Warn, Cues: 6, Encoding: "UTF-8", Times: srtTimes(6), Texts: []string{"对不起，我\uFFFD\uFFFD"}},
 		[]byte(full[:lastChar+2]))
 
 	// Junk.

@@ -9,6 +9,9 @@ package all
 
 import (
 	_ "github.com/subkit-dev/subkit/subtitle/ass"
+	_ "github.com/subkit-dev/subkit/subtitle/ebuttd"
+	_ "github.com/subkit-dev/subkit/subtitle/fcpxml"
+	_ "github.com/subkit-dev/subkit/subtitle/imsc"
 	_ "github.com/subkit-dev/subkit/subtitle/lrc"
 	_ "github.com/subkit-dev/subkit/subtitle/microdvd"
 	_ "github.com/subkit-dev/subkit/subtitle/sami"

@@ -20,6 +20,9 @@ func Example() {
 	// ass .ass
 	// ssa .ssa
 	// stl .stl
+	// ebu-tt-d .ebuttd.ttml
+	// fcpxml .fcpxml
+	// imsc .imsc.ttml
 	// lrc .lrc
 	// microdvd .sub
 	// sami .smi

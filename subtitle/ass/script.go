@@ -65,6 +65,19 @@ type event struct {
 	text       string
 }
 
+// cutLine cuts text at its first line end: "\r\n", "\n" or a lone "\r"
+// (old Mac files), as libass does.
+func cutLine(text string) (line, rest string) {
+	i := strings.IndexAny(text, "\r\n")
+	if i < 0 {
+		return text, ""
+	}
+	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+		return text[:i], text[i+2:]
+	}
+	return text[:i], text[i+1:]
+}
+
 // parseScript reads a script's sections. legacy is SSA: its styles and
 // events have their own default Format lines.
 func parseScript(text string, legacy bool) *script {
@@ -78,8 +91,8 @@ func parseScript(text string, legacy bool) *script {
 	for len(text) > 0 {
 		n++
 		var l string
-		l, text, _ = strings.Cut(text, "\n")
-		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
+		l, text = cutLine(text)
+		l = strings.TrimSpace(l)
 		if n == 1 {
 			l = strings.TrimPrefix(l, "\ufeff")
 		}

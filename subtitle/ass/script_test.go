@@ -2,10 +2,13 @@ package ass
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
 // Styles with Bold and Italic set to 1 (not only -1) are bold and italic,
@@ -157,6 +160,7 @@ func FuzzReadScript(f *testing.F) {
 	f.Add(assHead + "Dialogue: 0,0:00:01.00,0:00:02.50,Default,Ann,0,0,0,,{\\i1}a{\\i0}b\\Nc\n")
 	f.Add("[Script Info]\nScriptType: v4.00\n[V4 Styles]\nStyle: A,Arial,20,255,0,0,0,1,0,1,1,0,6,30,30,10,&HFF,0\n[Events]\nDialogue: Marked=0,0:00:01.00,0:00:02.00,A,,0,0,0,,x{y\n")
 	f.Add("[Events]\nFormat: Start, Text, End\nDialogue: 1:2:3.4,{\\fad(0,300){\\org(1,2)}Hi, there,0:0:5.000\n")
+	formattest.AddFiles(f, "testdata/cr.ssa")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, in := range []subtitle.Format{subtitle.ASS, subtitle.SSA} {
 			d, _, err := subtitle.ReadText("f", text, in)
@@ -178,4 +182,34 @@ func FuzzReadScript(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadCROnlyLines: a script whose lines end in a lone "\r" (as old Mac
+// tools wrote them) reads line by line, as libass reads it, with each
+// event's line counted.
+func TestReadCROnlyLines(t *testing.T) {
+	d, _ := formattest.Decode(t, "testdata/cr.ssa", subtitle.SSA, subtitle.ReadOptions{})
+	want := []string{"[First line|] / [second line|]", "[Next|i @Bob][ cue|@Bob]"}
+	if len(d.Cues) != len(want) {
+		t.Fatalf("%d cues, want %d", len(d.Cues), len(want))
+	}
+	for i, c := range d.Cues {
+		if got := cueString(c); got != want[i] {
+			t.Errorf("cue %d: %s, want %s", i+1, got, want[i])
+		}
+	}
+	if d.Cues[1].Start != 4*time.Second || d.Cues[1].End != 6*time.Second {
+		t.Errorf("cue 2 at %v–%v, want 4s–6s", d.Cues[1].Start, d.Cues[1].End)
+	}
+	b, err := os.ReadFile("testdata/cr.ssa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, src, err := subtitle.ReadTextSources("testdata/cr.ssa", string(b), subtitle.SSA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src) != 2 || src[0].Line != 12 || src[1].Line != 13 {
+		t.Errorf("Dialogue lines %+v, want 12 and 13", src)
+	}
 }

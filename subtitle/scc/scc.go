@@ -13,12 +13,13 @@ const Format subtitle.Format = "scc"
 
 func init() {
 	subtitle.Register(subtitle.Spec{
-		Format:  Format,
-		Ext:     ".scc",
-		Sniff:   sniff,
-		Read:    read,
-		Write:   write,
-		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: someColor},
+		UTF8Only: "SCC files are ASCII text",
+		Format:   Format,
+		Ext:      ".scc",
+		Sniff:    sniff,
+		Read:     read,
+		Write:    write,
+		Carries:  subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: someColor},
 	})
 }
 

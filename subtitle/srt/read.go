@@ -52,10 +52,11 @@ import (
 // but white space or empty markup, which are dropped. <i>, <b>, <u> and
 // <font color="..."> (any case, nested, open across lines until closed or
 // the cue ends, as players show them) become span styles; the color is
-// kept as written. Other tags, closing tags with nothing open to close,
-// and ASS override blocks other than a leading {\anN} (which sets
-// Cue.Align) are kept as text, and warned about
-// once a file. HTML entities are not decoded: players show them as written.
+// kept as written. Other tags and closing tags with nothing open to close
+// are kept as text, and warned about once a file. ASS override blocks
+// ({\...}) are dropped, as players hide them: the first {\anN} of a cue,
+// wherever it stands, sets Cue.Align; the others are warned about once a
+// file. HTML entities are not decoded: players show them as written.
 func readSRT(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	return readSRTFrom(name, text, 0)
 }
@@ -793,17 +794,14 @@ func (r *srtReader) textLine(t string, n int) {
 		src := &r.sources[len(r.sources)-1]
 		src.Text = append(src.Text, t)
 	}
-	// {\an1}..{\an9} before a cue's text places the cue (as players
-	// that read SRT take it): it becomes Cue.Align.
-	if len(t) >= 6 && t[0] == '{' && strings.HasPrefix(t, `{\an`) && t[4] >= '1' && t[4] <= '9' && t[5] == '}' &&
-		r.cue >= 0 && len(r.lines.open()) == 0 && r.cues[r.cue].Align == 0 {
-		r.cues[r.cue].Align = int(t[4] - '0')
-		if t = strings.TrimSpace(t[6:]); t == "" {
+	// ASS override blocks ({\...}) are hidden by the players that read
+	// SRT (VSFilter, libass, VLC, mpv), and the first {\an1}..{\an9} of a
+	// cue places it wherever it stands: it becomes Cue.Align; the other
+	// blocks are dropped with a warning naming them.
+	if strings.Contains(t, `{\`) {
+		if t = r.assBlocks(t, n); t == "" {
 			return
 		}
-	}
-	if !r.ass.full() && strings.IndexByte(t, '{') >= 0 {
-		r.noteASS(t, n)
 	}
 	if c := t[0]; c >= '0' && c <= '9' && strings.Contains(t, "-->") {
 		r.note(wArrowText, n, nil)
@@ -818,22 +816,40 @@ func (r *srtReader) textLine(t string, n int) {
 	r.endLine()
 }
 
-// noteASS notes the ASS override blocks ({\...}) in line.
-func (r *srtReader) noteASS(line string, n int) {
-	for i := 0; i < len(line); i++ {
-		if line[i] != '{' || i+1 == len(line) || line[i+1] != '\\' {
+// assBlocks takes the ASS override blocks ({\...}, closed before the next
+// "{") out of line n, and returns what is left, trimmed. The first
+// {\anN} of the cue sets its Align; any other block is noted.
+func (r *srtReader) assBlocks(line string, n int) string {
+	var b strings.Builder
+	from := 0
+	for i := 0; i+1 < len(line); i++ {
+		if line[i] != '{' || line[i+1] != '\\' {
 			continue
 		}
-		for j := i + 2; j < len(line) && line[j] != '{'; j++ {
-			if line[j] == '}' {
-				if r.ass.add(line[i : j+1]) {
-					r.note(wASS, n, nil)
-				}
-				i = j
-				break
-			}
+		j := i + 2
+		for j < len(line) && line[j] != '{' && line[j] != '}' {
+			j++
+		}
+		if j == len(line) || line[j] != '}' {
+			continue // not closed: text
+		}
+		block := line[i : j+1]
+		b.WriteString(line[from:i])
+		from, i = j+1, j
+		if len(block) == 6 && strings.HasPrefix(block, `{\an`) && block[4] >= '1' && block[4] <= '9' &&
+			r.cue >= 0 && r.cues[r.cue].Align == 0 {
+			r.cues[r.cue].Align = int(block[4] - '0')
+			continue
+		}
+		if !r.ass.full() && r.ass.add(block) {
+			r.note(wASS, n, nil)
 		}
 	}
+	if from == 0 {
+		return line
+	}
+	b.WriteString(line[from:])
+	return strings.TrimSpace(b.String())
 }
 
 // Tags SRT players know.
@@ -1212,7 +1228,7 @@ func (r *srtReader) warnings() []subtitle.Warning {
 			}
 			msg = "tags kept as text (SRT does not define them, or they close nothing open): " + r.tags.String()
 		case wASS:
-			msg = "ASS override tags kept as text: " + r.ass.String()
+			msg = "ASS override tags dropped (players hide them): " + r.ass.String()
 		case wFontAttrs:
 			msg = "<font> attributes other than color dropped: " + r.fontAttrs.String()
 		}

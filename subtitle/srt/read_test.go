@@ -370,7 +370,8 @@ func TestReadSRTMarkup(t *testing.T) {
 		{"</i>stray", []subtitle.Line{{{Text: "</i>stray"}}}},
 		{"<c.yellow>kept</c>", []subtitle.Line{{{Text: "<c.yellow>kept</c>"}}}},
 		{"{\\an8}top", []subtitle.Line{{{Text: "top"}}}}, // and Align 8: TestReadSRTAlign
-		{"top {\\an8}", []subtitle.Line{{{Text: "top {\\an8}"}}}},
+		{"top {\\an8}", []subtitle.Line{{{Text: "top"}}}},
+		{"a{\\i1}b{\\i0} {\\open", []subtitle.Line{{{Text: "ab {\\open"}}}},
 		{"a < b > c", []subtitle.Line{{{Text: "a < b > c"}}}},
 		{"<b></b>", nil},
 		{"<i> </i>x<b> </b>", []subtitle.Line{{{Text: "x"}}}},
@@ -396,7 +397,7 @@ func TestReadSRTMarkup(t *testing.T) {
 }
 
 // TestReadSRTAlign: a leading {\anN} places the cue, and writing it back
-// gives the same tag.
+// gives the same tag; {\an0} places nothing and is dropped, with a warning.
 func TestReadSRTAlign(t *testing.T) {
 	in := "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}top\nsecond line\n\n2\n00:00:03,000 --> 00:00:04,000\n{\\an0}not a place\n"
 	doc, ws, err := readSRT("a.srt", in)
@@ -410,8 +411,8 @@ func TestReadSRTAlign(t *testing.T) {
 	if err := subtitle.Encode(&buf, doc, subtitle.SRT, subtitle.EncodeOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if buf.String() != in {
-		t.Errorf("wrote\n%s\nwant\n%s", buf.String(), in)
+	if want := strings.Replace(in, `{\an0}`, "", 1); buf.String() != want {
+		t.Errorf("wrote\n%s\nwant\n%s", buf.String(), want)
 	}
 	buf.Reset()
 	subtitle.Encode(&buf, doc, subtitle.WebVTT, subtitle.EncodeOptions{})
@@ -458,7 +459,7 @@ func TestReadSRTWarnings(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("junk\n\n")
 	for i := 1; i <= 50; i++ {
-		fmt.Fprintf(&b, "%d\n00:00:%02d,000 --> 00:00:%02d,500 X1:1 Y1:2\n<c>x</c> {\\an8}\n\n", i+1, i, i-1)
+		fmt.Fprintf(&b, "%d\n00:00:%02d,000 --> 00:00:%02d,500 X1:1 Y1:2\n<c>x</c> {\\b1}\n\n", i+1, i, i-1)
 	}
 	_, ws, err := readSRT("w.srt", b.String())
 	if err != nil {
@@ -470,7 +471,7 @@ func TestReadSRTWarnings(t *testing.T) {
 		`line 4: SRT coordinates after the end time ignored ("X1:1 Y1:2") (50 times; the first here)`,
 		"line 4: cue ends at 00:00:00,500, before it starts at 00:00:01,000; kept (50 times; the first here)",
 		"line 5: tags kept as text (SRT does not define them, or they close nothing open): <c>",
-		`line 5: ASS override tags kept as text: {\an8}`,
+		`line 5: ASS override tags dropped (players hide them): {\b1}`,
 	}
 	var got []string
 	for _, w := range ws {
@@ -683,4 +684,51 @@ func BenchmarkConvertSRTtoVTT(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestReadSRTOverrideBlocks reads a file shaped as the SRT capability
+// testers players are tried with: ASS override blocks are hidden wherever
+// they stand, as VSFilter, libass and VLC hide them, the first {\anN} of
+// a cue places it, and what is dropped is named in one warning.
+func TestReadSRTOverrideBlocks(t *testing.T) {
+	b, err := os.ReadFile("testdata/override-blocks.srt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, ws, err := readSRT("override-blocks.srt", string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		align int
+		text  string
+	}{
+		{8, "Implementation as in ASS / This text should be at the / top and centered"},
+		{7, "This text should be at the / top and at the left"},
+		{4, "This text should be at the / middle and horizontally at the left / (the second position is ignored)"},
+		{0, "Hide these tags: / but show this: {normal text} and {\\unclosed"},
+	}
+	if len(doc.Cues) != len(want) {
+		t.Fatalf("%d cues, want %d", len(doc.Cues), len(want))
+	}
+	for i, c := range doc.Cues {
+		var lines []string
+		for _, l := range c.Lines {
+			var sb strings.Builder
+			for _, sp := range l {
+				sb.WriteString(sp.Text)
+			}
+			lines = append(lines, sb.String())
+		}
+		if got := strings.Join(lines, " / "); c.Align != want[i].align || got != want[i].text {
+			t.Errorf("cue %d: align %d %q, want %d %q", i+1, c.Align, got, want[i].align, want[i].text)
+		}
+	}
+	var msgs []string
+	for _, w := range ws {
+		msgs = append(msgs, w.String())
+	}
+	if wantW := []string{`line 15: ASS override tags dropped (players hide them): {\an6}, {\some_letters_or_numbers}`}; !reflect.DeepEqual(msgs, wantW) {
+		t.Errorf("warnings %q, want %q", msgs, wantW)
+	}
 }

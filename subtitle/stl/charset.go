@@ -16,9 +16,11 @@ import (
 // Chinese, Japanese or Korean.
 
 // iso6937 maps the single bytes 0xA0-0xFF of table 00 to their characters;
-// 0xD0 is the dash broadcasters write, read as an em dash.
+// 0xD0 is the dash broadcasters write, read as an em dash. 0xA4 and 0xA6
+// are "$" and "#" again (ISO 6937 has them twice); real files write
+// "$10" with 0xA4.
 var iso6937 = map[byte]rune{
-	0xA0: '\u00a0', 0xA1: '¡', 0xA2: '¢', 0xA3: '£', 0xA5: '¥', 0xA7: '§', 0xA8: '¤',
+	0xA0: '\u00a0', 0xA1: '¡', 0xA2: '¢', 0xA3: '£', 0xA4: '$', 0xA5: '¥', 0xA6: '#', 0xA7: '§', 0xA8: '¤',
 	0xA9: '‘', 0xAA: '“', 0xAB: '«', 0xAC: '←', 0xAD: '↑', 0xAE: '→', 0xAF: '↓',
 	0xB0: '°', 0xB1: '±', 0xB2: '²', 0xB3: '³', 0xB4: '×', 0xB5: 'µ', 0xB6: '¶', 0xB7: '·',
 	0xB8: '÷', 0xB9: '’', 0xBA: '”', 0xBB: '»', 0xBC: '¼', 0xBD: '½', 0xBE: '¾', 0xBF: '¿',
@@ -50,6 +52,9 @@ func init() {
 	for b, r := range diacritics {
 		fromMark[r] = b
 	}
+	// "$" and "#" are written as their ASCII bytes.
+	delete(fromISO6937, '$')
+	delete(fromISO6937, '#')
 	// Characters table 00 has under another name.
 	fromISO6937['―'] = 0xD0 // horizontal bar
 	fromISO6937['Ð'] = 0xE2 // capital eth looks as capital d with stroke

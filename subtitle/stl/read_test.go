@@ -137,6 +137,12 @@ func TestReadRealShapes(t *testing.T) {
 		file: stlFile('0', tti{sn: 1, ebn: 0xFF, in: 25, out: 50, vp: 20, jc: 2,
 			text: []byte("\xc2Ecole \xd0 \xc8uber \xc1a")}),
 		want: []string{"[École — über à|]"},
+	}, {
+		name: "dollar and hash in the upper half of table 00",
+		file: stlFile('0', tti{sn: 1, ebn: 0xFF, in: 25, out: 50, vp: 20, jc: 2,
+			text: []byte("I got \xa410 on \xa62 and \xa85")}),
+		want:   []string{"[I got $10 on #2 and ¤5|]"},
+		ttconv: "ttconv 1.0.5 reads 0xA4 as ¤ and has no character for 0xA6",
 	}}
 	var files []string
 	dir := t.TempDir()

@@ -117,6 +117,7 @@ func TestWriteCharacterTables(t *testing.T) {
 func FuzzReadSTL(f *testing.F) {
 	f.Add(stlFile('0', tti{sn: 1, ebn: 0xFF, in: 25, out: 50, vp: 20, jc: 2, text: []byte("Open\x8a\x80it\x81 \x02green")})[gsiSize:])
 	f.Add(stlFile('1', tti{sn: 1, ebn: 0, in: 25, out: 50, text: teletextRow("a")}, tti{sn: 1, ebn: 0xFF, in: 25, out: 50, text: []byte("\xc2e\xd0")})[gsiSize:])
+	f.Add(stlFile('0', tti{sn: 1, ebn: 0xFF, in: 25, out: 50, text: []byte("\xa410 \xa6")})[gsiSize:])
 	f.Add([]byte{1, 2, 3})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, dsc := range []byte{'0', '1'} {

@@ -538,22 +538,35 @@ const openTail = 10 * int64(time.Second)
 const untimedMaxLines = 4
 
 // finish ends the cues that never end 10 s after the latest time in the
-// document, and refuses a document with no time at all whose text would
-// not fit on one screen.
+// document, and refuses a document with no time at all that is text
+// without its times rather than a still display: lyrics declared untimed,
+// more text than fits on one screen, or several paragraphs placed in no
+// region. TTML shows untimed content for the whole document, and the W3C
+// IMSC tests use that for still displays (one paragraph, or two laid out
+// in a region), which are read as such: from the start, with a warning.
 func (r *ttmlReader) finish() error {
 	if len(r.doc.Cues) > 0 && (r.untimed || !r.timed) {
-		lines := 0
+		lines, placed := 0, false
 		for _, c := range r.doc.Cues {
 			lines += len(c.Lines)
+			placed = placed || c.Region != ""
+		}
+		at := r.openAt
+		if at == 0 && r.keepSources && len(r.sources) > 0 {
+			at = r.sources[0].Line
 		}
 		switch {
 		case r.untimed:
-			return &subtitle.ParseError{File: r.name, Err: fmt.Errorf(
-				`%w: no timing: the lyrics are declared untimed (itunes:timing="None")`, subtitle.ErrSyntax)}
+			return &subtitle.ParseError{File: r.name, Line: at, Err: fmt.Errorf(
+				`%w: no times: the lyrics are declared untimed (itunes:timing="None")`, subtitle.ErrSyntax)}
 		case lines > untimedMaxLines:
-			return &subtitle.ParseError{File: r.name, Err: fmt.Errorf(
-				"%w: no timing: no begin, end or dur anywhere, so all %d lines of text would be shown at once for the whole video",
+			return &subtitle.ParseError{File: r.name, Line: at, Err: fmt.Errorf(
+				"%w: no times: no begin, end or dur anywhere in the file, so all %d lines of text would be shown at once for the whole video",
 				subtitle.ErrSyntax, lines)}
+		case len(r.doc.Cues) > 1 && !placed:
+			return &subtitle.ParseError{File: r.name, Line: at, Err: fmt.Errorf(
+				"%w: no times: %d paragraphs and no begin, end or dur anywhere in the file (to show them together throughout, place them in a region)",
+				subtitle.ErrSyntax, len(r.doc.Cues))}
 		}
 	}
 	if len(r.open) == 0 {
@@ -727,10 +740,26 @@ func (r *ttmlReader) readMetadata(se xml.StartElement, line int, head bool) erro
 		r.doc.Title = strings.Trim(collapseXMLSpace(b.String()), " ")
 		return err
 	}
+	// EBU-TT's document metadata: the standards a file conforms to are
+	// profile declarations, with nothing to show; its other items are
+	// metadata not kept.
+	if head && se.Name.Space == ebuttmNS && se.Name.Local == "documentMetadata" {
+		return r.children(func(se xml.StartElement, line int) error {
+			if se.Name.Space == ebuttmNS && se.Name.Local == "conformsToStandard" {
+				return r.skip()
+			}
+			name := qname(se.Name)
+			r.warnOnce("metadata "+name, line, "metadata <%s> is not kept", name)
+			return r.skip()
+		}, nil)
+	}
 	name := qname(se.Name)
 	r.warnOnce("metadata "+name, line, "metadata <%s> is not kept", name)
 	return r.skip()
 }
+
+// ebuttmNS is EBU-TT's metadata namespace.
+const ebuttmNS = "urn:ebu:tt:metadata"
 
 // rawElement returns the source text of the element that began at off and
 // whose end was the last token read.
@@ -799,7 +828,7 @@ func (r *ttmlReader) readStyle(se xml.StartElement, line int, off int64) error {
 	if err := r.skip(); err != nil {
 		return err
 	}
-	if raw := r.rawElement(off); !ownBlocks[strings.TrimSpace(raw)] {
+	if raw := r.rawElement(off); !ownBlock(strings.TrimSpace(raw)) {
 		r.doc.Styles = append(r.doc.Styles, subtitle.Style{Name: id, Format: subtitle.TTML, Text: raw})
 	}
 	if id != "" {
@@ -829,7 +858,7 @@ func (r *ttmlReader) readRegion(se xml.StartElement, line int, off int64) error 
 	if err != nil {
 		return err
 	}
-	if raw := r.rawElement(off); !ownBlocks[strings.TrimSpace(raw)] {
+	if raw := r.rawElement(off); !ownBlock(strings.TrimSpace(raw)) {
 		r.doc.Regions = append(r.doc.Regions, subtitle.Region{ID: id, Format: subtitle.TTML, Text: raw})
 	}
 	if id != "" {
@@ -1564,6 +1593,12 @@ func (r *ttmlReader) paragraph(p ttmlElem, line int) {
 // returns its index.
 func (r *ttmlReader) addCue(p ttmlElem, line, n int, begin, end int64, lines []subtitle.Line) int {
 	c := subtitle.Cue{ID: p.id, Start: roundMs(begin), Lines: lines, Region: p.ctx.region, Style: p.style}
+	if c.Region == "" && len(r.regions) > 0 {
+		// TTML presents content in the default region only when the
+		// file defines none; authors who leave it out mean it shown.
+		r.warnOnce("no region", line, "text in no region while the file defines regions (the first here): "+
+			"TTML shows it nowhere, ttconv and imscJS drop it; kept, placed as the default region would place it")
+	}
 	c.Align, c.Settings = r.placement(p.ctx, line)
 	if n > 0 && c.ID != "" {
 		c.ID += "." + strconv.Itoa(n+1)

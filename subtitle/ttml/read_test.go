@@ -471,7 +471,6 @@ func TestReadTTMLFixtures(t *testing.T) {
 	}
 	warn := map[string][]string{
 		"dfxp-2006.dfxp":   {"line 6: metadata <ttm:copyright> is not kept"},
-		"ebu-tt-d.ttml":    {"line 5: metadata <{urn:ebu:tt:metadata}documentMetadata> is not kept"},
 		"timed-spans.ttml": {"line 8: paragraph's spans are timed on their own: split into 4 cues", "line 10: paragraph's spans are timed on their own: split into 2 cues"},
 	}
 	for _, name := range ttmlFixtures {

@@ -113,23 +113,37 @@ func TestReadTTMLAppleMusic(t *testing.T) {
 	}
 }
 
-// TestReadTTMLUntimed: a file with no time at all is an error when its
-// text would not fit on one screen, or when it says it is untimed; one
-// untimed caption is shown from the start, as TTML means it.
+// TestReadTTMLUntimed: a file with no time at all is an error naming the
+// first paragraph's line when it is text without its times: more than
+// one screen of it, several paragraphs placed in no region, or lyrics
+// declared untimed. One untimed paragraph, or two laid out in a region
+// (the IMSC suite's fontVariant001), is a still display shown from the
+// start, as TTML means it.
 func TestReadTTMLUntimed(t *testing.T) {
-	for _, c := range []struct{ name, msg string }{
-		{"apple-music-untimed.ttml", `no timing: the lyrics are declared untimed (itunes:timing="None")`},
-		{"untimed.ttml", "no timing: no begin, end or dur anywhere, so all 5 lines of text would be shown at once"},
+	for _, c := range []struct {
+		name string
+		line int
+		msg  string
+	}{
+		{"apple-music-untimed.ttml", 1, `no times: the lyrics are declared untimed (itunes:timing="None")`},
+		{"untimed.ttml", 5, "no times: no begin, end or dur anywhere in the file, so all 5 lines of text would be shown at once"},
+		{"untimed-two.ttml", 4, "no times: 2 paragraphs and no begin, end or dur anywhere in the file"},
 	} {
 		_, _, err := readTestdata(t, c.name)
 		var pe *subtitle.ParseError
-		if !errors.As(err, &pe) || pe.File != c.name || !strings.Contains(err.Error(), c.msg) {
-			t.Errorf("%s: error %v, want a ParseError naming the file saying %q", c.name, err, c.msg)
+		if !errors.As(err, &pe) || pe.File != c.name || pe.Line != c.line || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: error %v, want a ParseError naming the file and line %d saying %q", c.name, err, c.line, c.msg)
 		}
 	}
 	doc, ws := decodeTTML(t, "one.ttml", ttDoc("", `<body><div><p>Still caption</p></div></body>`))
 	if got, want := cueStrings(doc), []string{"0-10000 Still caption"}; !slices.Equal(got, want) {
 		t.Errorf("cues %q, want %q", got, want)
+	}
+	checkWarnings(t, ws, "10 s after the start (the file has no times)")
+	doc, ws = decodeTTML(t, "laid-out.ttml", ttDoc("", `<head><layout><region xml:id="r"/></layout></head>`+
+		`<body region="r"><div><p>Super: 1er</p><p>Sub: H2O</p></div></body>`))
+	if got, want := cueStrings(doc), []string{"0-10000 Super: 1er", "0-10000 Sub: H2O"}; !slices.Equal(got, want) {
+		t.Errorf("laid out: cues %q, want %q", got, want)
 	}
 	checkWarnings(t, ws, "10 s after the start (the file has no times)")
 }
@@ -151,6 +165,27 @@ func TestSniff(t *testing.T) {
 	} {
 		if got := sniff(nil, c.head); got != c.want {
 			t.Errorf("sniff(%q) = %v, want %v", c.head, got, c.want)
+		}
+	}
+}
+
+// TestReadTTMLNoRegion: text in no region of a file that defines regions
+// is not shown by TTML's rules (ttconv and imscJS drop it), but its author
+// meant it shown: it is kept, with one warning at its first paragraph.
+func TestReadTTMLNoRegion(t *testing.T) {
+	doc, ws, err := readTestdata(t, "no-region.ttml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cueStrings(doc), []string{"1500-3000 In no region", "4000-5000 Nor this", "6000-7000 Placed"}; !slices.Equal(got, want) {
+		t.Errorf("cues %q, want %q", got, want)
+	}
+	if n := countWarnings(ws, "text in no region while the file defines regions"); n != 1 {
+		t.Errorf("%d warnings about text in no region, want 1: %v", n, ws)
+	}
+	for _, w := range ws {
+		if strings.Contains(w.Message, "text in no region") && w.Line != 12 {
+			t.Errorf("warning at line %d, want 12 (the first paragraph)", w.Line)
 		}
 	}
 }

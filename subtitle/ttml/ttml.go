@@ -8,6 +8,7 @@ import (
 
 func init() {
 	subtitle.Register(subtitle.Spec{
+		UTF8Only:    "IMSC, the TTML profile players read, requires UTF-8, and XML readers need not read legacy encodings",
 		Format:      subtitle.TTML,
 		Aliases:     []string{"dfxp", "xml"},
 		Ext:         ".ttml",

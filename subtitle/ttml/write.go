@@ -1,12 +1,39 @@
 package ttml
 
 import (
+	"fmt"
 	"io"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
+)
+
+// Profile is the flavour of TTML the writer writes.
+type Profile int
+
+const (
+	// TTML1 is plain TTML1, as the "ttml" format writes it.
+	TTML1 Profile = iota
+	// IMSC11Text is the TTML1 subkit writes declared as IMSC 1.1 Text
+	// Profile content (ttp:contentProfiles on <tt>): everything the plain
+	// writer writes is within that profile.
+	IMSC11Text
+	// EBUTTD is EBU-TT-D (EBU Tech 3380): the profile declared in
+	// ebuttm:documentMetadata, styles only by reference (a <style> for
+	// italic, bold, underline, each color and each alignment), colors as
+	// #rrggbb, regions placed by tts:origin and tts:extent in percent,
+	// media times as clock times with fractions.
+	EBUTTD
+)
+
+// Profile designators, as each profile declares itself.
+const (
+	IMSC11TextProfile = "http://www.w3.org/ns/ttml/profile/imsc1.1/text"
+	EBUTTDStandard    = "urn:ebu:tt:distribution:2014-01"
 )
 
 // The style and regions every file subkit writes carries. The reader keeps
@@ -19,54 +46,126 @@ const (
 	ownTop    = `<region xml:id="top" tts:origin="10% 5%" tts:extent="80% 15%" tts:displayAlign="before" tts:textAlign="center"/>`
 )
 
-var ownBlocks = map[string]bool{ownStyle: true, ownBottom: true, ownMiddle: true, ownTop: true}
+// The same in EBU-TT-D, where colors are written in hex, regions carry
+// no text styles and spans and paragraphs are styled by reference.
+const (
+	ebuStyle     = `<style xml:id="s1" tts:textAlign="center" tts:color="#ffffff" tts:backgroundColor="#00000000"/>`
+	ebuItalic    = `<style xml:id="italic" tts:fontStyle="italic"/>`
+	ebuBold      = `<style xml:id="bold" tts:fontWeight="bold"/>`
+	ebuUnderline = `<style xml:id="underline" tts:textDecoration="underline"/>`
+	ebuLeft      = `<style xml:id="left" tts:textAlign="left"/>`
+	ebuRight     = `<style xml:id="right" tts:textAlign="right"/>`
+	ebuBottom    = `<region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%" tts:displayAlign="after"/>`
+	ebuMiddle    = `<region xml:id="middle" tts:origin="10% 42.5%" tts:extent="80% 15%" tts:displayAlign="center"/>`
+	ebuTop       = `<region xml:id="top" tts:origin="10% 5%" tts:extent="80% 15%" tts:displayAlign="before"/>`
+)
+
+var ownBlocks = map[string]bool{ownStyle: true, ownBottom: true, ownMiddle: true, ownTop: true,
+	ebuStyle: true, ebuItalic: true, ebuBold: true, ebuUnderline: true, ebuLeft: true, ebuRight: true,
+	ebuBottom: true, ebuMiddle: true, ebuTop: true}
+
+// ebuColorStyle is a color style the EBU-TT-D writer writes, named after
+// its color.
+var ebuColorStyle = regexp.MustCompile(`^<style xml:id="c([0-9a-f]{6}|[0-9a-f]{8})" tts:color="#([0-9a-f]{6}|[0-9a-f]{8})"/>$`)
+
+// ownBlock reports whether a style or region element is one the writer
+// writes for every file (or, for colors, one it names after its value).
+func ownBlock(raw string) bool {
+	if ownBlocks[raw] {
+		return true
+	}
+	m := ebuColorStyle.FindStringSubmatch(raw)
+	return m != nil && m[1] == m[2]
+}
+
+// WriteProfile writes d as TTML of profile p.
+func WriteProfile(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions, p Profile) error {
+	e := textout.New(w, o)
+	writeTTML(e, d, p)
+	return e.Flush()
+}
+
+// Read reads TTML, IMSC and EBU-TT-D alike (see the package comment): the
+// reader of the "ttml" format, for the formats that write a profile of it.
+func Read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
+	return readTTML(name, text)
+}
 
 // write is the registered writer.
 func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
-	e := textout.New(w, o)
-	writeTTML(e, d)
-	return e.Flush()
+	return WriteProfile(w, d, o, TTML1)
 }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
-// writeTTML writes TTML1 with one <p> a cue. Indentation is only between block
-// elements; inside a <p> nothing but the text and <br/> is written, so a
-// renderer adds no spaces to CJK text.
-func writeTTML(e *textout.Encoder, d *subtitle.Document) {
+// writeTTML writes TTML1 with one <p> a cue, in profile p. Indentation is
+// only between block elements; inside a <p> nothing but the text and
+// <br/> is written, so a renderer adds no spaces to CJK text.
+func writeTTML(e *textout.Encoder, d *subtitle.Document, p Profile) {
 	lang := d.Lang
 	if lang == "" {
 		lang = "und"
 	}
+	ebu := p == EBUTTD
 	e.Line(`<?xml version="1.0" encoding="UTF-8"?>`)
-	e.Line(`<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ` +
-		`xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" ` +
-		`ttp:timeBase="media" xml:lang="` + xmlEscaper.Replace(lang) + `">`)
+	root := `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ` +
+		`xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" `
+	switch p {
+	case IMSC11Text:
+		root += `ttp:contentProfiles="` + IMSC11TextProfile + `" `
+	case EBUTTD:
+		root += `xmlns:ebuttm="urn:ebu:tt:metadata" `
+	}
+	e.Line(root + `ttp:timeBase="media" xml:lang="` + xmlEscaper.Replace(lang) + `">`)
 	e.Line(`  <head>`)
-	if d.Title != "" {
+	if d.Title != "" || ebu {
 		e.Line(`    <metadata>`)
-		e.Line(`      <ttm:title>` + xmlEscaper.Replace(d.Title) + `</ttm:title>`)
+		if ebu {
+			e.Line(`      <ebuttm:documentMetadata>`)
+			e.Line(`        <ebuttm:conformsToStandard>` + EBUTTDStandard + `</ebuttm:conformsToStandard>`)
+			e.Line(`      </ebuttm:documentMetadata>`)
+		}
+		if d.Title != "" {
+			e.Line(`      <ttm:title>` + xmlEscaper.Replace(d.Title) + `</ttm:title>`)
+		}
 		e.Line(`    </metadata>`)
 	}
-	e.Line(`    <styling>`)
-	e.Line(`      ` + ownStyle)
-	e.Line(`    </styling>`)
-	e.Line(`    <layout>`)
-	e.Line(`      ` + ownBottom)
 	used := map[int]bool{}
 	for _, c := range d.Cues {
 		if a := textout.Placement(c); a > 0 && a <= 9 {
 			used[(a-1)/3] = true
 		}
 	}
+	e.Line(`    <styling>`)
+	if ebu {
+		e.Line(`      ` + ebuStyle)
+		for _, s := range ebuStyles(d) {
+			e.Line(`      ` + s)
+		}
+	} else {
+		e.Line(`      ` + ownStyle)
+	}
+	e.Line(`    </styling>`)
+	e.Line(`    <layout>`)
+	bottom, middle, top := ownBottom, ownMiddle, ownTop
+	if ebu {
+		bottom, middle, top = ebuBottom, ebuMiddle, ebuTop
+	}
+	e.Line(`      ` + bottom)
 	if used[1] {
-		e.Line(`      ` + ownMiddle)
+		e.Line(`      ` + middle)
 	}
 	if used[2] {
-		e.Line(`      ` + ownTop)
+		e.Line(`      ` + top)
 	}
 	e.Line(`    </layout>`)
 	e.Line(`  </head>`)
+	if ebu && len(d.Cues) == 0 {
+		// EBU-TT-D has no empty <div>: a document without captions has
+		// no <body>.
+		e.Line(`</tt>`)
+		return
+	}
 	// Each <p> names its region: a region on <body> would keep its
 	// paragraphs out of every other region.
 	e.Line(`  <body style="s1">`)
@@ -93,9 +192,9 @@ func writeTTML(e *textout.Encoder, d *subtitle.Document) {
 		if a > 0 && a <= 9 {
 			switch (a - 1) % 3 {
 			case 0:
-				b = append(b, ` tts:textAlign="left"`...)
+				b = append(b, map[bool]string{false: ` tts:textAlign="left"`, true: ` style="left"`}[ebu]...)
 			case 2:
-				b = append(b, ` tts:textAlign="right"`...)
+				b = append(b, map[bool]string{false: ` tts:textAlign="right"`, true: ` style="right"`}[ebu]...)
 			}
 		}
 		b = append(b, '>')
@@ -103,7 +202,11 @@ func writeTTML(e *textout.Encoder, d *subtitle.Document) {
 			if j > 0 {
 				b = append(b, "<br/>"...)
 			}
-			b = ttmlLine(b, l)
+			if ebu {
+				b = ebuLine(b, l)
+			} else {
+				b = ttmlLine(b, l)
+			}
 		}
 		b = append(b, "</p>"...)
 		e.Buf = b
@@ -113,6 +216,147 @@ func writeTTML(e *textout.Encoder, d *subtitle.Document) {
 	e.Line(`    </div>`)
 	e.Line(`  </body>`)
 	e.Line(`</tt>`)
+}
+
+// ebuStyles are the styles d's spans refer to in EBU-TT-D, beyond s1:
+// italic, bold, underline, left and right when used, and one for each
+// color, in a fixed order.
+func ebuStyles(d *subtitle.Document) []string {
+	var italic, bold, underline, left, right bool
+	var colors []string
+	seen := map[string]bool{}
+	for _, c := range d.Cues {
+		switch a := textout.Placement(c); a {
+		case 1, 4, 7:
+			left = true
+		case 3, 6, 9:
+			right = true
+		}
+		for _, l := range c.Lines {
+			for _, s := range l {
+				italic = italic || s.Italic
+				bold = bold || s.Bold
+				underline = underline || s.Underline
+				if h, ok := HexColor(s.Color); ok && !seen[h] {
+					seen[h] = true
+					colors = append(colors, h)
+				}
+			}
+		}
+	}
+	var out []string
+	for _, s := range []struct {
+		on    bool
+		style string
+	}{{italic, ebuItalic}, {bold, ebuBold}, {underline, ebuUnderline}, {left, ebuLeft}, {right, ebuRight}} {
+		if s.on {
+			out = append(out, s.style)
+		}
+	}
+	for _, h := range colors {
+		out = append(out, `<style xml:id="c`+h+`" tts:color="#`+h+`"/>`)
+	}
+	return out
+}
+
+// ebuLine appends a line for EBU-TT-D: plain spans as text, styled ones
+// as <span> referring to the styles ebuStyles writes.
+func ebuLine(b []byte, l subtitle.Line) []byte {
+	for _, s := range l {
+		text := xmlEscaper.Replace(stripInvalidXML(s.Text))
+		var refs []string
+		if s.Italic {
+			refs = append(refs, "italic")
+		}
+		if s.Bold {
+			refs = append(refs, "bold")
+		}
+		if s.Underline {
+			refs = append(refs, "underline")
+		}
+		if h, ok := HexColor(s.Color); ok {
+			refs = append(refs, "c"+h)
+		}
+		if len(refs) == 0 && s.Lang == "" {
+			b = append(b, text...)
+			continue
+		}
+		b = append(b, "<span"...)
+		if len(refs) > 0 {
+			b = append(b, ` style="`...)
+			b = append(b, strings.Join(refs, " ")...)
+			b = append(b, '"')
+		}
+		if s.Lang != "" {
+			b = append(b, ` xml:lang="`...)
+			b = append(b, xmlEscaper.Replace(s.Lang)...)
+			b = append(b, '"')
+		}
+		b = append(b, '>')
+		b = append(b, text...)
+		b = append(b, "</span>"...)
+	}
+	return b
+}
+
+// ttmlColors are TTML's named colors, as hex.
+var ttmlColors = map[string]string{
+	"transparent": "00000000", "black": "000000", "silver": "c0c0c0", "gray": "808080", "grey": "808080",
+	"white": "ffffff", "maroon": "800000", "red": "ff0000", "purple": "800080", "fuchsia": "ff00ff",
+	"magenta": "ff00ff", "green": "008000", "lime": "00ff00", "olive": "808000", "yellow": "ffff00",
+	"navy": "000080", "blue": "0000ff", "teal": "008080", "aqua": "00ffff", "cyan": "00ffff",
+}
+
+// HexColor writes a color as EBU-TT-D takes it, rrggbb or rrggbbaa in
+// lower case, from a TTML or CSS color: a name, #rgb, #rrggbb, #rrggbbaa,
+// rgb() or rgba(). ok is false for "" and colors it cannot read.
+func HexColor(c string) (string, bool) {
+	c = strings.ToLower(strings.TrimSpace(c))
+	if h, ok := ttmlColors[c]; ok {
+		return h, true
+	}
+	if h, ok := strings.CutPrefix(c, "#"); ok {
+		if len(h) == 3 || len(h) == 4 {
+			var sb strings.Builder
+			for _, ch := range h {
+				sb.WriteRune(ch)
+				sb.WriteRune(ch)
+			}
+			h = sb.String()
+		}
+		if (len(h) == 6 || len(h) == 8) && strings.Trim(h, "0123456789abcdef") == "" {
+			return h, true
+		}
+		return "", false
+	}
+	var args string
+	alpha := false
+	switch {
+	case strings.HasPrefix(c, "rgba(") && strings.HasSuffix(c, ")"):
+		args, alpha = c[5:len(c)-1], true
+	case strings.HasPrefix(c, "rgb(") && strings.HasSuffix(c, ")"):
+		args = c[4 : len(c)-1]
+	default:
+		return "", false
+	}
+	f := strings.Split(args, ",")
+	if len(f) != 3 && !alpha || len(f) != 4 && alpha {
+		return "", false
+	}
+	var sb strings.Builder
+	for i, p := range f {
+		p = strings.TrimSpace(p)
+		v, err := strconv.ParseFloat(p, 64)
+		if err != nil || math.IsNaN(v) {
+			return "", false
+		}
+		// TTML's rgba() takes alpha as 0-255, CSS's as 0-1 (written with a point).
+		if i == 3 && strings.Contains(p, ".") {
+			v *= 255
+		}
+		fmt.Fprintf(&sb, "%02x", int(math.Round(min(max(v, 0), 255))))
+	}
+	return sb.String(), true
 }
 
 // ttmlLine appends a line: plain spans as text, styled ones as <span>

@@ -9,6 +9,7 @@ import (
 
 func init() {
 	subtitle.Register(subtitle.Spec{
+		UTF8Only:    "the WebVTT standard defines its files as UTF-8",
 		Format:      subtitle.WebVTT,
 		Aliases:     []string{"webvtt"},
 		Ext:         ".vtt",
