@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech update-golden tools readme-examples
+.PHONY: all build test test-long check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech update-golden tools readme-examples
 
 all: check test
 
@@ -12,6 +12,11 @@ build:
 # The test command README.md gives and CI runs.
 test:
 	$(GO) test -race ./...
+
+# The same tests at their long sizes: accuracy on long synthetic tracks,
+# the 1,000,000-cue file, many more random cases (see internal/longtest).
+test-long:
+	SUBKIT_LONG=1 $(GO) test -race -timeout 60m ./...
 
 # What must be clean before a commit.
 check:

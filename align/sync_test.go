@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/subkit-dev/subkit/internal/longtest"
 )
 
 // speechLike makes spans of speech: lines of 1-5 s with pauses between
@@ -27,9 +29,10 @@ func speechLike(seed uint64, lines int, lead float64) (spans []Span, truth []Cue
 }
 
 // Captions shifted by +3.2 s and stretched by 25/23.976 are put back
-// within 20 ms and 0.01 % of the rate.
+// within 20 ms and 0.01 % of the rate. 100 lines are about 6 minutes of
+// speech; the long run takes 400 (25 minutes).
 func TestSyncOffsetAndRate(t *testing.T) {
-	spans, truth := speechLike(1, 400, 5)
+	spans, truth := speechLike(1, longtest.Pick(100, 400), 5)
 	k := 25 / 23.976
 	bad := make([]Cue, len(truth))
 	for i, c := range truth {
@@ -56,7 +59,7 @@ func TestSyncOffsetAndRate(t *testing.T) {
 
 // A rate not in the list (a 0.3 % drift) is found by the refit.
 func TestSyncDrift(t *testing.T) {
-	spans, truth := speechLike(2, 300, 2)
+	spans, truth := speechLike(2, longtest.Pick(100, 300), 2)
 	bad := make([]Cue, len(truth))
 	for i, c := range truth {
 		bad[i] = Cue{Start: c.Start*1.003 - 1.1, End: c.End*1.003 - 1.1}
@@ -74,8 +77,9 @@ func TestSyncDrift(t *testing.T) {
 
 // Captions of other speech (another seed) get a low confidence.
 func TestSyncUnrelatedIsUnsure(t *testing.T) {
-	spans, _ := speechLike(3, 300, 2)
-	_, other := speechLike(4, 300, 2)
+	n := longtest.Pick(100, 300)
+	spans, _ := speechLike(3, n, 2)
+	_, other := speechLike(4, n, 2)
 	r, err := Sync(other, spans, SyncOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -88,11 +92,12 @@ func TestSyncUnrelatedIsUnsure(t *testing.T) {
 // With Split, a file whose second half is 7 s later (an advert cut from
 // the video) gets two offsets, and the change at the right caption.
 func TestSyncSplit(t *testing.T) {
-	spans, truth := speechLike(5, 200, 2)
+	n := longtest.Pick(100, 200)
+	spans, truth := speechLike(5, n, 2)
 	bad := make([]Cue, len(truth))
 	for i, c := range truth {
 		off := 1.5
-		if i >= 120 {
+		if i >= n*3/5 {
 			off = 8.5
 		}
 		bad[i] = Cue{Start: c.Start + off, End: c.End + off}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/subkit-dev/subkit/internal/longtest"
 )
 
 // burst is a stretch of a voice-like signal: a harmonic complex whose
@@ -85,14 +87,16 @@ func randomBursts(rng *rand.Rand, seconds float64) []burst {
 // and a half frames (25 ms: the window is 25 ms long), at 20 and 10 dB SNR,
 // in white and pink noise, at 16 and 44.1 kHz.
 func TestDetectBursts(t *testing.T) {
+	t.Parallel()
+	secs := longtest.Pick(15.0, 30.0)
 	for _, c := range []struct {
 		rate int
 		snr  float64
 		pink bool
 	}{{16000, 20, false}, {16000, 10, true}, {44100, 10, false}, {16000, 10, false}} {
 		rng := rand.New(rand.NewPCG(uint64(c.rate)+uint64(c.snr), 1))
-		bursts := randomBursts(rng, 30)
-		f := AnalyzeSamples(synth(c.rate, 30, bursts, c.snr, c.pink, 3), c.rate)
+		bursts := randomBursts(rng, secs)
+		f := AnalyzeSamples(synth(c.rate, secs, bursts, c.snr, c.pink, 3), c.rate)
 		segs := Detect(f, VADOptions{})
 		// Every burst's onset and offset is a segment's, and no segment
 		// lies outside the bursts.
@@ -123,8 +127,10 @@ func TestDetectBursts(t *testing.T) {
 
 // Noise alone, white or pink, at any level, is not speech.
 func TestDetectNoiseAlone(t *testing.T) {
+	t.Parallel()
+	secs := longtest.Pick(30.0, 60.0)
 	for _, pink := range []bool{false, true} {
-		f := AnalyzeSamples(synth(16000, 60, nil, 0, pink, 5), 16000)
+		f := AnalyzeSamples(synth(16000, secs, nil, 0, pink, 5), 16000)
 		if segs := Detect(f, VADOptions{}); len(segs) > 0 {
 			t.Errorf("pink %v: %d segments in noise alone, the first %.3f-%.3f", pink, len(segs), segs[0].Start, segs[0].End)
 		}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/internal/longtest"
 )
 
 func zhOptions(d time.Duration) Options {
@@ -213,11 +215,12 @@ func TestEstimateRejectsBadOptions(t *testing.T) {
 }
 
 // TestEstimateProperties runs random transcripts and lengths through the
-// estimator and checks the invariants and that no text is lost.
+// estimator and checks the invariants and that no text is lost: 60 cases,
+// 300 in the long run.
 func TestEstimateProperties(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	alphabet := []rune("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经，。、Anthropic AI 2026")
-	for k := 0; k < 300; k++ {
+	for k := range longtest.Pick(60, 300) {
 		n := 1 + rng.Intn(30)
 		var texts []string
 		chars := 0

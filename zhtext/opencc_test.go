@@ -17,6 +17,8 @@ import (
 func corpus(t *testing.T) (hans, hant []string) {
 	root := extcheck.Root(t)
 	shared := filepath.Join(root, "..", "shared")
+	extcheck.KeyOn(t, filepath.Join(shared, "samples", "interview-zh.txt"))
+	extcheck.KeyOn(t, filepath.Join(shared, "bench", "zhbreak", "dev.tsv"))
 	sample, err := os.ReadFile(filepath.Join(shared, "samples", "interview-zh.txt"))
 	if err != nil {
 		extcheck.Missing(t, "the shared sample", "the shared folder sits beside the repository")

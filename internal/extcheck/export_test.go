@@ -1,3 +1,4 @@
 package extcheck
 
 var NodePackages = nodePackages
+var KeyName = keyName

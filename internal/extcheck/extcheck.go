@@ -90,7 +90,7 @@ var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "g
 func RequireTool(t testing.TB, name string) string {
 	t.Helper()
 	if pkgs := nodePackages(name); pkgs != nil {
-		path, err := exec.LookPath("node")
+		path, err := lookPath(t, "node")
 		if err != nil {
 			Missing(t, "node", "install Node.js 20 or later")
 			return ""
@@ -107,25 +107,27 @@ func RequireTool(t testing.TB, name string) string {
 	switch name {
 	case "chromium":
 		for _, n := range chromiumNames {
-			if path, err := exec.LookPath(n); err == nil {
+			if path, err := lookPath(t, n); err == nil {
 				return path
 			}
 		}
 		Missing(t, "chromium", "Debian: apt-get install chromium")
 		return ""
 	case "xmllint":
-		path, err := exec.LookPath("xmllint")
+		path, err := lookPath(t, "xmllint")
 		if err != nil {
 			Missing(t, "xmllint", "Debian: apt-get install libxml2-utils")
 			return ""
 		}
-		if _, err := os.Stat(filepath.Join(Root(t), filepath.FromSlash(SchemaPath))); err != nil {
+		schema := filepath.Join(Root(t), filepath.FromSlash(SchemaPath))
+		KeyOn(t, schema)
+		if _, err := os.Stat(schema); err != nil {
 			Missing(t, "the TTML1 schema", "it comes with the shared folder beside the repository: "+SchemaPath)
 			return ""
 		}
 		return path
 	}
-	path, err := exec.LookPath(name)
+	path, err := lookPath(t, name)
 	if err != nil {
 		Missing(t, name, "install it; bash .ci/run lists what CI installs")
 		return ""

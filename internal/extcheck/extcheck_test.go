@@ -6,8 +6,10 @@ package extcheck_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -196,5 +198,86 @@ func TestNodePackages(t *testing.T) {
 		if got := extcheck.NodePackages(name); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestKeyName: a file outside the module is written from the module's
+// root without cleaning, so go test, which checks the letters of the name,
+// keeps it among a test's inputs, and it still names the file itself.
+func TestKeyName(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "mod")
+	tool := filepath.Join(root, "bin", "tool")
+	for _, dir := range []string{mod, filepath.Dir(tool)} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(tool, nil, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name, ok := extcheck.KeyName(mod, tool)
+	if !ok || !strings.HasPrefix(name, mod+string(filepath.Separator)) {
+		t.Fatalf("KeyName = %q, %v; want a name under %s", name, ok, mod)
+	}
+	a, err1 := os.Stat(name)
+	b, err2 := os.Stat(tool)
+	if err1 != nil || err2 != nil || !os.SameFile(a, b) {
+		t.Errorf("%s is not %s: %v, %v", name, tool, err1, err2)
+	}
+	if _, ok := extcheck.KeyName(mod, filepath.Join(mod, "x")); ok {
+		t.Error("a file under the root is rewritten; want it left to go test as it is")
+	}
+}
+
+// TestGoTestKeysOnKeyName: go test runs a cached test again once a file it
+// stat'ed through a KeyName name appears, though the file lies outside the
+// module. It runs go test on a module of one test that skips while the
+// file is missing.
+func TestGoTestKeysOnKeyName(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test three times")
+	}
+	goBin := extcheck.RequireTool(t, "go")
+	dir := t.TempDir()
+	mod := filepath.Join(dir, "mod")
+	flag := filepath.Join(dir, "flag")
+	name, ok := extcheck.KeyName(mod, flag)
+	if !ok {
+		t.Fatalf("no key name for %s from %s", flag, mod)
+	}
+	files := map[string]string{
+		"go.mod": "module example.com/keyname\n\ngo 1.21\n",
+		"x_test.go": "package keyname\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\n" +
+			"func TestX(t *testing.T) {\n\tif _, err := os.Stat(" + strconv.Quote(name) + "); err != nil {\n\t\tt.Skip(err)\n\t}\n}\n",
+	}
+	if err := os.MkdirAll(mod, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for n, s := range files {
+		if err := os.WriteFile(filepath.Join(mod, n), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goTest := func() string {
+		t.Helper()
+		cmd := exec.Command(goBin, "test", ".")
+		cmd.Dir = mod
+		cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GO111MODULE=on")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go test: %v\n%s", err, out)
+		}
+		return string(out)
+	}
+	goTest()
+	if out := goTest(); !strings.Contains(out, "(cached)") {
+		t.Fatalf("the second run was not cached, so this test proves nothing:\n%s", out)
+	}
+	if err := os.WriteFile(flag, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := goTest(); strings.Contains(out, "(cached)") {
+		t.Errorf("go test gave its cached skip after the file appeared:\n%s", out)
 	}
 }

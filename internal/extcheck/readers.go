@@ -224,13 +224,22 @@ func TTConvMessages(t testing.TB, file string) ([]Cue, []string) {
 func pythonWith(t testing.TB, module, how string) string {
 	t.Helper()
 	var tried []string
+	// On failure the program prints the folders Python looked in: adding
+	// the module changes one of them, so the cached skip is keyed on them.
+	prog := "import sys\ntry:\n    import " + module + "\nexcept ImportError:\n    print('\\n'.join(sys.path))\n    sys.exit(1)\n"
 	for _, p := range []string{"python3", "/usr/bin/python3"} {
-		path, err := exec.LookPath(p)
+		path, err := lookPath(t, p)
 		if err != nil {
 			continue
 		}
-		if exec.Command(path, "-c", "import "+module).Run() == nil {
+		out, err := exec.Command(path, "-c", prog).Output()
+		if err == nil {
 			return path
+		}
+		for _, dir := range strings.Split(string(out), "\n") {
+			if filepath.IsAbs(dir) {
+				KeyOn(t, dir)
+			}
 		}
 		tried = append(tried, path)
 	}

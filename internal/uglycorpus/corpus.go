@@ -17,8 +17,8 @@
 // Options.Huge it adds a 1,000,000-cue SRT file of about 72 MB.
 //
 // The tests in this package run subtitle.Decode on the corpus and on the
-// public conformance suites in ../shared/conformance; the huge file runs
-// unless -short is given.
+// public conformance suites in ../shared/conformance; the huge file only
+// with SUBKIT_LONG=1 (see internal/longtest).
 package uglycorpus
 
 import (

@@ -11,10 +11,10 @@ package uglycorpus_test
 // and skipped with its reason; once a reader meets the expectation the
 // test fails until the mark is deleted, so marks cannot go stale.
 //
-// The 1,000,000-cue file (about 72 MB) is written and read only when
-// -short is not given:
+// The 1,000,000-cue file (about 72 MB) is written and read only in the
+// long run (see internal/longtest):
 //
-//	go test -run TestCorpus/srt-1m ./internal/uglycorpus
+//	SUBKIT_LONG=1 go test -run TestCorpus/srt-1m ./internal/uglycorpus
 //
 // It is slow: about a minute on 2 cores when it was measured, more
 // under -race.
@@ -36,6 +36,7 @@ import (
 	"testing"
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
+	"github.com/subkit-dev/subkit/internal/longtest"
 	"github.com/subkit-dev/subkit/internal/uglycorpus"
 	"github.com/subkit-dev/subkit/subtitle"
 )
@@ -48,13 +49,13 @@ var sentinels = map[string]error{
 }
 
 func TestCorpus(t *testing.T) {
-	huge := !testing.Short()
+	huge := longtest.On() && !testing.Short()
 	files, err := uglycorpus.Write(t.TempDir(), uglycorpus.Options{Huge: huge})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !huge {
-		t.Log("the 1,000,000-cue file is left out under -short")
+		t.Log("the 1,000,000-cue file is read only with SUBKIT_LONG=1")
 	}
 	names := map[string]bool{}
 	for _, f := range files {
@@ -211,6 +212,7 @@ type conformanceCase struct {
 
 func TestConformance(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "shared", "conformance")
+	extcheck.KeyOn(t, root)
 	if _, err := os.Stat(root); err != nil {
 		extcheck.Missing(t, root, "../shared must sit beside the project: "+err.Error())
 	}

@@ -38,6 +38,7 @@ const imscFloor = 320
 func imscDir(t *testing.T) string {
 	t.Helper()
 	conf := filepath.Join(extcheck.Root(t), "..", "shared", "conformance", "imsc")
+	extcheck.KeyOn(t, filepath.Join(conf, "tests"))
 	if _, err := os.Stat(filepath.Join(conf, "tests")); err != nil {
 		extcheck.Missing(t, "the IMSC test suite", "the data folder ../shared must sit beside the repository: "+err.Error())
 	}

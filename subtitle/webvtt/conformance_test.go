@@ -48,6 +48,7 @@ const (
 func conformanceDir(t *testing.T) string {
 	t.Helper()
 	conf := filepath.Join(extcheck.Root(t), "..", "shared", "conformance", "webvtt")
+	extcheck.KeyOn(t, conf)
 	if _, err := os.Stat(conf); err != nil {
 		extcheck.Missing(t, "the WebVTT conformance suite", "the data folder ../shared must sit beside the repository: "+err.Error())
 	}
