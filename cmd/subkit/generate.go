@@ -673,7 +673,7 @@ func outputPath(in string, f subtitle.Format, cfg *genConfig) string {
 }
 
 // alignMemory is the soft memory limit when timing to audio.
-const alignMemory = 384 << 20
+const alignMemory = 300 << 20
 
 // captionFit is one caption in the --json report.
 type captionFit struct {
