@@ -66,7 +66,7 @@ unless --force, as in convert; an input is never overwritten.
 
 Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats `LIST`, comma-separated: srt, vtt, ttml", DefaultText: "all three, or the one -o's extension names"},
+			&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats `LIST`, comma-separated: " + formatList(), DefaultText: "srt, vtt and ttml, or the one -o's extension names"},
 			&cli.StringSliceFlag{Name: "format", Hidden: true},
 			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace existing output files", DisableDefaultText: true},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, directory, or - for standard output"},

@@ -30,7 +30,7 @@ The output format is -t, or the extension of -o; -o - writes to standard
 output. An existing output is an error unless --force.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `FILE`, or - for standard output", Required: true},
-			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output `FORMAT`: srt, vtt, ttml, ass, ssa", DefaultText: "the extension of -o"},
+			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output `FORMAT`: " + formatList(), DefaultText: "the extension of -o"},
 			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace an existing output file", DisableDefaultText: true},
 			chineseBelowFlag(),
 			scriptFlag(),
