@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 // Format is FCPXML's name, as flags spell it.
@@ -33,28 +34,10 @@ func init() {
 // sniff knows FCPXML by its root element, <fcpxml>, after the XML
 // declaration, comments and a DOCTYPE.
 func sniff(_ []byte, head string) subtitle.Match {
-	s := head
-	for {
-		s = strings.TrimLeft(s, " \t\r\n\ufeff")
-		var end string
-		switch {
-		case strings.HasPrefix(s, "<?"):
-			end = "?>"
-		case strings.HasPrefix(s, "<!--"):
-			end = "-->"
-		case strings.HasPrefix(s, "<!"):
-			end = ">"
-		case strings.HasPrefix(s, "<fcpxml") && len(s) > 7 && strings.ContainsRune(" \t\r\n>", rune(s[7])):
-			return subtitle.Sure
-		default:
-			return subtitle.NoMatch
-		}
-		i := strings.Index(s, end)
-		if i < 0 {
-			return subtitle.NoMatch
-		}
-		s = s[i+len(end):]
+	if root, ok := textin.XMLRoot(head); ok && root == "fcpxml" {
+		return subtitle.Sure
 	}
+	return subtitle.NoMatch
 }
 
 // rate is a frame rate as Final Cut knows it: num frames in den seconds.

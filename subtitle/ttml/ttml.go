@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
 func init() {
@@ -25,42 +26,10 @@ func init() {
 // XML declaration, comments, processing instructions and DOCTYPE: other
 // XML files (.xml is shared) are not TTML.
 func sniff(_ []byte, head string) subtitle.Match {
-	s := head
-	for {
-		s = strings.TrimLeft(s, " \t\r\n\ufeff")
-		var end string
-		switch {
-		case strings.HasPrefix(s, "<?"):
-			end = "?>"
-		case strings.HasPrefix(s, "<!--"):
-			end = "-->"
-		case strings.HasPrefix(s, "<!"):
-			// A DOCTYPE, perhaps with an internal subset in brackets.
-			if i, j := strings.IndexByte(s, '['), strings.IndexByte(s, '>'); i >= 0 && i < j {
-				end = "]>"
-			} else {
-				end = ">"
-			}
-		case strings.HasPrefix(s, "<"):
-			name := s[1:]
-			if i := strings.IndexAny(name, " \t\r\n/>"); i >= 0 {
-				name = name[:i]
-			} else {
-				return subtitle.NoMatch
-			}
-			if name == "tt" || strings.HasSuffix(name, ":tt") {
-				return subtitle.Sure
-			}
-			return subtitle.NoMatch
-		default:
-			return subtitle.NoMatch
-		}
-		i := strings.Index(s, end)
-		if i < 0 {
-			return subtitle.NoMatch
-		}
-		s = s[i+len(end):]
+	if root, ok := textin.XMLRoot(head); ok && (root == "tt" || strings.HasSuffix(root, ":tt")) {
+		return subtitle.Sure
 	}
+	return subtitle.NoMatch
 }
 
 // readSources is readTTML that also keeps the line of each cue's <p>.

@@ -119,3 +119,41 @@ func Blocks(lines []string, from int) []Block {
 	}
 	return out
 }
+
+// XMLRoot is the qualified name of the root element of the XML document
+// whose start is head ("tt", "tts:tt", "fcpxml"), found after the XML
+// declaration, processing instructions, comments and a DOCTYPE (with an
+// internal subset in brackets), or false when head does not start so.
+func XMLRoot(head string) (string, bool) {
+	s := head
+	for {
+		s = strings.TrimLeft(s, " \t\r\n\ufeff")
+		var end string
+		switch {
+		case strings.HasPrefix(s, "<?"):
+			end = "?>"
+		case strings.HasPrefix(s, "<!--"):
+			end = "-->"
+		case strings.HasPrefix(s, "<!"):
+			if i, j := strings.IndexByte(s, '['), strings.IndexByte(s, '>'); i >= 0 && i < j {
+				end = "]>"
+			} else {
+				end = ">"
+			}
+		case strings.HasPrefix(s, "<"):
+			name := s[1:]
+			i := strings.IndexAny(name, " \t\r\n/>")
+			if i <= 0 {
+				return "", false
+			}
+			return name[:i], true
+		default:
+			return "", false
+		}
+		i := strings.Index(s, end)
+		if i < 0 {
+			return "", false
+		}
+		s = s[i+len(end):]
+	}
+}

@@ -52,3 +52,25 @@ func TestTrimLine(t *testing.T) {
 		t.Errorf("TrimLine trims what is not in the cutset: %+v", got)
 	}
 }
+
+func TestXMLRoot(t *testing.T) {
+	for head, want := range map[string]string{
+		`<tt xmlns="http://www.w3.org/ns/ttml">`:                       "tt",
+		"\ufeff<?xml version=\"1.0\"?>\n<!-- c -->\n<tts:tt>":          "tts:tt",
+		`<?xml version="1.0"?><!DOCTYPE fcpxml><fcpxml version="1.8">`: "fcpxml",
+		`<!DOCTYPE tt [<!ENTITY a "<b>">]><tt>`:                        "tt",
+		"<?xml version=\"1.0\"?>\r\n<fcpxml\r\n version=\"1.9\">":      "fcpxml",
+		`<html><tt>`:             "html",
+		"":                       "",
+		`<?xml version="1.0"`:    "",
+		`<!-- never closed <tt>`: "",
+		`hello <tt>`:             "",
+		`<tt`:                    "",
+		`< tt>`:                  "",
+	} {
+		got, ok := XMLRoot(head)
+		if got != want || ok != (want != "") {
+			t.Errorf("XMLRoot(%q) = %q, %v; want %q", head, got, ok, want)
+		}
+	}
+}
