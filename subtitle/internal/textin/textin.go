@@ -1,8 +1,8 @@
 // Package textin holds what the text formats' readers share: the text
 // cut into lines at any line end, a run of digits read as a number, clock
 // times, a line shortened for a warning, a cue line trimmed across its
-// spans, and the blank-line separated blocks of SRT-like formats (SBV,
-// SubViewer).
+// spans, the blank-line separated blocks of SRT-like formats (SBV,
+// SubViewer), and the root element of an XML file (TTML, FCPXML).
 package textin
 
 import (
