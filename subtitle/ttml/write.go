@@ -283,14 +283,10 @@ func ebuLine(b []byte, l subtitle.Line) []byte {
 		}
 		b = append(b, "<span"...)
 		if len(refs) > 0 {
-			b = append(b, ` style="`...)
-			b = append(b, strings.Join(refs, " ")...)
-			b = append(b, '"')
+			b = appendAttr(b, "style", strings.Join(refs, " "))
 		}
 		if s.Lang != "" {
-			b = append(b, ` xml:lang="`...)
-			b = append(b, xmlEscaper.Replace(s.Lang)...)
-			b = append(b, '"')
+			b = appendAttr(b, "xml:lang", s.Lang)
 		}
 		b = append(b, '>')
 		b = append(b, text...)
@@ -379,20 +375,25 @@ func ttmlLine(b []byte, l subtitle.Line) []byte {
 			b = append(b, ` tts:textDecoration="underline"`...)
 		}
 		if s.Color != "" {
-			b = append(b, ` tts:color="`...)
-			b = append(b, xmlEscaper.Replace(s.Color)...)
-			b = append(b, '"')
+			b = appendAttr(b, "tts:color", s.Color)
 		}
 		if s.Lang != "" {
-			b = append(b, ` xml:lang="`...)
-			b = append(b, xmlEscaper.Replace(s.Lang)...)
-			b = append(b, '"')
+			b = appendAttr(b, "xml:lang", s.Lang)
 		}
 		b = append(b, '>')
 		b = append(b, text...)
 		b = append(b, "</span>"...)
 	}
 	return b
+}
+
+// appendAttr appends ` name="value"`, the value escaped for XML.
+func appendAttr(b []byte, name, value string) []byte {
+	b = append(b, ' ')
+	b = append(b, name...)
+	b = append(b, `="`...)
+	b = append(b, xmlEscaper.Replace(value)...)
+	return append(b, '"')
 }
 
 // stripInvalidXML removes characters XML 1.0 cannot carry (C0 controls but
