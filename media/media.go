@@ -39,32 +39,14 @@ type probe struct {
 // container's duration, or the longest stream's when the container has none.
 // A file with no video or audio stream is ErrNotMedia.
 func Duration(ctx context.Context, path string) (time.Duration, error) {
-	if _, err := os.Stat(path); err != nil {
-		return 0, err
-	}
-	bin, err := exec.LookPath("ffprobe")
-	if err != nil {
-		return 0, ErrNoFFprobe
-	}
-	cmd := exec.CommandContext(ctx, bin, "-v", "error",
-		"-show_entries", "format=format_name,duration:stream=codec_type,codec_name,duration",
-		"-of", "json", "--", fileArg(path))
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(errb.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		msg = firstLine(msg)
-		if strings.Contains(msg, "Invalid data found") {
-			return 0, fmt.Errorf("%s: %w (ffprobe: invalid data)", path, ErrNotMedia)
-		}
-		return 0, fmt.Errorf("%s: ffprobe: %s", path, strings.TrimPrefix(msg, fileArg(path)+": "))
-	}
 	var p probe
-	if err := json.Unmarshal(out.Bytes(), &p); err != nil {
-		return 0, fmt.Errorf("%s: ffprobe: %v", path, err)
+	err := probeJSON(ctx, path, &p, "-show_entries", "format=format_name,duration:stream=codec_type,codec_name,duration")
+	var pf probeFailed
+	if errors.As(err, &pf) && strings.Contains(pf.msg, "Invalid data found") {
+		return 0, fmt.Errorf("%s: %w (ffprobe: invalid data)", path, ErrNotMedia)
+	}
+	if err != nil {
+		return 0, err
 	}
 	// Text read as a terminal animation (the tty demuxer, codec ansi) or
 	// a caption file has no real picture or sound.
@@ -91,6 +73,43 @@ func Duration(ctx context.Context, path string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: ffprobe reports no duration", path)
 	}
 	return time.Duration(best*1e6+0.5) * time.Microsecond, nil
+}
+
+// probeJSON runs ffprobe on path with args (which -show_entries to
+// report) and decodes its JSON report into v. A missing file is its
+// os.Stat error, a missing ffprobe ErrNoFFprobe, and ffprobe's own
+// failure a probeFailed with the first line it printed.
+func probeJSON(ctx context.Context, path string, v any, args ...string) error {
+	if _, err := os.Stat(path); err != nil {
+		return err
+	}
+	bin, err := exec.LookPath("ffprobe")
+	if err != nil {
+		return ErrNoFFprobe
+	}
+	args = append(append([]string{"-v", "error"}, args...), "-of", "json", "--", fileArg(path))
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		msg := firstLine(strings.TrimSpace(errb.String()))
+		if msg == "" {
+			msg = err.Error()
+		}
+		return probeFailed{path: path, msg: msg}
+	}
+	if err := json.Unmarshal(out.Bytes(), v); err != nil {
+		return fmt.Errorf("%s: ffprobe: %v", path, err)
+	}
+	return nil
+}
+
+// probeFailed is ffprobe failing on a file: msg is the first line it
+// printed.
+type probeFailed struct{ path, msg string }
+
+func (e probeFailed) Error() string {
+	return fmt.Sprintf("%s: ffprobe: %s", e.path, strings.TrimPrefix(e.msg, fileArg(e.path)+": "))
 }
 
 // fileArg is path as ffmpeg's tools should read it: "file:" keeps a name

@@ -4,11 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"strings"
 
@@ -22,24 +20,6 @@ var ErrNoFFmpeg = errors.New("ffmpeg not found on the PATH (Debian: apt-get inst
 // exact fraction (24000/1001 for 23.976), as ffprobe reports it. A file
 // with no video stream is ErrNotMedia.
 func FrameRate(ctx context.Context, path string) (timing.Rate, error) {
-	if _, err := os.Stat(path); err != nil {
-		return timing.Rate{}, err
-	}
-	bin, err := exec.LookPath("ffprobe")
-	if err != nil {
-		return timing.Rate{}, ErrNoFFprobe
-	}
-	cmd := exec.CommandContext(ctx, bin, "-v", "error", "-select_streams", "v:0",
-		"-show_entries", "stream=codec_name,r_frame_rate,avg_frame_rate", "-of", "json", "--", fileArg(path))
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		msg := firstLine(strings.TrimSpace(errb.String()))
-		if msg == "" {
-			msg = err.Error()
-		}
-		return timing.Rate{}, fmt.Errorf("%s: ffprobe: %s", path, strings.TrimPrefix(msg, fileArg(path)+": "))
-	}
 	var p struct {
 		Streams []struct {
 			Codec string `json:"codec_name"`
@@ -47,8 +27,8 @@ func FrameRate(ctx context.Context, path string) (timing.Rate, error) {
 			Avg   string `json:"avg_frame_rate"`
 		} `json:"streams"`
 	}
-	if err := json.Unmarshal(out.Bytes(), &p); err != nil {
-		return timing.Rate{}, fmt.Errorf("%s: ffprobe: %v", path, err)
+	if err := probeJSON(ctx, path, &p, "-select_streams", "v:0", "-show_entries", "stream=codec_name,r_frame_rate,avg_frame_rate"); err != nil {
+		return timing.Rate{}, err
 	}
 	if len(p.Streams) == 0 || p.Streams[0].Codec == "ansi" {
 		return timing.Rate{}, fmt.Errorf("%s: %w (it has no video stream)", path, ErrNotMedia)
