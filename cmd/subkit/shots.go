@@ -18,7 +18,8 @@ import (
 	"github.com/subkit-dev/subkit/timing"
 )
 
-// shotFlags are check's and fix's flags for shot changes.
+// shotFlags are check's flags for shot changes (fix and generate word
+// theirs as moves).
 func shotFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "video", Usage: "check captions against the shot changes in the video `FILE` (found with ffmpeg)"},
