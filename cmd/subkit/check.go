@@ -271,7 +271,7 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.shots, err = e.readShotFlags(c, c.Float64("fps")); err != nil {
+	if s.shots, err = e.readShotFlags(c, c.Float64("fps"), nil); err != nil {
 		return err
 	}
 	// Findings are written as they are found, through a buffer emptied

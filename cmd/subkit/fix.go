@@ -83,7 +83,7 @@ func (e *env) fix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	shots, err := e.readShotFlags(c, c.Float64("fps"))
+	shots, err := e.readShotFlags(c, c.Float64("fps"), nil)
 	if err != nil {
 		return err
 	}

@@ -233,13 +233,20 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		if cfg.duration <= 0 {
 			return nil, usagef("--duration must be positive")
 		}
-	case video != "" && audioFile == "":
-		cfg.duration, err = media.Duration(context.Background(), video)
+	}
+	// The video is probed once: its length (unless --audio times the
+	// captions) and the rate its cuts are counted at.
+	var probed *media.Info
+	if video != "" {
+		info, err := media.Probe(context.Background(), video)
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("--video: %w", err)
+			return nil, videoError(err)
+		}
+		probed = &info
+		if audioFile == "" {
+			if cfg.duration, err = info.Length(); err != nil {
+				return nil, err
 			}
-			return nil, err
 		}
 	}
 	if cfg.start, err = timing.ParseDuration(c.String("start")); err != nil {
@@ -324,7 +331,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			debug.SetMemoryLimit(alignMemory)
 		}
 	}
-	if cfg.shots, err = e.readShotFlags(c, 0); err != nil {
+	if cfg.shots, err = e.readShotFlags(c, 0, probed); err != nil {
 		return nil, err
 	}
 	cfg.json = c.Bool("json")

@@ -37,31 +37,40 @@ type shotSource struct {
 
 // readShotFlags reads --video and --shots; nil when neither is given. With
 // both, the list is read and the video gives its frame rate. fps is
-// --fps, 0 when not given.
-func (e *env) readShotFlags(c *cli.Context, fps float64) (*shotSource, error) {
+// --fps, 0 when not given. probed is what ffprobe found of --video when
+// the command has probed it already, nil when not: the video is probed
+// here only when its rate is needed and not known.
+func (e *env) readShotFlags(c *cli.Context, fps float64, probed *media.Info) (*shotSource, error) {
 	video, list := c.String("video"), c.String("shots")
 	if video == "" && list == "" {
 		return nil, nil
 	}
 	ctx := context.Background()
 	s := &shotSource{}
-	if fps > 0 {
+	switch {
+	case fps > 0:
 		s.rate = timing.RateOf(fps)
+	case video != "" && probed != nil:
+		r, err := probed.FrameRate()
+		if err != nil {
+			return nil, err
+		}
+		s.rate = r
+	case video != "" && list != "":
+		r, err := media.FrameRate(ctx, video)
+		if err != nil {
+			return nil, videoError(err)
+		}
+		s.rate = r
 	}
 	if video != "" && list == "" {
+		// With no rate known, DetectShots probes the video for it.
 		shots, err := media.DetectShots(ctx, video, media.ShotOptions{Rate: s.rate})
 		if err != nil {
 			return nil, videoError(err)
 		}
 		s.times, s.rate, s.name = shots.Times(), shots.Rate, video
 		return s, nil
-	}
-	if video != "" && fps == 0 {
-		r, err := media.FrameRate(ctx, video)
-		if err != nil {
-			return nil, videoError(err)
-		}
-		s.rate = r
 	}
 	b, err := e.readInput(list)
 	if err != nil {
