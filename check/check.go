@@ -76,7 +76,7 @@ func For(p guide.Profile, o Options) Limits {
 	}
 	if len(o.Shots.Cuts) > 0 && o.Shots.Rate.Valid() {
 		l.Shots = o.Shots
-		l.ShotRules = timing.ShotRules{Window: p.ShotWindow(o.Shots.Rate.FPS()), EndBefore: p.ShotEndFrames}
+		l.ShotRules = p.ShotRules(o.Shots.Rate)
 	}
 	return l
 }

@@ -126,7 +126,7 @@ func (s *limitSetup) limits(d *subtitle.Document) (guide.Profile, check.Limits) 
 	}
 	o := s.opts
 	if s.shots != nil {
-		o.Shots = s.shots.shots(p)
+		o.Shots = p.Shots(s.shots.times, s.shots.rate)
 		if o.FPS == 0 && s.shots.rate.Valid() {
 			o.FPS = s.shots.rate.FPS() // the gap's frames at the video's rate
 		}

@@ -104,8 +104,8 @@ func (e *env) fix(c *cli.Context) error {
 		}
 		r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(fps), CloseGap: p.CloseGap(fps), MoveStarts: c.Bool("move-starts")}
 		if shots != nil {
-			r.Shots = shots.shots(p)
-			r.ShotRules = shotRules(p, r.Shots)
+			r.Shots = p.Shots(shots.times, shots.rate)
+			r.ShotRules = p.ShotRules(r.Shots.Rate)
 		}
 		if c.Bool("children") && p.CPSChildren > 0 {
 			r.CPS = p.CPSChildren

@@ -637,8 +637,8 @@ func (e *env) snapShots(in string, res *timing.Result, rules timing.Rules, lang 
 		return
 	}
 	p := guide.ForLang(lang)
-	s := cfg.shots.shots(p)
-	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: s, ShotRules: shotRules(p, s)}
+	s := p.Shots(cfg.shots.times, cfg.shots.rate)
+	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: s, ShotRules: p.ShotRules(s.Rate)}
 	if g := p.Gap(s.Rate.FPS()); !cfg.gapSet && g > 0 {
 		// The gap is the guide's frames at the video's rate (2 frames at
 		// 25 fps is 80 ms, under the 83 ms of 24 fps): an end 2 frames

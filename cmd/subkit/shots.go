@@ -13,7 +13,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/subkit-dev/subkit/guide"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/timing"
 )
@@ -31,7 +30,7 @@ func shotFlags() []cli.Flag {
 // the frame rate they are counted at, when one is known.
 type shotSource struct {
 	times []time.Duration
-	rate  timing.Rate // the video's, --fps, or the list's fps line; zero: the profile's
+	rate  timing.Rate // the video's, --fps, or the list's fps line; zero: the profile's (guide.Profile.Shots)
 	name  string
 }
 
@@ -92,27 +91,6 @@ func videoError(err error) error {
 		return fmt.Errorf("--video: %w", err)
 	}
 	return err
-}
-
-// shots are the cuts at the frame rate they are counted at: the source's,
-// else the profile's.
-func (s *shotSource) shots(p guide.Profile) timing.Shots {
-	if s == nil {
-		return timing.Shots{}
-	}
-	r := s.rate
-	if !r.Valid() {
-		r = timing.RateOf(p.FPS)
-	}
-	if !r.Valid() {
-		r = timing.Rate{Num: 24, Den: 1}
-	}
-	return timing.ShotsAt(s.times, r)
-}
-
-// shotRules are p's shot rules at the shots' rate.
-func shotRules(p guide.Profile, s timing.Shots) timing.ShotRules {
-	return timing.ShotRules{Window: p.ShotWindow(s.Rate.FPS()), EndBefore: p.ShotEndFrames}
 }
 
 func shotsCommand(e *env) *cli.Command {

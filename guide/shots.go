@@ -1,0 +1,35 @@
+package guide
+
+import (
+	"time"
+
+	"github.com/subkit-dev/subkit/timing"
+)
+
+// defaultShotRate counts shot changes when neither the video, the list of
+// cuts nor the profile gives a frame rate.
+var defaultShotRate = timing.Rate{Num: 24, Den: 1}
+
+// ShotRate is the frame rate shot changes are counted at: known when it
+// is valid (the video's, --fps, a list's "fps" line), else the profile's
+// FPS, else 24.
+func (p Profile) ShotRate(known timing.Rate) timing.Rate {
+	if known.Valid() {
+		return known
+	}
+	if p.FPS > 0 {
+		return timing.RateOf(p.FPS)
+	}
+	return defaultShotRate
+}
+
+// Shots are the cuts at times, on frames at p.ShotRate(known).
+func (p Profile) Shots(times []time.Duration, known timing.Rate) timing.Shots {
+	return timing.ShotsAt(times, p.ShotRate(known))
+}
+
+// ShotRules are the profile's rules for captions near a shot change, in
+// frames at rate r: the window ShotFrames makes at r, and ShotEndFrames.
+func (p Profile) ShotRules(r timing.Rate) timing.ShotRules {
+	return timing.ShotRules{Window: p.ShotWindow(r.FPS()), EndBefore: p.ShotEndFrames}
+}
