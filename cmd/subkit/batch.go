@@ -69,6 +69,21 @@ func readEncodeFlags(c *cli.Context, formats ...subtitle.Format) (subtitle.Encod
 	return o, nil
 }
 
+// fpsFlag is --fps for the commands whose only frame rate is their
+// outputs': sync, merge, generate and align.
+func fpsFlag() cli.Flag {
+	return &cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of FCPXML timelines and MicroDVD files written", DefaultText: "an FCPXML input's, else FCPXML 25, MicroDVD 23.976"}
+}
+
+// readFPS reads --fps as a frame rate; 0 when not given.
+func readFPS(c *cli.Context) (float64, error) {
+	fps := c.Float64("fps")
+	if c.IsSet("fps") && !(fps > 0 && fps < 1000) {
+		return 0, usagef("--fps must be a frame rate above 0 and under 1000")
+	}
+	return fps, nil
+}
+
 // inputFlags are the flags of every command that reads caption files:
 // which files, in what format and encoding.
 func inputFlags() []cli.Flag {

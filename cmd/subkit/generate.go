@@ -85,6 +85,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 			outputEncodingFlag("UTF-8"),
+			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of FCPXML timelines and MicroDVD files written", DefaultText: "the video's with --video, else FCPXML 25, MicroDVD 23.976"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
@@ -234,8 +235,12 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			return nil, usagef("--duration must be positive")
 		}
 	}
+	if cfg.encode.FPS, err = readFPS(c); err != nil {
+		return nil, err
+	}
 	// The video is probed once: its length (unless --audio times the
-	// captions) and the rate its cuts are counted at.
+	// captions), the rate its cuts are counted at, and that of frame-based
+	// outputs unless --fps.
 	var probed *media.Info
 	if video != "" {
 		info, err := media.Probe(context.Background(), video)
@@ -247,6 +252,9 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			if cfg.duration, err = info.Length(); err != nil {
 				return nil, err
 			}
+		}
+		if cfg.encode.FPS == 0 && info.Rate.Valid() {
+			cfg.encode.FPS = info.Rate.FPS()
 		}
 	}
 	if cfg.start, err = timing.ParseDuration(c.String("start")); err != nil {
