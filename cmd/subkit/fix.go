@@ -22,7 +22,7 @@ func fixCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D`", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions", DefaultText: "the profile's, in frames"},
-		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` that frame counts are at, and of MicroDVD files read and written and FCPXML timelines", DefaultText: "the profile's; outputs: an FCPXML input's, else FCPXML 25, MicroDVD the file's or 23.976"},
+		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` that frame counts are at, and of FCPXML timelines and MicroDVD files written", DefaultText: "the profile's; outputs: an FCPXML input's, else FCPXML 25, MicroDVD 23.976"},
 		&cli.BoolFlag{Name: "children", Usage: "use the profile's reading speed for children's programs", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "move-starts", Usage: "start a caption earlier when lengthening its end is not enough", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and change nothing", DisableDefaultText: true},
@@ -91,8 +91,9 @@ func (e *env) fix(c *cli.Context) error {
 	if fps == 0 && shots != nil && shots.rate.Valid() {
 		fps = shots.rate.FPS() // the gap's frames at the video's rate
 	}
-	cfg.fps = c.Float64("fps") // read and written, as convert's
-	cfg.encodeOpt.FPS = cfg.fps
+	// The outputs' rate; a MicroDVD input is still read at its own, as
+	// the times to repair are those it was made with.
+	cfg.encodeOpt.FPS = c.Float64("fps")
 	cfg.inPlace = c.Bool("in-place")
 	cfg.dryRun = c.Bool("dry-run")
 	if cfg.inPlace && cfg.output != "" {
