@@ -140,15 +140,17 @@ func firstSet(c *cli.Context, names ...string) string {
 // fileReport is what a batch command says about one file; with --json it
 // is printed as one object a line. Field names are stable.
 type fileReport struct {
-	Input    string   `json:"input"`
-	Output   string   `json:"output,omitempty"`
-	From     string   `json:"from,omitempty"`
-	To       string   `json:"to,omitempty"`
-	Encoding string   `json:"encoding,omitempty"`
-	Cues     int      `json:"cues"`
-	Warnings []string `json:"warnings"`
-	Changes  []string `json:"changes,omitempty"`
-	Error    string   `json:"error,omitempty"`
+	Input    string `json:"input"`
+	Output   string `json:"output,omitempty"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	Encoding string `json:"encoding,omitempty"`
+	// OutEncoding is the output's text encoding, once it is written.
+	OutEncoding string   `json:"output_encoding,omitempty"`
+	Cues        int      `json:"cues"`
+	Warnings    []string `json:"warnings"`
+	Changes     []string `json:"changes,omitempty"`
+	Error       string   `json:"error,omitempty"`
 }
 
 // summary closes a --json report.
@@ -478,6 +480,11 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		fail(fmt.Errorf("%s: %w", name, err))
 		return
 	}
+	outEnc, err := subtitle.OutputEncoding(to, eo)
+	if err != nil {
+		fail(fmt.Errorf("%s: --output-encoding: %w", name, err))
+		return
+	}
 	write := func(w io.Writer) error { return subtitle.Encode(w, doc, to, eo) }
 	if stream {
 		write = func(w io.Writer) error {
@@ -506,6 +513,8 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		fail(pe) // it names the file and the place
 	case err != nil:
 		fail(fmt.Errorf("%s: %w", name, err))
+	default:
+		r.OutEncoding = outEnc
 	}
 }
 
