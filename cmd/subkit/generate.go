@@ -325,7 +325,11 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		// The Chinese dictionaries load on another core while the sound
 		// is analysed (they take about half a second).
 		go cfg.segmenter.Segment("中文")
-		if cfg.audio, err = startAudio(audioFile); err != nil {
+		var known *media.Info // the sound's length, when --video is the same file
+		if audioFile == video {
+			known = probed
+		}
+		if cfg.audio, err = startAudio(audioFile, known); err != nil {
 			return nil, err
 		}
 		cfg.audioName = audioFile
@@ -357,7 +361,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 
 // analyzeAudio reads an audio or video file's sound into features.
 func analyzeAudio(name string) (*audio.Features, error) {
-	j, err := startAudio(name)
+	j, err := startAudio(name, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -376,8 +380,9 @@ type audioJob struct {
 }
 
 // startAudio opens an audio or video file (failing now when it cannot be
-// opened) and analyses its sound in the background.
-func startAudio(name string) (*audioJob, error) {
+// opened) and analyses its sound in the background. probed is what
+// ffprobe found of the file already, nil when it has not been probed.
+func startAudio(name string, probed *media.Info) (*audioJob, error) {
 	s, err := audio.Open(context.Background(), name)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -388,7 +393,7 @@ func startAudio(name string) (*audioJob, error) {
 	j := &audioJob{done: make(chan struct{})}
 	if n, ok := s.Samples(); ok {
 		j.seconds = audio.FeatureSeconds(n, s.Rate())
-	} else if d, err := media.Duration(context.Background(), name); err == nil {
+	} else if d, err := probedLength(name, probed); err == nil {
 		// A guess: ffmpeg's decode may be a few samples off the length
 		// the container gives.
 		j.seconds = audio.FeatureSeconds(int64(math.Round(d.Seconds()*float64(s.Rate()))), s.Rate())
@@ -407,6 +412,15 @@ func startAudio(name string) (*audioJob, error) {
 		}
 	}()
 	return j, nil
+}
+
+// probedLength is a media file's length from probed, or from ffprobe when
+// probed is nil.
+func probedLength(name string, probed *media.Info) (time.Duration, error) {
+	if probed != nil {
+		return probed.Length()
+	}
+	return media.Duration(context.Background(), name)
 }
 
 // wait is the features once the analysis is done.
