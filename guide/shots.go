@@ -33,3 +33,18 @@ func (p Profile) Shots(times []time.Duration, known timing.Rate) timing.Shots {
 func (p Profile) ShotRules(r timing.Rate) timing.ShotRules {
 	return timing.ShotRules{Window: p.ShotWindow(r.FPS()), EndBefore: p.ShotEndFrames}
 }
+
+// FixRules are the profile's repair rules (timing.Fix): its reading speed
+// and durations, its gaps in frames at fps, else at the shots' rate (a
+// video's: 2 frames at 25 fps are 80 ms, not 24 fps's 83), else at the
+// profile's own; and the shots with its shot rules at their rate.
+func (p Profile) FixRules(fps float64, s timing.Shots) timing.FixRules {
+	if fps == 0 && s.Rate.Valid() {
+		fps = s.Rate.FPS()
+	}
+	r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(fps), CloseGap: p.CloseGap(fps)}
+	if s.Rate.Valid() {
+		r.Shots, r.ShotRules = s, p.ShotRules(s.Rate)
+	}
+	return r
+}

@@ -41,3 +41,27 @@ func TestShots(t *testing.T) {
 		}
 	}
 }
+
+// Gaps are frames at --fps, else at the video's rate, else at the
+// profile's; the shots come with the rules at their rate.
+func TestFixRules(t *testing.T) {
+	p, _ := Lookup("netflix-zh-hans") // 2 frames' gap, 12 closed, at 24 fps
+	at25 := p.Shots([]time.Duration{time.Second}, timing.Rate{Num: 25, Den: 1})
+	for _, c := range []struct {
+		name          string
+		fps           float64
+		s             timing.Shots
+		gap, closeGap time.Duration
+		window        int
+	}{
+		{"the profile's 24", 0, timing.Shots{}, 83 * time.Millisecond, 500 * time.Millisecond, 0},
+		{"the video's 25", 0, at25, 80 * time.Millisecond, 480 * time.Millisecond, 13},
+		{"--fps over the video's", 30, at25, 67 * time.Millisecond, 400 * time.Millisecond, 13},
+	} {
+		r := p.FixRules(c.fps, c.s)
+		if r.CPS != 9 || r.Min != p.Min || r.Max != p.Max || r.Gap != c.gap || r.CloseGap != c.closeGap ||
+			r.ShotRules.Window != c.window || !slices.Equal(r.Shots.Cuts, c.s.Cuts) {
+			t.Errorf("%s: %+v; want gap %v, closed under %v, window %d", c.name, r, c.gap, c.closeGap, c.window)
+		}
+	}
+}

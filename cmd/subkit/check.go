@@ -127,9 +127,6 @@ func (s *limitSetup) limits(d *subtitle.Document) (guide.Profile, check.Limits) 
 	o := s.opts
 	if s.shots != nil {
 		o.Shots = p.Shots(s.shots.times, s.shots.rate)
-		if o.FPS == 0 && s.shots.rate.Valid() {
-			o.FPS = s.shots.rate.FPS() // the gap's frames at the video's rate
-		}
 	}
 	l := check.For(p, o)
 	s.override(&l)

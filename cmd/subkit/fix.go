@@ -87,10 +87,6 @@ func (e *env) fix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fps := c.Float64("fps")
-	if fps == 0 && shots != nil && shots.rate.Valid() {
-		fps = shots.rate.FPS() // the gap's frames at the video's rate
-	}
 	// The outputs' rate; a MicroDVD input is still read at its own, as
 	// the times to repair are those it was made with.
 	cfg.encodeOpt.FPS = c.Float64("fps")
@@ -105,11 +101,12 @@ func (e *env) fix(c *cli.Context) error {
 		if fixed != nil {
 			p = *fixed
 		}
-		r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(fps), CloseGap: p.CloseGap(fps), MoveStarts: c.Bool("move-starts")}
+		var s timing.Shots
 		if shots != nil {
-			r.Shots = p.Shots(shots.times, shots.rate)
-			r.ShotRules = p.ShotRules(r.Shots.Rate)
+			s = p.Shots(shots.times, shots.rate)
 		}
+		r := p.FixRules(c.Float64("fps"), s)
+		r.MoveStarts = c.Bool("move-starts")
 		if c.Bool("children") && p.CPSChildren > 0 {
 			r.CPS = p.CPSChildren
 		}

@@ -659,13 +659,12 @@ func (e *env) snapShots(in string, res *timing.Result, rules timing.Rules, lang 
 		return
 	}
 	p := guide.ForLang(lang)
-	s := p.Shots(cfg.shots.times, cfg.shots.rate)
-	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: s, ShotRules: p.ShotRules(s.Rate)}
-	if g := p.Gap(s.Rate.FPS()); !cfg.gapSet && g > 0 {
-		// The gap is the guide's frames at the video's rate (2 frames at
-		// 25 fps is 80 ms, under the 83 ms of 24 fps): an end 2 frames
-		// before a cut then keeps it.
-		fr.Gap = g
+	pr := p.FixRules(0, p.Shots(cfg.shots.times, cfg.shots.rate))
+	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: pr.Shots, ShotRules: pr.ShotRules}
+	if !cfg.gapSet && pr.Gap > 0 {
+		// The gap is the guide's frames at the video's rate: an end 2
+		// frames before a cut then keeps it.
+		fr.Gap = pr.Gap
 	}
 	changes, problems := timing.SnapCaptions(res.Captions, fr)
 	if !cfg.verbose || cfg.quiet {
