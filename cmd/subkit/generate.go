@@ -546,7 +546,14 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 			return err
 		}
 		var ares *align.Result
-		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speak})
+		voices := append([]string{voice}, espeak.Alternatives(lang)...)
+		var alts []func([]string) ([][]float32, error)
+		for _, v := range voices[1:] {
+			alts = append(alts, func(texts []string) ([][]float32, error) {
+				return espeak.LogMel(context.Background(), v, texts)
+			})
+		}
+		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speak, Alternatives: alts})
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
 		} else {
@@ -562,6 +569,10 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 				return fmt.Errorf("%s: timing to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio, and is every line spoken?)", displayName(in), cfg.audioName, conf, cfg.minConf)
 			}
 			if !cfg.quiet {
+				if ares.BySound {
+					fmt.Fprintf(e.stderr, "%s: warning: espeak-ng's %s voice does not model the voice in %s (voice fit %.2f, under %.2f): captions placed by where sound starts and stops\n",
+						displayName(in), voices[ares.Voice], cfg.audioName, ares.VoiceFit, align.VoiceFloor)
+				}
 				for _, w := range unsure {
 					fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
 				}
