@@ -63,11 +63,15 @@ func VoiceFit(fits []Fit) float64 {
 }
 
 // VoiceFloor is the VoiceFit under which the references are taken not to
-// model the voice: the captions are then placed by sound alone. On our
-// real-voice tracks the references of the right voice fit 0.116 and more,
-// those of the wrong one (cmn on Mandarin speech) 0.063 and less; the floor
-// is between the two (their geometric mean).
-const VoiceFloor = 0.085
+// model the voice: the captions are then placed by sound alone. Real
+// Mandarin voices with their own references fit 0.056–0.149 (the lowest:
+// other speakers under a sung music bed), English 0.21–0.28; references of
+// another language's voice (en-us on Mandarin speech) fit 0.028. A floor
+// at 0.085, between the right and the wrong Mandarin voice on the first
+// tracks measured, sent two tracks of other speakers to the sound-only
+// placement and lost their lines; 0.04 sits between another language and
+// the worst real fit seen.
+const VoiceFloor = 0.04
 
 // reversed is a reference's feature rows in the opposite order with their
 // deltas negated: the reference of the same sounds spoken backwards.
