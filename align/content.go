@@ -95,8 +95,8 @@ var ErrNoReference = errors.New("no spoken reference to align")
 // level, the recording's background added), and the two are compared as
 // normalised cepstra with their deltas. A left-to-right Viterbi search
 // over pause, unit 1, pause, unit 2, …, pause, each unit's reference
-// frames taken in order (held or skipped at a cost, so the pace may
-// change) and each pause skippable, finds the cheapest path: first on
+// frames taken in order (held, or one or two skipped, at a cost, so the
+// pace may change) and each pause skippable, finds the cheapest path: first on
 // Coarse frames at a time, then frame by frame near that path. A first
 // coarse search finds the speaker's pace against the synthesizer's, and
 // the references are stretched to it before the search proper.
