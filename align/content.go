@@ -39,13 +39,6 @@ type ContentParams struct {
 	// Refine is how far, in seconds, the second pass looks either side of
 	// the first.
 	Refine float64
-	// Jump is the cost of skipping two frames of the reference at once
-	// (the speaker three times as fast there): a syllable a synthesizer
-	// gives its full length, as it does every Han character, may be said
-	// in a third of it (啊, 的, 了 and other light syllables, the first
-	// sound of a line said in passing). It is four times Skip, as a
-	// spring's energy grows with the square of its stretch.
-	Jump float64
 	// Inner is what a frame costs more as a pause inside a unit (a
 	// speaker's pause between words the synthesizer runs together) than as
 	// a pause between units.
@@ -53,7 +46,7 @@ type ContentParams struct {
 }
 
 // ContentDefaults are the defaults of ContentParams.
-var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 20, Refine: 0.5, Voice: 0.2, Flat: 0.5, Inner: 0.5, Jump: 1.2}
+var ContentDefaults = ContentParams{Coarse: 4, Stay: 0.4, Skip: 0.3, GapCap: 1.5, Reach: 20, Refine: 0.5, Voice: 0.2, Flat: 0.5, Inner: 0.5}
 
 func (p ContentParams) withDefaults() ContentParams {
 	d := ContentDefaults
@@ -66,7 +59,6 @@ func (p ContentParams) withDefaults() ContentParams {
 	p.Voice = cmp.Or(p.Voice, d.Voice)
 	p.Flat = cmp.Or(p.Flat, d.Flat)
 	p.Inner = cmp.Or(p.Inner, d.Inner)
-	p.Jump = cmp.Or(p.Jump, d.Jump)
 	return p
 }
 
@@ -854,9 +846,9 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 	for t := range gap {
 		gap[t] = frameCost(nil, x[t*dims:(t+1)*dims], bg, p.GapCap) + float64(voice[t])
 	}
-	rows := [4][]float64{}
-	rowLo := [4]int{}
-	var cur, prev1, prev2, prev3 []float64
+	rows := [3][]float64{}
+	rowLo := [3]int{}
+	var cur, prev1, prev2 []float64
 	get := func(row []float64, rlo, t int) float64 {
 		if row == nil || t < rlo || t >= rlo+len(row) {
 			return inf
@@ -864,25 +856,19 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 		return row[t-rlo]
 	}
 	for s := 0; s < S; s++ {
-		slot := s % 4
+		slot := s % 3
 		w := max(0, hi[s]-lo[s])
 		if cap(rows[slot]) < w {
 			rows[slot] = make([]float64, w)
 		}
 		cur = rows[slot][:w]
 		rowLo[slot] = lo[s]
-		l1, l2, l3 := 0, 0, 0
+		l1, l2 := 0, 0
 		if s >= 1 {
-			prev1, l1 = rows[(s-1)%4][:max(0, hi[s-1]-lo[s-1])], rowLo[(s-1)%4]
+			prev1, l1 = rows[(s-1)%3][:max(0, hi[s-1]-lo[s-1])], rowLo[(s-1)%3]
 		}
 		if s >= 2 {
-			prev2, l2 = rows[(s-2)%4][:max(0, hi[s-2]-lo[s-2])], rowLo[(s-2)%4]
-		}
-		// Two frames of a unit may be skipped at once (a syllable said in
-		// a third of the synthesizer's time), within the unit only.
-		jump := s >= 3 && len(st.vec[s]) > 0 && st.unit[s-2] == st.unit[s] && st.unit[s-1] == st.unit[s] && st.unit[s] >= 0
-		if jump {
-			prev3, l3 = rows[(s-3)%4][:max(0, hi[s-3]-lo[s-3])], rowLo[(s-3)%4]
+			prev2, l2 = rows[(s-2)%3][:max(0, hi[s-2]-lo[s-2])], rowLo[(s-2)%3]
 		}
 		v := st.vec[s]
 		pause := v == nil
@@ -923,11 +909,6 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 						best, arg = c, 2
 					}
 				}
-				if jump {
-					if c := get(prev3, l3, t-1) + p.Jump; c < best {
-						best, arg = c, 3
-					}
-				}
 			}
 			if best < inf {
 				best += d
@@ -950,7 +931,7 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 		if s < 0 || T-1 < lo[s] || T-1 >= hi[s] {
 			continue
 		}
-		c := rows[s%4][T-1-lo[s]]
+		c := rows[s%3][T-1-lo[s]]
 		if c < best {
 			end, best = s, c
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/subkit-dev/subkit/audio"
@@ -312,52 +311,4 @@ func TestContentPauseAfterFirstWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFits(t, fits, starts, 0.06)
-}
-
-// A syllable said in a third of the reference's time (an interjection,
-// 啊, that a synthesizer gives a full syllable): the search may pass two
-// reference frames at once, so the line starts on it and not a stretch
-// earlier in the sound before it. Made features: the reference holds
-// sound A for 45 frames, then B for 40; the recording has 40 frames of
-// background, A for 15, B for 40, background.
-func TestViterbiShortSyllable(t *testing.T) {
-	a, b := make([]float32, dims), make([]float32, dims)
-	for k := range a {
-		a[k] = 2
-		b[k] = float32(1 - 2*(k%2))
-	}
-	var ref, x []float32
-	for range 45 {
-		ref = append(ref, a...)
-	}
-	for range 40 {
-		ref = append(ref, b...)
-	}
-	x = append(x, make([]float32, 40*dims)...)
-	for range 15 {
-		x = append(x, a...)
-	}
-	for range 40 {
-		x = append(x, b...)
-	}
-	x = append(x, make([]float32, 20*dims)...)
-	T := len(x) / dims
-	st := buildStates([][]float32{ref})
-	lo, hi := make([]int, st.n()), make([]int, st.n())
-	for s := range hi {
-		hi[s] = T
-	}
-	zero := make([]float32, T)
-	for _, tc := range []struct {
-		jump  float64
-		early bool
-	}{{ContentDefaults.Jump, false}, {1e9, true}} {
-		p := ContentDefaults
-		p.Jump = tc.jump
-		path := viterbi(st, x, make([]float32, dims), zero, zero, lo, hi, p)
-		start := slices.IndexFunc(path, func(s int32) bool { return st.unit[s] == 0 })
-		if early := start < 40; early != tc.early {
-			t.Errorf("jump cost %g: the unit starts at frame %d, A at 40", tc.jump, start)
-		}
-	}
 }
