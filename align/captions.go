@@ -114,8 +114,15 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			}
 		}
 		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
+		var top []float32
+		if openSyllables(o.Timing.Profile.Lang) {
+			top = topBands(f)
+		}
 		for i, ft := range fits {
 			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
+			if top != nil {
+				st = softInitial(top, f.Level, f.Step, st)
+			}
 			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach && ft.Confidence < SureConfidence || ft.Confidence < KeepConfidence) {
 				st, en = guide[i][0], guide[i][1]
 			}
