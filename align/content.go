@@ -75,6 +75,9 @@ type Fit struct {
 	// Excess is how much worse, a frame, the reference matches than the
 	// best of any reference frames in no order.
 	Excess float64
+	// Lead is how far, in seconds, Start was moved back over a
+	// hesitation before the unit's words (see leadIn); 0 for none.
+	Lead float64
 }
 
 // ErrNoReference means Content was given nothing to compare with.
@@ -231,7 +234,9 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	if fine == nil {
 		return coarseFits(), nil
 	}
-	return fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p), nil
+	fits := fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p)
+	leadIn(fits, fine, fs, x, rec.step)
+	return fits, nil
 }
 
 // ceps is how many cepstra a frame keeps (c0..c8), and dims the size
