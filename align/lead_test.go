@@ -110,3 +110,42 @@ func TestLeadInNotABed(t *testing.T) {
 		t.Errorf("line placed at %.3f s with a lead-in of %.3f s; its words start at %.3f s, the hum at %.3f s", fits[1].Start, fits[1].Lead, words, at)
 	}
 }
+
+// A line whose first word is drawn out (espeak-ng's "and" at a third of
+// the pace, 12 dB softer) and followed by a 0.4 s pause starts where that
+// word does. The search places this one by itself (it is espeak-ng's own
+// voice, slowed); the test guards that the lead-in, looking before it,
+// leaves it there.
+func TestLeadInDrawnOutWord(t *testing.T) {
+	bin := extcheck.RequireTool(t, "espeak-ng")
+	texts := []string{"Hello there, this is the first line of the two.", "and here is some more of it, thanks"}
+	w, err := espeak.Speak(context.Background(), "en-us", texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, rate := speakArgs(t, bin, "-v", "en-us", "-s", "60", "and")
+	rest, _ := speakArgs(t, bin, "-v", "en-us", "here is some more of it, thanks")
+	if rate != espeak.Rate {
+		t.Fatalf("espeak-ng speaks at %d Hz, want %d", rate, espeak.Rate)
+	}
+	sil := func(s float64) []float32 { return make([]float32, int(s*float64(rate))) }
+	x := append(sil(1), w[0]...)
+	x = append(x, sil(1.5)...)
+	at := float64(len(x)) / float64(rate)
+	for i := range slow {
+		slow[i] *= 0.25 // 12 dB under the words
+	}
+	x = append(x, slow...)
+	x = append(x, sil(0.4)...)
+	x = append(x, rest...)
+	x = append(x, sil(1)...)
+	addNoise(x, 35, 5)
+	f := audio.AnalyzeSamples(x, rate)
+	fits, err := Content(f, references(w), nil, ContentParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := fits[1].Start - at; math.Abs(d) > 0.06 {
+		t.Errorf("a drawn-out \"and\" (%.2f s) at %.3f s: the line starts at %.3f s (%+.0f ms; lead-in %.3f s)", float64(len(slow))/float64(rate), at, fits[1].Start, d*1000, fits[1].Lead)
+	}
+}
