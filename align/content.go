@@ -79,6 +79,9 @@ type Fit struct {
 	// than the reference reversed in time: 1 − own cost ÷ reversed cost
 	// (see VoiceFit); NaN when not measured.
 	Order float64
+	// Lead is how far, in seconds, Start was moved back over a
+	// hesitation before the unit's words (see leadIn); 0 for none.
+	Lead float64
 }
 
 // ErrNoReference means Content was given nothing to compare with.
@@ -239,6 +242,7 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	}
 	fits := fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p)
 	orderFits(fits, xc, rc, rec.step*float64(c), p)
+	leadIn(fits, fine, fs, x, rec.step)
 	return fits, nil
 }
 
