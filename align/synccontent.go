@@ -249,7 +249,11 @@ func syncContent(cues []Cue, match matcher, o SyncOptions, rate, offset float64)
 		b := math.Min(math.Max(rate*c.End+offset, a), end)
 		guide[i] = [2]float64{a, b}
 	}
-	fits, err := Content(o.Features, refs, guide, o.Content)
+	cp := o.Content
+	if cp.Reach == 0 {
+		cp.Reach = syncReach
+	}
+	fits, err := Content(o.Features, refs, guide, cp)
 	if err != nil {
 		return 0, 0, 0, err
 	}
@@ -289,6 +293,12 @@ func closeAnchors(an []anchor, rate, offset float64) int {
 	}
 	return k
 }
+
+// syncReach is how far (in seconds) Content looks either side of where
+// the onset fit puts a caption on recordings too long to search whole:
+// a rate 0.1 % off (1 against 1000/1001, the listed rates nearest each
+// other) moves the ends of an hour 1.8 s from the middle.
+const syncReach = 5.0
 
 // sureAnchor is the confidence Content must have in at least half the
 // captions for its fit to be weighed at all (Mandarin lines under a bed,
