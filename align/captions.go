@@ -94,6 +94,7 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			}
 		}
 		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
+		quiet := heardInPauses(fits, spans) < QuietPauses
 		for i, ft := range fits {
 			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
 			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach && ft.Confidence < SureConfidence || ft.Confidence < KeepConfidence) {
@@ -101,6 +102,13 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			}
 			if en <= st {
 				st, en = ft.Start, ft.End
+			}
+			if quiet && ft.Confidence < KeepConfidence {
+				prevEnd := 0.0
+				if i > 0 {
+					prevEnd = items[i-1].End.Seconds()
+				}
+				st = claimOnset(st, prevEnd, spans)
 			}
 			items[i] = timing.FixItem{Start: msDuration(st), End: msDuration(en)}
 		}
