@@ -69,32 +69,3 @@ func TestHeardInPauses(t *testing.T) {
 		t.Errorf("no pauses: heardInPauses = %.4f, want 0", got)
 	}
 }
-
-func TestPaceRatios(t *testing.T) {
-	// Six units of 100 frames of 10 ms (1 s as the synthesizer says
-	// them), each given 0.7 s by the first pass: a fast speaker. One is
-	// sure and was given 1.3 s (a slow line), one has no reference.
-	fits := make([]Fit, 7)
-	frames := make([]int, 7)
-	for i := range fits {
-		fits[i] = Fit{Start: float64(i), End: float64(i) + 0.7, Confidence: 0.1}
-		frames[i] = 100
-	}
-	fits[2].End, fits[2].Confidence = 3.3, 0.9
-	frames[6] = 0
-	got := paceRatios(fits, frames, 0.01)
-	if len(got) != 6 {
-		t.Fatalf("one sure unit of six: %d ratios, want all 6 with a reference", len(got))
-	}
-	if m := median(got); math.Abs(m-0.7) > 1e-9 {
-		t.Errorf("median ratio %.3f, want 0.7 (the pace of most units)", m)
-	}
-	// With most units sure, only theirs count.
-	for i := range fits[:4] {
-		fits[i].Confidence = 0.8
-	}
-	got = paceRatios(fits, frames, 0.01)
-	if len(got) != 4 {
-		t.Errorf("four sure units of six: %d ratios, want 4", len(got))
-	}
-}

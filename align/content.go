@@ -121,11 +121,12 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	if err != nil {
 		return nil, err
 	}
-	frames := make([]int, len(refs))
-	for i, r := range refs {
-		frames[i] = len(r) / audio.MelBands
+	var ratios []float64
+	for i, ft := range fits {
+		if n := len(refs[i]) / audio.MelBands; n > 0 && ft.Confidence > 0.5 {
+			ratios = append(ratios, (ft.End-ft.Start)/(float64(n)*f.Step))
+		}
 	}
-	ratios := paceRatios(fits, frames, f.Step)
 	if len(ratios) == 0 {
 		return rec.align(refs, guide, p, false)
 	}
@@ -134,33 +135,6 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 		refs[i] = stretch(ref, r) // in place: an hour's references are 100 MB
 	}
 	return rec.align(refs, guide, p, false)
-}
-
-// paceRatios are the ratios of the time the first pass gave units to
-// the length of their references (frames[i] frames of step seconds),
-// the speaker's pace against the synthesizer's: those of the units placed
-// with confidence, or, when they are under half of all, of every unit.
-// Few units are sure of their place when the synthesizer's voice is far
-// from the speaker's (a child, a voice in a reverberant street, a fast
-// reader), and the pace of one or two of them is not the speaker's; the
-// units placed in order over the whole recording give it better, even
-// where each is placed roughly.
-func paceRatios(fits []Fit, frames []int, step float64) []float64 {
-	var sure, all []float64
-	for i, ft := range fits {
-		if frames[i] == 0 {
-			continue
-		}
-		r := (ft.End - ft.Start) / (float64(frames[i]) * step)
-		all = append(all, r)
-		if ft.Confidence > 0.5 {
-			sure = append(sure, r)
-		}
-	}
-	if 2*len(sure) < len(all) {
-		return all
-	}
-	return sure
 }
 
 // stretch resamples log-mel rows to r times as many frames, linearly.
