@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test test-long check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech update-golden tools readme-examples
+.PHONY: all build test test-long check fuzz bench bench-timing bench-align bench-realspeech bench-sync-realspeech heldback-speech update-golden tools readme-examples
 
 all: check test
 
@@ -83,3 +83,9 @@ bench-realspeech:
 # Sync on the same tracks: known offsets and rates undone, errors per track.
 bench-sync-realspeech:
 	nice scripts/bench-sync-realspeech.sh $(RS)
+
+# The held-back real-speech tracks (other voices, other music; docs/align-heldback.md), built
+# from the clips fetched into CLIPS=DIR (sources in scripts/heldback-speech.tsv) into HELD=DIR.
+# Then: make bench-realspeech RS=$(HELD).
+heldback-speech:
+	nice scripts/build-heldback-speech.sh $(CLIPS) $(HELD)

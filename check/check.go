@@ -61,7 +61,7 @@ type Limits struct {
 // Options choose among a profile's numbers.
 type Options struct {
 	Children bool    // the reading speed for children's programs
-	FPS      float64 // the frame rate the gap's frames are counted at; 0: the profile's
+	FPS      float64 // the frame rate the gap's frames are counted at; 0: the shots' rate, else the profile's
 	// Shots are the video's shot changes, checked by the profile's shot
 	// rules at the shots' frame rate.
 	Shots timing.Shots
@@ -69,14 +69,18 @@ type Options struct {
 
 // For returns a profile's limits.
 func For(p guide.Profile, o Options) Limits {
-	l := Limits{CPS: p.CPS, WPM: p.WPM, Min: p.Min, Max: p.Max, Gap: p.Gap(o.FPS),
+	fps := o.FPS
+	if fps == 0 && o.Shots.Rate.Valid() {
+		fps = o.Shots.Rate.FPS() // a video's
+	}
+	l := Limits{CPS: p.CPS, WPM: p.WPM, Min: p.Min, Max: p.Max, Gap: p.Gap(fps),
 		MaxChars: float64(p.MaxChars), MaxLines: p.MaxLines, CJK: p.CJK}
 	if o.Children && p.CPSChildren > 0 {
 		l.CPS = p.CPSChildren
 	}
 	if len(o.Shots.Cuts) > 0 && o.Shots.Rate.Valid() {
 		l.Shots = o.Shots
-		l.ShotRules = timing.ShotRules{Window: p.ShotWindow(o.Shots.Rate.FPS()), EndBefore: p.ShotEndFrames}
+		l.ShotRules = p.ShotRules(o.Shots.Rate)
 	}
 	return l
 }

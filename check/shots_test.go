@@ -43,6 +43,11 @@ func TestShotChange(t *testing.T) {
 	if l.ShotRules.Window != 15 || l.ShotRules.EndBefore != 2 {
 		t.Fatalf("rules at 29.97: %+v", l.ShotRules)
 	}
+	// The gap's 2 frames are the video's too (67 ms, not 24 fps's 83),
+	// unless FPS says.
+	if l.Gap != 67*time.Millisecond || For(p, Options{Shots: shots, FPS: 24}).Gap != 83*time.Millisecond {
+		t.Errorf("gap at 29.97: %v", l.Gap)
+	}
 	got := map[int][]float64{}
 	for _, f := range Check(d, l, nil) {
 		if f.Rule != RuleShotChange {

@@ -36,7 +36,9 @@ type MergeStats struct {
 // of the other track that pairs with nothing is kept on its own, with its
 // times. The lines of the other language are marked with it (Span.Lang), so
 // TTML writes xml:lang and WebVTT <lang> on them; the document's language
-// is the first track's (the Chinese one). The result is sorted by start time.
+// is the first track's (the Chinese one), and so is its frame rate
+// (Document.FPS) when it states one, else the other's. The result is
+// sorted by start time.
 func Merge(a, b *subtitle.Document, o MergeOptions) (*subtitle.Document, MergeStats) {
 	la, lb := Lang(a), Lang(b)
 	first, other := a, b
@@ -73,7 +75,10 @@ func Merge(a, b *subtitle.Document, o MergeOptions) (*subtitle.Document, MergeSt
 		}
 		sort.Ints(pairs[i])
 	}
-	out := &subtitle.Document{Lang: lf, Title: first.Title}
+	out := &subtitle.Document{Lang: lf, Title: first.Title, FPS: first.FPS}
+	if out.FPS == 0 {
+		out.FPS = other.FPS
+	}
 	if o.Styles {
 		out.Styles = bilingualStyles()
 	}

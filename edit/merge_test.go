@@ -75,3 +75,16 @@ func TestMergeSmallOverlapDoesNotPair(t *testing.T) {
 		t.Errorf("a 500 ms overlap of 2 s cues paired: %+v", out.Cues)
 	}
 }
+
+// The merged track keeps the Chinese track's frame rate, else the other's.
+func TestMergeFPS(t *testing.T) {
+	for _, c := range []struct{ zh, en, want float64 }{{29.97, 25, 29.97}, {0, 24, 24}, {0, 0, 0}} {
+		zh := &subtitle.Document{Lang: "zh-Hans", FPS: c.zh, Cues: []subtitle.Cue{cue(0, 2000, "你好")}}
+		en := &subtitle.Document{Lang: "en", FPS: c.en, Cues: []subtitle.Cue{cue(0, 2000, "Hello")}}
+		for _, order := range [][2]*subtitle.Document{{zh, en}, {en, zh}} {
+			if out, _ := Merge(order[0], order[1], MergeOptions{}); out.FPS != c.want {
+				t.Errorf("zh %v, en %v: FPS %v, want %v", c.zh, c.en, out.FPS, c.want)
+			}
+		}
+	}
+}

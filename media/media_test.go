@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
+	"github.com/subkit-dev/subkit/internal/testvideo"
+	"github.com/subkit-dev/subkit/timing"
 )
 
 func needFFmpeg(t *testing.T) {
@@ -68,5 +70,37 @@ func TestDurationNotMedia(t *testing.T) {
 		if !errors.Is(err, ErrNotMedia) {
 			t.Errorf("%s: %v, %v; want ErrNotMedia", name, d, err)
 		}
+	}
+}
+
+// Probe gives a video's length and rate from one run; a sound file has a
+// length and no video, so no frame rate.
+func TestProbe(t *testing.T) {
+	needFFmpeg(t)
+	dir := t.TempDir()
+	video, _ := testvideo.Make(t, dir, "v.mp4", "30000/1001", testvideo.Default)
+	i, err := Probe(context.Background(), video)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := 0
+	for _, s := range testvideo.Default {
+		frames += s.Frames
+	}
+	want := time.Duration(float64(frames) * 1001 / 30000 * float64(time.Second))
+	if d := i.Duration - want; !i.Video || i.Rate != (timing.Rate{Num: 30000, Den: 1001}) || d < -40*time.Millisecond || d > 40*time.Millisecond {
+		t.Errorf("video: %+v, want %v at 30000/1001", i, want)
+	}
+	tone := filepath.Join(dir, "tone.flac")
+	makeAudio(t, tone, "2")
+	i, err = Probe(context.Background(), tone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, err := i.Length(); err != nil || l < 1950*time.Millisecond || l > 2050*time.Millisecond {
+		t.Errorf("tone: length %v, %v", l, err)
+	}
+	if r, err := i.FrameRate(); !errors.Is(err, ErrNotMedia) || i.Video {
+		t.Errorf("tone: rate %v, %v; want ErrNotMedia", r, err)
 	}
 }

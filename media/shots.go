@@ -16,36 +16,10 @@ import (
 // ErrNoFFmpeg is returned when ffmpeg is not installed.
 var ErrNoFFmpeg = errors.New("ffmpeg not found on the PATH (Debian: apt-get install ffmpeg)")
 
-// FrameRate returns the frame rate of a file's first video stream as an
-// exact fraction (24000/1001 for 23.976), as ffprobe reports it. A file
-// with no video stream is ErrNotMedia.
-func FrameRate(ctx context.Context, path string) (timing.Rate, error) {
-	var p struct {
-		Streams []struct {
-			Codec string `json:"codec_name"`
-			R     string `json:"r_frame_rate"`
-			Avg   string `json:"avg_frame_rate"`
-		} `json:"streams"`
-	}
-	if err := probeJSON(ctx, path, &p, "-select_streams", "v:0", "-show_entries", "stream=codec_name,r_frame_rate,avg_frame_rate"); err != nil {
-		return timing.Rate{}, err
-	}
-	if len(p.Streams) == 0 || p.Streams[0].Codec == "ansi" {
-		return timing.Rate{}, fmt.Errorf("%s: %w (it has no video stream)", path, ErrNotMedia)
-	}
-	// r_frame_rate is the stream's base rate: for constant-rate video,
-	// its rate; avg_frame_rate stands in when it is missing.
-	for _, s := range []string{p.Streams[0].R, p.Streams[0].Avg} {
-		if r, err := timing.ParseRate(s); err == nil && r.FPS() <= 1000 {
-			return r, nil
-		}
-	}
-	return timing.Rate{}, fmt.Errorf("%s: ffprobe reports no frame rate for its video", path)
-}
-
 // ShotOptions tune DetectShots; the zero value is the default.
 type ShotOptions struct {
-	// Rate counts frames at this rate instead of the video's own.
+	// Rate counts frames at this rate: the video's own when a Probe has
+	// found it, or another. Zero: DetectShots probes the video for it.
 	Rate timing.Rate
 	// Threshold is the least score (0 to 1) a cut has; 0 is 0.12.
 	Threshold float64

@@ -119,7 +119,7 @@ def peer_command(peer, fmt, f, out, enc):
     return ["/usr/bin/python3", "-c", AEIDON_SCRIPT, AEIDON[fmt], f, out, ICONV.get(enc, "utf_8_sig")]
 
 
-def srt_cues(text, fmt=None):
+def srt_cues(text, fmt=None, ass_codes=False):
     cues = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
         lines = block.split("\n")
@@ -131,6 +131,10 @@ def srt_cues(text, fmt=None):
                 end = ((v[4] * 60 + v[5]) * 60 + v[6]) * 1000 + v[7]
                 body = " ".join(lines[i + 1:])
                 body = re.sub(r"<[^>]*>|\{\\an\d\}", "", body)
+                if ass_codes:
+                    # ffmpeg's SRT writer passes on the hard spaces of the
+                    # ASS text it reads (\N and \n it writes as line ends).
+                    body = body.replace("\\h", "\u00a0")
                 if fmt == "microdvd":
                     # aeidon keeps MicroDVD's control codes as markup: {y:i}, and / for italics.
                     body = re.sub(r"\{[A-Za-z]:[^}]*\}", "", body)
@@ -221,7 +225,7 @@ def main():
                     continue
                 c1 = srt_cues(open(a, encoding="utf-8").read())
                 c2 = srt_cues(open(b, encoding="utf-8-sig", errors="replace").read(),
-                              fmt if peer == "aeidon" else None)
+                              fmt if peer == "aeidon" else None, peer == "ffmpeg")
                 s1, s2 = shown(c1), shown(c2)
                 if s1 == s2:
                     tally[key]["agree"] += 1

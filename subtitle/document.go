@@ -32,6 +32,11 @@ type Document struct {
 	// id (the WebVTT writer, for documents from SRT) adds none, so a
 	// WebVTT file written back keeps its unnamed cues unnamed.
 	IDsAsRead bool
+	// FPS is the frame rate of the file's timeline when its format states
+	// one (an FCPXML project's), 0 when not. The FCPXML writer uses it
+	// when EncodeOptions.FPS is 0, so a timeline written back keeps its
+	// rate.
+	FPS float64
 }
 
 // Note is a comment block. Before is the index of the cue it precedes

@@ -21,8 +21,9 @@ type EncodeOptions struct {
 	// character the encoding cannot hold is an *EncodeError, found
 	// before anything is written.
 	Encoding string
-	// FPS is the frame rate frame-based formats (MicroDVD) are written
-	// at; 0 is the format's default.
+	// FPS is the frame rate frame-based formats (MicroDVD, FCPXML) are
+	// written at; 0 is Document.FPS for FCPXML, else the format's
+	// default.
 	FPS float64
 }
 

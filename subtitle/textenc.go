@@ -97,6 +97,34 @@ func CheckEncodeOptions(f Format, o EncodeOptions) error {
 	return err
 }
 
+// OutputEncoding names the text encoding Encode writes format f in with
+// o, as ReadInfo.Encoding names encodings: a name OutputEncodings lists,
+// "UTF-8 BOM" for UTF-8 with a byte-order mark, and UTF-16 by its byte
+// order ("UTF-16LE"); "" for a binary format (EBU STL). What
+// CheckEncodeOptions refuses is its error.
+func OutputEncoding(f Format, o EncodeOptions) (string, error) {
+	st, err := setupOutput(f, o)
+	if err != nil {
+		return "", err
+	}
+	if s := lookup(f); s != nil && s.Binary {
+		return "", nil
+	}
+	c, err := lookupOutputEncoding(o.Encoding)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case c.utf == 8 && st.write.BOM:
+		return encNameUTF8BOM, nil
+	case c.utf == 8:
+		return encNameUTF8, nil
+	case c.name == encNameUTF16:
+		return encNameUTF16LE, nil
+	}
+	return c.name, nil
+}
+
 func setupOutput(f Format, o EncodeOptions) (*outputSetup, error) {
 	c, err := lookupOutputEncoding(o.Encoding)
 	if err != nil {

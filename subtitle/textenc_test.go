@@ -101,6 +101,11 @@ func TestEncodeEncodingsRoundTrip(t *testing.T) {
 				if info.LineEnd != le {
 					t.Errorf("%s %q bom %v: read back line end %q", s.enc, le, bom, info.LineEnd)
 				}
+				// OutputEncoding names what was written as the reader
+				// names it, but GBK, which is read as GB18030, its superset.
+				if name, err := subtitle.OutputEncoding(subtitle.SRT, o); err != nil || name != info.Encoding && !(name == "GBK" && info.Encoding == "GB18030") {
+					t.Errorf("%s %q bom %v: OutputEncoding %q, %v; read back as %q", s.enc, le, bom, name, err, info.Encoding)
+				}
 				wantBOM := bom || s.enc == "UTF-16" || s.enc == "UTF-8 BOM"
 				if info.BOM != wantBOM {
 					t.Errorf("%s %q bom %v: read back BOM %v", s.enc, le, bom, info.BOM)
@@ -241,6 +246,9 @@ func TestEncodeEncodingRefused(t *testing.T) {
 		if err := subtitle.CheckEncodeOptions(tt.f, tt.o); err == nil {
 			t.Errorf("CheckEncodeOptions(%v, %+v) accepts", tt.f, tt.o)
 		}
+		if name, err := subtitle.OutputEncoding(tt.f, tt.o); err == nil {
+			t.Errorf("OutputEncoding(%v, %+v) = %q, accepts", tt.f, tt.o, name)
+		}
 	}
 	for _, f := range []subtitle.Format{subtitle.WebVTT, subtitle.TTML} {
 		if err := subtitle.CheckEncodeOptions(f, subtitle.EncodeOptions{Encoding: "utf-8", BOM: true, LineEnd: "\r\n"}); err != nil {
@@ -329,5 +337,26 @@ func TestEncodeEncodingsEveryFormat(t *testing.T) {
 	}
 	if tested < 4*6 {
 		t.Errorf("only %d format and encoding pairs tested", tested)
+	}
+}
+
+// A binary format has no text encoding; a UTF-8-only format is UTF-8,
+// with its byte-order mark when asked.
+func TestOutputEncodingFormats(t *testing.T) {
+	for _, c := range []struct {
+		f    subtitle.Format
+		o    subtitle.EncodeOptions
+		want string
+	}{
+		{subtitle.STL, subtitle.EncodeOptions{}, ""},
+		{subtitle.WebVTT, subtitle.EncodeOptions{}, "UTF-8"},
+		{subtitle.TTML, subtitle.EncodeOptions{BOM: true}, "UTF-8 BOM"},
+		{subtitle.SRT, subtitle.EncodeOptions{Encoding: "utf8-bom"}, "UTF-8 BOM"},
+		{subtitle.SRT, subtitle.EncodeOptions{Encoding: "cp936"}, "GBK"},
+		{subtitle.SRT, subtitle.EncodeOptions{Encoding: "utf-16"}, "UTF-16LE"},
+	} {
+		if got, err := subtitle.OutputEncoding(c.f, c.o); err != nil || got != c.want {
+			t.Errorf("%v %+v: %q, %v; want %q", c.f, c.o, got, err, c.want)
+		}
 	}
 }

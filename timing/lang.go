@@ -2,8 +2,11 @@ package timing
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
+
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 // Profile holds what timing needs to know about a language: how fast it is
@@ -66,10 +69,12 @@ func ProfileFor(tag string) Profile {
 
 // DetectLang guesses a BCP 47 tag from the text's scripts: kana means
 // Japanese, Hangul Korean, Han Chinese (Traditional when more of its
-// characters are Traditional-only forms than Simplified-only ones), Cyrillic
-// Russian, Arabic Arabic, anything else English.
+// characters are Traditional-only forms than Simplified-only ones, by
+// OpenCC's tables), Cyrillic Russian, Arabic Arabic, anything else
+// English.
 func DetectLang(text string) string {
 	var han, kana, hangul, cyr, arabic, latin, simp, trad int
+	var simplifiedOnly, traditionalOnly map[rune]bool // read at the first Han character
 	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・':
@@ -78,9 +83,12 @@ func DetectLang(text string) string {
 			hangul++
 		case unicode.Is(unicode.Han, r):
 			han++
-			if strings.ContainsRune(simplifiedOnly, r) {
+			if simplifiedOnly == nil {
+				simplifiedOnly, traditionalOnly = scriptChars()
+			}
+			if simplifiedOnly[r] {
 				simp++
-			} else if strings.ContainsRune(traditionalOnly, r) {
+			} else if traditionalOnly[r] {
 				trad++
 			}
 		case unicode.Is(unicode.Cyrillic, r):
@@ -109,12 +117,9 @@ func DetectLang(text string) string {
 	return "en"
 }
 
-// Common characters whose Simplified and Traditional forms differ, paired
-// position by position.
-const (
-	simplifiedOnly  = "们这个说时会对发来过还没国为学东见长开关问门间车马鸟语话读写书买卖电脑样现实经济历体点钱万亿业产员动务气无与从众听里边传统让认识运进远连选邮银钟问题头脑爱应该给级经结织网线红绿终师帅归岁际陆阳阴难离"
-	traditionalOnly = "們這個說時會對發來過還沒國為學東見長開關問門間車馬鳥語話讀寫書買賣電腦樣現實經濟歷體點錢萬億業產員動務氣無與從眾聽裡邊傳統讓認識運進遠連選郵銀鐘問題頭腦愛應該給級經結織網線紅綠終師帥歸歲際陸陽陰難離"
-)
+// scriptChars are the characters only Simplified or only Traditional
+// Chinese writes, by OpenCC's tables (see zhtext.ScriptChars).
+var scriptChars = sync.OnceValues(zhtext.ScriptChars)
 
 // Rules are the caption rules the estimator keeps, in one place so that
 // flags can override each.

@@ -3,8 +3,11 @@ package timing
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 // A Segmenter cuts text into tokens — words, runs of space, punctuation
@@ -165,14 +168,6 @@ var (
 	zhPairs = map[[2]string]bool{{"什么", "时候"}: true, {"极有", "可能"}: true, {"很有", "可能"}: true, {"有", "可能"}: true, {"为", "什么"}: true, {"长期", "价值"}: true, {"世界", "上"}: true}
 )
 
-// t2sChars maps the Traditional characters of the word lists above to
-// their Simplified forms, for segmenters that are not Simplifiers.
-var t2sChars = strings.NewReplacer(strings.Fields(`們 们 這 这 個 个 種 种 樣 样 裡 里 裏 里 對 对 於 于 從 从 給 给
-	與 与 為 为 關 关 讓 让 將 将 實 实 際 际 還 还 雖 虽 並 并 經 经 應 应 須 须 麼 么 時 时 後 后 開 开 來 来 過 过
-	進 进 間 间 邊 边 條 条 張 张 項 项 點 点 塊 块 臺 台 鐘 钟 歲 岁 層 层 頁 页 類 类 組 组 雙 双 輛 辆 場 场 萬 万
-	億 亿 幾 几 兩 两 儘 尽 無 无 論 论 換 换 話 话 說 说 隨 随 極 极 長 长 價 价 許 许 則 则 總 总 會 会 僅 仅
-	隻 只 罷 罢 嗎 吗 夠 够 該 该 傳 传 發 发 變 变 當 当 寫 写 帶 带 轉 转 飛 飞 丟 丢 誰 谁`)...)
-
 func zhSet(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -181,9 +176,43 @@ func zhSet(words string) map[string]bool {
 	return m
 }
 
-// zhWord is the Simplified form of a token, for looking it up in the
-// word lists.
-func zhWord(tok string) string { return t2sChars.Replace(tok) }
+// toSimplified maps each Traditional character to its Simplified form, by
+// OpenCC's table (zhtext.SimplifiedChars), for zhWord: all but the
+// characters Simplified text writes too (么 is Simplified for 麼 and
+// Taiwan's form of 幺), so that a word already Simplified stays as it is.
+var toSimplified = sync.OnceValue(func() map[rune]rune {
+	m := zhtext.SimplifiedChars()
+	var simplified []rune
+	for _, s := range m {
+		simplified = append(simplified, s)
+	}
+	for _, s := range simplified {
+		delete(m, s)
+	}
+	return m
+})
+
+// zhWord is the Simplified form of a token, character for character, for
+// looking it up in the word lists (which a Simplifier's keys already are;
+// SimpleSegmenter's tokens are not).
+func zhWord(tok string) string {
+	m := toSimplified()
+	var b []rune
+	for i, r := range tok {
+		if x, ok := m[r]; ok {
+			if b == nil {
+				b = []rune(tok[:i])
+			}
+			b = append(b, x)
+		} else if b != nil {
+			b = append(b, r)
+		}
+	}
+	if b == nil {
+		return tok
+	}
+	return string(b)
+}
 
 // englishNoLineEnd are English words a line should not end with: articles,
 // prepositions and conjunctions belong with the words after them.

@@ -359,3 +359,46 @@ func (t *table) get(key string) string {
 	}
 	return key
 }
+
+// ScriptChars returns the characters only one script writes, by OpenCC's
+// character tables: simplified holds those STCharacters converts to
+// another character, TSCharacters does not convert, and neither Taiwan's
+// nor Hong Kong's Traditional writes as a variant (户 and 兑 are Hong
+// Kong's forms of 戶 and 兌); traditional holds those TSCharacters
+// converts to another character and STCharacters does not convert, and
+// Taiwan's and Hong Kong's forms of them (裡 for 裏). The few characters
+// both tables convert (麽, a variant STCharacters takes to
+// 麼 and TSCharacters to 么) are in neither. Each call makes new sets (the
+// dictionaries are read once). Package timing tells Simplified from
+// Traditional text by them.
+func ScriptChars() (simplified, traditional map[rune]bool) {
+	st, ts := loadTable("STCharacters"), loadTable("TSCharacters")
+	tw, hk := loadTable("TWVariantsRev"), loadTable("HKVariantsRev")
+	only := func(t, other *table, variants bool) map[rune]bool {
+		m := make(map[rune]bool, len(t.lines))
+		for i := range t.lines {
+			k, v := t.entry(i)
+			r, n := utf8.DecodeRuneInString(k)
+			if n != len(k) || v == k || other.get(k) != k || variants && (tw.get(k) != k || hk.get(k) != k) {
+				continue
+			}
+			m[r] = true
+		}
+		return m
+	}
+	simplified, traditional = only(st, ts, true), only(ts, st, false)
+	// Taiwan's and Hong Kong's forms of Traditional-only characters (裡
+	// for 裏) are Traditional-only too, unless Simplified writes them (核,
+	// Taiwan's form of 覈, is its Simplified form too).
+	for _, t := range []*table{tw, hk} {
+		for i := range t.lines {
+			k, v := t.entry(i)
+			r, n := utf8.DecodeRuneInString(k)
+			std, m := utf8.DecodeRuneInString(v)
+			if n == len(k) && m == len(v) && traditional[std] && !simplified[r] && st.get(k) == k && ts.get(v) != k {
+				traditional[r] = true
+			}
+		}
+	}
+	return simplified, traditional
+}

@@ -101,3 +101,31 @@ func TestSimplifiedChars(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptChars: the characters only one script writes, by OpenCC's
+// tables, with the regional Traditional forms each script shares or not.
+func TestScriptChars(t *testing.T) {
+	simp, trad := ScriptChars()
+	for _, c := range []struct {
+		r          rune
+		simp, trad bool
+	}{
+		{'们', true, false}, {'們', false, true}, {'后', true, false}, {'後', false, true},
+		{'里', true, false}, {'裏', false, true}, {'裡', false, true}, // Taiwan's form of 裏
+		{'户', false, false}, {'戶', false, true}, // Hong Kong writes 户
+		{'麽', false, false}, // both tables convert it
+		{'核', false, false}, {'的', false, false}, {'中', false, false}, {'a', false, false},
+	} {
+		if simp[c.r] != c.simp || trad[c.r] != c.trad {
+			t.Errorf("%c: Simplified-only %v, Traditional-only %v; want %v, %v", c.r, simp[c.r], trad[c.r], c.simp, c.trad)
+		}
+	}
+	for r := range simp {
+		if trad[r] {
+			t.Errorf("%c is in both", r)
+		}
+	}
+	if len(simp) < 2000 || len(trad) < 2000 {
+		t.Errorf("%d Simplified-only and %d Traditional-only characters: the tables did not load", len(simp), len(trad))
+	}
+}

@@ -69,6 +69,21 @@ func readEncodeFlags(c *cli.Context, formats ...subtitle.Format) (subtitle.Encod
 	return o, nil
 }
 
+// fpsFlag is --fps for the commands whose only frame rate is their
+// outputs': sync, merge, generate and align.
+func fpsFlag() cli.Flag {
+	return &cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of FCPXML timelines and MicroDVD files written", DefaultText: "an FCPXML input's, else FCPXML 25, MicroDVD 23.976"}
+}
+
+// readFPS reads --fps as a frame rate; 0 when not given.
+func readFPS(c *cli.Context) (float64, error) {
+	fps := c.Float64("fps")
+	if c.IsSet("fps") && !(fps > 0 && fps < 1000) {
+		return 0, usagef("--fps must be a frame rate above 0 and under 1000")
+	}
+	return fps, nil
+}
+
 // inputFlags are the flags of every command that reads caption files:
 // which files, in what format and encoding.
 func inputFlags() []cli.Flag {
@@ -125,15 +140,17 @@ func firstSet(c *cli.Context, names ...string) string {
 // fileReport is what a batch command says about one file; with --json it
 // is printed as one object a line. Field names are stable.
 type fileReport struct {
-	Input    string   `json:"input"`
-	Output   string   `json:"output,omitempty"`
-	From     string   `json:"from,omitempty"`
-	To       string   `json:"to,omitempty"`
-	Encoding string   `json:"encoding,omitempty"`
-	Cues     int      `json:"cues"`
-	Warnings []string `json:"warnings"`
-	Changes  []string `json:"changes,omitempty"`
-	Error    string   `json:"error,omitempty"`
+	Input    string `json:"input"`
+	Output   string `json:"output,omitempty"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	Encoding string `json:"encoding,omitempty"`
+	// OutEncoding is the output's text encoding, once it is written.
+	OutEncoding string   `json:"output_encoding,omitempty"`
+	Cues        int      `json:"cues"`
+	Warnings    []string `json:"warnings"`
+	Changes     []string `json:"changes,omitempty"`
+	Error       string   `json:"error,omitempty"`
 }
 
 // summary closes a --json report.
@@ -463,6 +480,11 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		fail(fmt.Errorf("%s: %w", name, err))
 		return
 	}
+	outEnc, err := subtitle.OutputEncoding(to, eo)
+	if err != nil {
+		fail(fmt.Errorf("%s: --output-encoding: %w", name, err))
+		return
+	}
 	write := func(w io.Writer) error { return subtitle.Encode(w, doc, to, eo) }
 	if stream {
 		write = func(w io.Writer) error {
@@ -491,6 +513,8 @@ func (e *env) batchOne(in input, out string, cfg *batchConfig, r *fileReport) {
 		fail(pe) // it names the file and the place
 	case err != nil:
 		fail(fmt.Errorf("%s: %w", name, err))
+	default:
+		r.OutEncoding = outEnc
 	}
 }
 

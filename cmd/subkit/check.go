@@ -126,10 +126,7 @@ func (s *limitSetup) limits(d *subtitle.Document) (guide.Profile, check.Limits) 
 	}
 	o := s.opts
 	if s.shots != nil {
-		o.Shots = s.shots.shots(p)
-		if o.FPS == 0 && s.shots.rate.Valid() {
-			o.FPS = s.shots.rate.FPS() // the gap's frames at the video's rate
-		}
+		o.Shots = p.Shots(s.shots.times, s.shots.rate)
 	}
 	l := check.For(p, o)
 	s.override(&l)
@@ -271,7 +268,7 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.shots, err = e.readShotFlags(c, c.Float64("fps")); err != nil {
+	if s.shots, err = e.readShotFlags(c, c.Float64("fps"), nil); err != nil {
 		return err
 	}
 	// Findings are written as they are found, through a buffer emptied

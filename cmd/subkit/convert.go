@@ -27,7 +27,7 @@ others are still converted; the exit code is then 1 (2 for usage errors).
 What a target format cannot carry (styles, positions, notes) is reported as
 a warning, never dropped silently.`,
 		Flags: append(batchFlags("output `FORMAT`: "+formatList(), "the extension of -o"),
-			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written, and of FCPXML timelines", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976; FCPXML 25"},
+			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of MicroDVD files, read and written, and of FCPXML timelines", DefaultText: "a MicroDVD file's {1}{1}N line, else 23.976; FCPXML: an FCPXML input's, else 25"},
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the captions (BCP 47: en, zh-Hans), declared in TTML, IMSC, EBU-TT-D and FCPXML outputs when the input names none"},
 			&cli.StringFlag{Name: "language", Usage: "the language `LANG` to read from a SAMI file of several (class name or tag: KRCC, en-US)", DefaultText: "the first"},
 			punctuationFlag(), scriptFlag(),
@@ -46,10 +46,10 @@ func (e *env) convert(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if c.IsSet("fps") && !(c.Float64("fps") > 0 && c.Float64("fps") < 1000) {
-		return usagef("--fps must be a frame rate above 0")
+	if cfg.fps, err = readFPS(c); err != nil {
+		return err
 	}
-	cfg.fps, cfg.language = c.Float64("fps"), c.String("language")
+	cfg.language = c.String("language")
 	cfg.encodeOpt.FPS = cfg.fps
 	if tag := c.String("lang"); tag != "" {
 		if _, err := language.Parse(tag); err != nil {

@@ -22,7 +22,7 @@ func fixCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "min", Usage: "shortest caption `D`", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "max", Usage: "longest caption `D`", DefaultText: "the profile's"},
 		&cli.StringFlag{Name: "gap", Usage: "minimum gap `D` between captions", DefaultText: "the profile's, in frames"},
-		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` that frame counts are at", DefaultText: "the profile's"},
+		&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` that frame counts are at, and of FCPXML timelines and MicroDVD files written", DefaultText: "the profile's; outputs: an FCPXML input's, else FCPXML 25, MicroDVD 23.976"},
 		&cli.BoolFlag{Name: "children", Usage: "use the profile's reading speed for children's programs", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "move-starts", Usage: "start a caption earlier when lengthening its end is not enough", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and change nothing", DisableDefaultText: true},
@@ -83,14 +83,13 @@ func (e *env) fix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	shots, err := e.readShotFlags(c, c.Float64("fps"))
+	shots, err := e.readShotFlags(c, c.Float64("fps"), nil)
 	if err != nil {
 		return err
 	}
-	fps := c.Float64("fps")
-	if fps == 0 && shots != nil && shots.rate.Valid() {
-		fps = shots.rate.FPS() // the gap's frames at the video's rate
-	}
+	// The outputs' rate; a MicroDVD input is still read at its own, as
+	// the times to repair are those it was made with.
+	cfg.encodeOpt.FPS = c.Float64("fps")
 	cfg.inPlace = c.Bool("in-place")
 	cfg.dryRun = c.Bool("dry-run")
 	if cfg.inPlace && cfg.output != "" {
@@ -102,11 +101,12 @@ func (e *env) fix(c *cli.Context) error {
 		if fixed != nil {
 			p = *fixed
 		}
-		r := timing.FixRules{CPS: p.CPS, Min: p.Min, Max: p.Max, Gap: p.Gap(fps), CloseGap: p.CloseGap(fps), MoveStarts: c.Bool("move-starts")}
+		var s timing.Shots
 		if shots != nil {
-			r.Shots = shots.shots(p)
-			r.ShotRules = shotRules(p, r.Shots)
+			s = p.Shots(shots.times, shots.rate)
 		}
+		r := p.FixRules(c.Float64("fps"), s)
+		r.MoveStarts = c.Bool("move-starts")
 		if c.Bool("children") && p.CPSChildren > 0 {
 			r.CPS = p.CPSChildren
 		}

@@ -85,6 +85,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "bom", Usage: "start outputs with a byte-order mark", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "crlf", Usage: "end lines with CR LF", DisableDefaultText: true},
 			outputEncodingFlag("UTF-8"),
+			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of FCPXML timelines and MicroDVD files written", DefaultText: "the video's with --video, else FCPXML 25, MicroDVD 23.976"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
@@ -233,13 +234,27 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		if cfg.duration <= 0 {
 			return nil, usagef("--duration must be positive")
 		}
-	case video != "" && audioFile == "":
-		cfg.duration, err = media.Duration(context.Background(), video)
+	}
+	if cfg.encode.FPS, err = readFPS(c); err != nil {
+		return nil, err
+	}
+	// The video is probed once: its length (unless --audio times the
+	// captions), the rate its cuts are counted at, and that of frame-based
+	// outputs unless --fps.
+	var probed *media.Info
+	if video != "" {
+		info, err := media.Probe(context.Background(), video)
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("--video: %w", err)
+			return nil, videoError(err)
+		}
+		probed = &info
+		if audioFile == "" {
+			if cfg.duration, err = info.Length(); err != nil {
+				return nil, err
 			}
-			return nil, err
+		}
+		if cfg.encode.FPS == 0 && info.Rate.Valid() {
+			cfg.encode.FPS = info.Rate.FPS()
 		}
 	}
 	if cfg.start, err = timing.ParseDuration(c.String("start")); err != nil {
@@ -310,7 +325,11 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 		// The Chinese dictionaries load on another core while the sound
 		// is analysed (they take about half a second).
 		go cfg.segmenter.Segment("中文")
-		if cfg.audio, err = startAudio(audioFile); err != nil {
+		var known *media.Info // the sound's length, when --video is the same file
+		if audioFile == video {
+			known = probed
+		}
+		if cfg.audio, err = startAudio(audioFile, known); err != nil {
 			return nil, err
 		}
 		cfg.audioName = audioFile
@@ -324,7 +343,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 			debug.SetMemoryLimit(alignMemory)
 		}
 	}
-	if cfg.shots, err = e.readShotFlags(c, 0); err != nil {
+	if cfg.shots, err = e.readShotFlags(c, 0, probed); err != nil {
 		return nil, err
 	}
 	cfg.json = c.Bool("json")
@@ -342,7 +361,7 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 
 // analyzeAudio reads an audio or video file's sound into features.
 func analyzeAudio(name string) (*audio.Features, error) {
-	j, err := startAudio(name)
+	j, err := startAudio(name, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -361,8 +380,9 @@ type audioJob struct {
 }
 
 // startAudio opens an audio or video file (failing now when it cannot be
-// opened) and analyses its sound in the background.
-func startAudio(name string) (*audioJob, error) {
+// opened) and analyses its sound in the background. probed is what
+// ffprobe found of the file already, nil when it has not been probed.
+func startAudio(name string, probed *media.Info) (*audioJob, error) {
 	s, err := audio.Open(context.Background(), name)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -373,7 +393,7 @@ func startAudio(name string) (*audioJob, error) {
 	j := &audioJob{done: make(chan struct{})}
 	if n, ok := s.Samples(); ok {
 		j.seconds = audio.FeatureSeconds(n, s.Rate())
-	} else if d, err := media.Duration(context.Background(), name); err == nil {
+	} else if d, err := probedLength(name, probed); err == nil {
 		// A guess: ffmpeg's decode may be a few samples off the length
 		// the container gives.
 		j.seconds = audio.FeatureSeconds(int64(math.Round(d.Seconds()*float64(s.Rate()))), s.Rate())
@@ -392,6 +412,15 @@ func startAudio(name string) (*audioJob, error) {
 		}
 	}()
 	return j, nil
+}
+
+// probedLength is a media file's length from probed, or from ffprobe when
+// probed is nil.
+func probedLength(name string, probed *media.Info) (time.Duration, error) {
+	if probed != nil {
+		return probed.Length()
+	}
+	return media.Duration(context.Background(), name)
 }
 
 // wait is the features once the analysis is done.
@@ -630,13 +659,12 @@ func (e *env) snapShots(in string, res *timing.Result, rules timing.Rules, lang 
 		return
 	}
 	p := guide.ForLang(lang)
-	s := cfg.shots.shots(p)
-	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: s, ShotRules: shotRules(p, s)}
-	if g := p.Gap(s.Rate.FPS()); !cfg.gapSet && g > 0 {
-		// The gap is the guide's frames at the video's rate (2 frames at
-		// 25 fps is 80 ms, under the 83 ms of 24 fps): an end 2 frames
-		// before a cut then keeps it.
-		fr.Gap = g
+	pr := p.FixRules(0, p.Shots(cfg.shots.times, cfg.shots.rate))
+	fr := timing.FixRules{Min: rules.Min, Max: rules.Max, Gap: rules.Gap, Shots: pr.Shots, ShotRules: pr.ShotRules}
+	if !cfg.gapSet && pr.Gap > 0 {
+		// The gap is the guide's frames at the video's rate: an end 2
+		// frames before a cut then keeps it.
+		fr.Gap = pr.Gap
 	}
 	changes, problems := timing.SnapCaptions(res.Captions, fr)
 	if !cfg.verbose || cfg.quiet {

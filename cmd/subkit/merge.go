@@ -37,6 +37,7 @@ output. An existing output is an error unless --force.`,
 			punctuationFlag(),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			outputEncodingFlag("UTF-8"),
+			fpsFlag(),
 		},
 		Action: func(c *cli.Context) error { return e.merge(c) },
 	}
@@ -64,6 +65,9 @@ func (e *env) merge(c *cli.Context) error {
 	}
 	eo, err := readEncodeFlags(c, to)
 	if err != nil {
+		return err
+	}
+	if eo.FPS, err = readFPS(c); err != nil {
 		return err
 	}
 	if out != "-" && !c.Bool("force") {

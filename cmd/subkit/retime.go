@@ -17,7 +17,7 @@ import (
 func retimeCommand(e *env) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "shift", Usage: "move every caption by `D` (negative: earlier, as --shift=-1.5s)"},
-		&cli.StringFlag{Name: "fps", Usage: "frame rate change `FROM:TO` (25:23.976, 24000/1001:25)"},
+		&cli.StringFlag{Name: "fps", Usage: "frame rate change `FROM:TO` (25:23.976, 24000/1001:25); FCPXML timelines and MicroDVD files are written at TO"},
 		&cli.StringSliceFlag{Name: "sync", Usage: "reference point `OLD=NEW` (OLD a time, or #N, the start of caption N: #-1 or last is the last caption); repeat: 1 shifts, 2 stretch, more map piecewise"},
 		&cli.Float64Flag{Name: "scale", Usage: "stretch times by factor `F` around --anchor"},
 		&cli.StringFlag{Name: "anchor", Usage: "the time `D` --scale keeps", Value: "0"},
@@ -50,12 +50,14 @@ func (e *env) retime(c *cli.Context) error {
 		}
 		maps = append(maps, timing.Shift(d))
 	}
+	var outFPS float64 // the rate frame-based outputs are written at
 	if s := c.String("fps"); s != "" {
 		from, to, err := timing.ParseFPS(s)
 		if err != nil {
 			return usagef("--fps: %v", err)
 		}
 		maps = append(maps, timing.FPS(from, to))
+		outFPS = to.FPS()
 	}
 	var points []timing.SyncPoint
 	var fromEnd []int // for each point, N when OLD is #-N or last (#-1), else 0
@@ -129,6 +131,7 @@ func (e *env) retime(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	cfg.encodeOpt.FPS = outFPS
 	cfg.inPlace = c.Bool("in-place")
 	if cfg.inPlace && cfg.output != "" {
 		return usagef("retime: --in-place replaces the inputs; it takes no -o")

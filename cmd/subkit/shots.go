@@ -13,7 +13,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/subkit-dev/subkit/guide"
 	"github.com/subkit-dev/subkit/media"
 	"github.com/subkit-dev/subkit/timing"
 )
@@ -31,37 +30,46 @@ func shotFlags() []cli.Flag {
 // the frame rate they are counted at, when one is known.
 type shotSource struct {
 	times []time.Duration
-	rate  timing.Rate // the video's, --fps, or the list's fps line; zero: the profile's
+	rate  timing.Rate // the video's, --fps, or the list's fps line; zero: the profile's (guide.Profile.Shots)
 	name  string
 }
 
 // readShotFlags reads --video and --shots; nil when neither is given. With
 // both, the list is read and the video gives its frame rate. fps is
-// --fps, 0 when not given.
-func (e *env) readShotFlags(c *cli.Context, fps float64) (*shotSource, error) {
+// --fps, 0 when not given. probed is what ffprobe found of --video when
+// the command has probed it already, nil when not: the video is probed
+// here only when its rate is needed and not known.
+func (e *env) readShotFlags(c *cli.Context, fps float64, probed *media.Info) (*shotSource, error) {
 	video, list := c.String("video"), c.String("shots")
 	if video == "" && list == "" {
 		return nil, nil
 	}
 	ctx := context.Background()
 	s := &shotSource{}
-	if fps > 0 {
+	switch {
+	case fps > 0:
 		s.rate = timing.RateOf(fps)
+	case video != "" && probed != nil:
+		r, err := probed.FrameRate()
+		if err != nil {
+			return nil, err
+		}
+		s.rate = r
+	case video != "" && list != "":
+		r, err := media.FrameRate(ctx, video)
+		if err != nil {
+			return nil, videoError(err)
+		}
+		s.rate = r
 	}
 	if video != "" && list == "" {
+		// With no rate known, DetectShots probes the video for it.
 		shots, err := media.DetectShots(ctx, video, media.ShotOptions{Rate: s.rate})
 		if err != nil {
 			return nil, videoError(err)
 		}
 		s.times, s.rate, s.name = shots.Times(), shots.Rate, video
 		return s, nil
-	}
-	if video != "" && fps == 0 {
-		r, err := media.FrameRate(ctx, video)
-		if err != nil {
-			return nil, videoError(err)
-		}
-		s.rate = r
 	}
 	b, err := e.readInput(list)
 	if err != nil {
@@ -83,27 +91,6 @@ func videoError(err error) error {
 		return fmt.Errorf("--video: %w", err)
 	}
 	return err
-}
-
-// shots are the cuts at the frame rate they are counted at: the source's,
-// else the profile's.
-func (s *shotSource) shots(p guide.Profile) timing.Shots {
-	if s == nil {
-		return timing.Shots{}
-	}
-	r := s.rate
-	if !r.Valid() {
-		r = timing.RateOf(p.FPS)
-	}
-	if !r.Valid() {
-		r = timing.Rate{Num: 24, Den: 1}
-	}
-	return timing.ShotsAt(s.times, r)
-}
-
-// shotRules are p's shot rules at the shots' rate.
-func shotRules(p guide.Profile, s timing.Shots) timing.ShotRules {
-	return timing.ShotRules{Window: p.ShotWindow(s.Rate.FPS()), EndBefore: p.ShotEndFrames}
 }
 
 func shotsCommand(e *env) *cli.Command {

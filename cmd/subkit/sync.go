@@ -23,6 +23,7 @@ func syncCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "max-offset", Usage: "search offsets up to `D` either way", DefaultText: "the audio's length"},
 		&cli.BoolFlag{Name: "drop-negative", Usage: "drop captions that end up wholly before 0 (they are kept at 0 otherwise; reported either way)", DisableDefaultText: true},
 		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its synced self", DisableDefaultText: true},
+		fpsFlag(),
 	}
 	return &cli.Command{
 		Name:      "sync",
@@ -60,6 +61,9 @@ func (e *env) sync(c *cli.Context) error {
 	}
 	cfg, inputs, err := e.batchSetup(c, "sync", true)
 	if err != nil {
+		return err
+	}
+	if cfg.encodeOpt.FPS, err = readFPS(c); err != nil {
 		return err
 	}
 	cfg.inPlace = c.Bool("in-place")

@@ -246,3 +246,76 @@ func pythonWith(t testing.TB, module, how string) string {
 	Missing(t, "Python module "+module+" (tried "+strings.Join(tried, ", ")+")", how)
 	return ""
 }
+
+// FFmpegASS reads a caption file with ffmpeg and returns the cues as
+// ffmpeg hands them to libass (ffmpeg -i FILE -f ass), with the text as
+// libass shows it (LibassText). Times are in milliseconds.
+func FFmpegASS(t testing.TB, file string) []Cue {
+	t.Helper()
+	ffmpeg := RequireTool(t, "ffmpeg")
+	abs := absAll(t, []string{file})
+	stdout, stderr, status := run(t, time.Minute, filepath.Dir(abs[0]), ffmpeg,
+		"-nostdin", "-v", "error", "-i", abs[0], "-map", "0:s:0", "-c:s", "ass", "-f", "ass", "-")
+	if status != 0 {
+		t.Fatalf("ffmpeg could not read %s (exit %d):\n%s", file, status, tail(stderr))
+	}
+	var out []Cue
+	for _, line := range strings.Split(strings.ReplaceAll(string(stdout), "\r\n", "\n"), "\n") {
+		rest, ok := strings.CutPrefix(line, "Dialogue: ")
+		if !ok {
+			continue
+		}
+		f := strings.SplitN(rest, ",", 10)
+		if len(f) < 10 {
+			t.Fatalf("ffmpeg wrote a Dialogue line with %d fields: %q", len(f), line)
+		}
+		out = append(out, Cue{StartMs: assMs(t, f[1]), EndMs: assMs(t, f[2]), Text: LibassText(f[9])})
+	}
+	return out
+}
+
+// assMs reads an ASS time, H:MM:SS.cc.
+func assMs(t testing.TB, s string) int64 {
+	var h, m, sec, cs int64
+	if _, err := fmt.Sscanf(s, "%d:%d:%d.%d", &h, &m, &sec, &cs); err != nil {
+		t.Fatalf("ASS time %q: %v", s, err)
+	}
+	return ((h*60+m)*60+sec)*1000 + cs*10
+}
+
+// LibassText is an ASS event's text as libass shows it with the header
+// ffmpeg writes: override blocks dropped (any text in braces, which
+// libass reads as tags or a comment), \N a line break ("\n"), \n a
+// space (only wrap style 2 breaks there, and ffmpeg's header sets none),
+// \h a no-break space, \{ and \} braces (libass's get_next_char).
+func LibassText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '{':
+			if j := strings.IndexByte(s[i:], '}'); j >= 0 {
+				i += j
+				continue
+			}
+		case s[i] == '\\' && i+1 < len(s):
+			r := ""
+			switch s[i+1] {
+			case 'N':
+				r = "\n"
+			case 'n':
+				r = " "
+			case 'h':
+				r = "\u00a0"
+			case '{', '}':
+				r = s[i+1 : i+2]
+			}
+			if r != "" {
+				b.WriteString(r)
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

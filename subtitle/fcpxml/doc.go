@@ -6,8 +6,8 @@
 //	import _ "github.com/subkit-dev/subkit/subtitle/fcpxml"
 //
 // The writer writes an event holding one project whose timeline is a gap
-// as long as the captions, at the frame rate EncodeOptions.FPS gives (25
-// when 0; 23.976, 29.97, 47.952 and 59.94 are written as the exact NTSC
+// as long as the captions, at the frame rate EncodeOptions.FPS gives, else
+// Document.FPS, else 25 (23.976, 29.97, 47.952 and 59.94 are written as the exact NTSC
 // rates 24000/1001 and so on). Each cue becomes a <caption> anchored to
 // the gap, in the role iTT?captionFormat=ITT.<language>, its start and
 // duration in whole frames as rational seconds ("1001/30000s"): a start
@@ -27,5 +27,6 @@
 // with its time on the project's timeline (the offsets and starts of the
 // clips it is anchored in), its text, the styles its text-style-defs
 // give, and its placement; the document's language is that of the first
-// caption's role.
+// caption's role. Document.FPS is the rate of the first <sequence>'s
+// format, so a timeline written back keeps it.
 package fcpxml

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -134,11 +135,16 @@ func TestReadAnchored(t *testing.T) {
 	if !reflect.DeepEqual(d.Cues, want) || d.Lang != "de" {
 		t.Fatalf("lang %q\ngot  %+v\nwant %+v", d.Lang, d.Cues, want)
 	}
+	// The sequence's format: a frame is 1001/30000 s.
+	if want := 30000.0 / 1001; math.Abs(d.FPS-want) > 1e-9 {
+		t.Errorf("FPS %v, want %v", d.FPS, want)
+	}
 	formattest.Detects(t, "testdata/anchored.fcpxml", Format)
 }
 
 // TestRoundTrip writes documents on whole frames and reads them back the
-// same, at 25 fps; at 29.97 a second write of what was read is the first.
+// same, at 25 fps; at 29.97 a second write of what was read, at the rate
+// it was read at, is the first.
 func TestRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	words := []string{"hello", "大家好", "a & b", "<i>", "]]>", "  ", "x\u00a0y"}
@@ -166,7 +172,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err, ws)
 	}
 	back.Title = d.Title
-	if second := encode(t, back, subtitle.EncodeOptions{FPS: 29.97}, DefaultVersion); !bytes.Equal(first, second) {
+	if second := encode(t, back, subtitle.EncodeOptions{}, DefaultVersion); !bytes.Equal(first, second) {
 		t.Errorf("written again differs:\n%s", second)
 	}
 }

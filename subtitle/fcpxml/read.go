@@ -49,6 +49,10 @@ type reader struct {
 	ws    []subtitle.Warning
 	spans []span
 	defs  map[string]map[string]string // text-style-def id: its text-style's attributes
+	// frames are each <format>'s frameDuration by its id, and sequence
+	// the format of the first <sequence>: the timeline's frame rate.
+	frames   map[string]string
+	sequence string
 	// aligns are each cue's text alignment from its first span's style,
 	// and tops whether its text is placed at the top.
 	aligns []string
@@ -57,7 +61,8 @@ type reader struct {
 
 // read is the registered reader.
 func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
-	r := &reader{name: name, dec: xml.NewDecoder(strings.NewReader(text)), doc: &subtitle.Document{}, defs: map[string]map[string]string{}}
+	r := &reader{name: name, dec: xml.NewDecoder(strings.NewReader(text)), doc: &subtitle.Document{}, defs: map[string]map[string]string{},
+		frames: map[string]string{}}
 	r.dec.Strict = true
 	r.dec.Entity = xml.HTMLEntity
 	if err := r.read(); err != nil {
@@ -127,7 +132,14 @@ func (r *reader) read() error {
 					return err
 				}
 				continue
+			case n == "format":
+				if id := a["id"]; id != "" && r.frames[id] == "" {
+					r.frames[id] = a["frameDuration"]
+				}
 			case n == "sequence":
+				if r.sequence == "" {
+					r.sequence = a["format"]
+				}
 				start, ok := r.time(a, "tcStart", zero, line)
 				if !ok {
 					start = zero
@@ -151,6 +163,13 @@ func (r *reader) read() error {
 		return r.errorf(1, "no <fcpxml> element")
 	}
 	r.resolve()
+	// The timeline's rate: a frame's length as FCPXML time, "1001/30000s".
+	if d, ok := parseTime(r.frames[r.sequence]); ok && d.Sign() > 0 {
+		fps, _ := new(big.Rat).Inv(d).Float64()
+		if fps < 1000 {
+			r.doc.FPS = fps
+		}
+	}
 	return nil
 }
 

@@ -18,13 +18,17 @@ func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 }
 
 // WriteVersion writes d as FCPXML of the given version (one of Versions)
-// at the frame rate o.FPS (25 when 0). A frame rate Final Cut has no
-// timeline for is an error.
+// at the frame rate o.FPS, else d.FPS (an FCPXML input's), else 25. A
+// frame rate Final Cut has no timeline for is an error.
 func WriteVersion(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions, version string) error {
 	if !slices.Contains(Versions, version) {
 		return fmt.Errorf("fcpxml: cannot write version %q (writes %s)", version, strings.Join(Versions, ", "))
 	}
-	r, err := rateOf(o.FPS)
+	fps := o.FPS
+	if fps == 0 {
+		fps = d.FPS
+	}
+	r, err := rateOf(fps)
 	if err != nil {
 		return err
 	}

@@ -54,9 +54,12 @@ import (
 // the cue ends, as players show them) become span styles; the color is
 // kept as written. Other tags and closing tags with nothing open to close
 // are kept as text, and warned about once a file. ASS override blocks
-// ({\...}) are dropped, as players hide them: the first {\anN} of a cue,
-// wherever it stands, sets Cue.Align; the others are warned about once a
-// file. HTML entities are not decoded: players show them as written.
+// ({\...}) and MicroDVD codes ({Y:i}, {c:$0000FF}) are dropped, as
+// players hide them: the first {\anN} of a cue, wherever it stands, sets
+// Cue.Align; the others are warned about once a file. The ASS codes
+// libass applies in SRT text are applied: \N breaks the line, \n is a
+// space, \h a no-break space (see lineCodes). HTML entities are not
+// decoded: players show them as written.
 func readSRT(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	return readSRTFrom(name, text, 0)
 }
@@ -182,6 +185,8 @@ const (
 	wArrowText
 	wTags
 	wASS
+	wMicroDVD
+	wHardSpace
 	wFontAttrs
 	numSRTWarnings
 )
@@ -270,7 +275,8 @@ type srtReader struct {
 	droppedMore, droppedLast int
 
 	warn                       [numSRTWarnings]srtWarning
-	tags, ass, fontAttrs       srtNotes
+	tags, ass, mdvd, fontAttrs srtNotes
+	codeSpans                  []subtitle.Span // a line's spans while its ASS codes are applied (see lineCodes)
 	skipFirst, skipLast, skipN int
 }
 
@@ -794,36 +800,59 @@ func (r *srtReader) textLine(t string, n int) {
 		src := &r.sources[len(r.sources)-1]
 		src.Text = append(src.Text, t)
 	}
-	// ASS override blocks ({\...}) are hidden by the players that read
-	// SRT (VSFilter, libass, VLC, mpv), and the first {\an1}..{\an9} of a
-	// cue places it wherever it stands: it becomes Cue.Align; the other
-	// blocks are dropped with a warning naming them.
-	if strings.Contains(t, `{\`) {
-		if t = r.assBlocks(t, n); t == "" {
+	// ASS override blocks ({\...}) and MicroDVD codes ({Y:i}) are hidden
+	// by the players that read SRT (VSFilter, libass, VLC, mpv), and the
+	// first {\an1}..{\an9} of a cue places it wherever it stands: it
+	// becomes Cue.Align; the other blocks are dropped with a warning
+	// naming them.
+	if strings.IndexByte(t, '{') >= 0 {
+		if t = r.braceBlocks(t, n); t == "" {
 			return
 		}
 	}
 	if c := t[0]; c >= '0' && c <= '9' && strings.Contains(t, "-->") {
 		r.note(wArrowText, n, nil)
 	}
+	backslash := strings.IndexByte(t, '\\') >= 0
 	if strings.IndexByte(t, '<') < 0 {
 		r.st.setSpan(r.spans.add(), t)
-		r.lines.push(r.spans.take(0, -1))
+		if !backslash {
+			r.lines.push(r.spans.take(0, -1))
+			return
+		}
+	} else {
+		r.markup(t, &r.st, false)
+		r.flush()
+	}
+	if backslash {
+		r.lineCodes(n)
 		return
 	}
-	r.markup(t, &r.st, false)
-	r.flush()
 	r.endLine()
 }
 
-// assBlocks takes the ASS override blocks ({\...}, closed before the next
-// "{") out of line n, and returns what is left, trimmed. The first
-// {\anN} of the cue sets its Align; any other block is noted.
-func (r *srtReader) assBlocks(line string, n int) string {
+// braceCode reports whether line[i:] starts a block players hide: an ASS
+// override block "{\" or a MicroDVD code "{Y:" (ffmpeg hides those of
+// the letters C, F, o, P, S and Y in either case).
+func braceCode(line string, i int) bool {
+	if line[i] != '{' || i+1 >= len(line) {
+		return false
+	}
+	if line[i+1] == '\\' {
+		return true
+	}
+	return i+2 < len(line) && line[i+2] == ':' && strings.IndexByte("CcFfoPSsYy", line[i+1]) >= 0
+}
+
+// braceBlocks takes the ASS override blocks ({\...}) and MicroDVD codes
+// ({Y:...}), each closed before the next "{", out of line n, and returns
+// what is left, trimmed. The first {\anN} of the cue sets its Align; any
+// other block is noted.
+func (r *srtReader) braceBlocks(line string, n int) string {
 	var b strings.Builder
 	from := 0
 	for i := 0; i+1 < len(line); i++ {
-		if line[i] != '{' || line[i+1] != '\\' {
+		if !braceCode(line, i) {
 			continue
 		}
 		j := i + 2
@@ -841,6 +870,12 @@ func (r *srtReader) assBlocks(line string, n int) string {
 			r.cues[r.cue].Align = int(block[4] - '0')
 			continue
 		}
+		if block[1] != '\\' {
+			if !r.mdvd.full() && r.mdvd.add(block) {
+				r.note(wMicroDVD, n, nil)
+			}
+			continue
+		}
 		if !r.ass.full() && r.ass.add(block) {
 			r.note(wASS, n, nil)
 		}
@@ -850,6 +885,81 @@ func (r *srtReader) assBlocks(line string, n int) string {
 	}
 	b.WriteString(line[from:])
 	return strings.TrimSpace(b.String())
+}
+
+// lineCodes ends line n, whose spans are gathered, applying the ASS codes
+// libass applies to the text of an SRT cue (ffmpeg hands the text on with
+// them): \N breaks the line, \n is a space (a soft break, which breaks only
+// in ASS wrap style 2, and ffmpeg sets none) and \h a no-break space.
+// Hard spaces at the edges of a line are trimmed as the writers trim
+// them, with a warning. A code split by a tag ("\<b>N</b>") is text, as
+// it is to libass.
+func (r *srtReader) lineCodes(n int) {
+	sp := r.spans.open()
+	found := false
+	for i := range sp {
+		if hasLineCode(sp[i].Text) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		r.endLine()
+		return
+	}
+	r.codeSpans = append(r.codeSpans[:0], sp...)
+	r.spans.take(0, 0)
+	hard := false
+	for _, s := range r.codeSpans {
+		text := s.Text
+		for {
+			seg, rest, brk := strings.Cut(text, `\N`)
+			if strings.Contains(seg, `\`) {
+				hard = hard || strings.Contains(seg, `\h`)
+				seg = strings.ReplaceAll(strings.ReplaceAll(seg, `\n`, " "), `\h`, "\u00a0")
+			}
+			if seg != "" {
+				s.Text = seg
+				r.spans.push(s)
+			}
+			if !brk {
+				break
+			}
+			r.endCodeLine(n, hard)
+			text, hard = rest, false
+		}
+	}
+	r.endCodeLine(n, hard)
+}
+
+// endCodeLine is endLine for lineCodes, noting when hard (the line held
+// \h) and a no-break space at an edge is trimmed.
+func (r *srtReader) endCodeLine(n int, hard bool) {
+	if hard {
+		var b strings.Builder
+		for _, s := range r.spans.open() {
+			b.WriteString(s.Text)
+		}
+		t := strings.Trim(b.String(), " \t")
+		if strings.HasPrefix(t, "\u00a0") || strings.HasSuffix(t, "\u00a0") {
+			r.note(wHardSpace, n, nil)
+		}
+	}
+	r.endLine()
+}
+
+// hasLineCode reports whether s holds one of the codes lineCodes applies.
+func hasLineCode(s string) bool {
+	for {
+		i := strings.IndexByte(s, '\\')
+		if i < 0 || i+1 == len(s) {
+			return false
+		}
+		if c := s[i+1]; c == 'N' || c == 'n' || c == 'h' {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // Tags SRT players know.
@@ -1229,11 +1339,15 @@ func (r *srtReader) warnings() []subtitle.Warning {
 			msg = "tags kept as text (SRT does not define them, or they close nothing open): " + r.tags.String()
 		case wASS:
 			msg = "ASS override tags dropped (players hide them): " + r.ass.String()
+		case wMicroDVD:
+			msg = "MicroDVD codes dropped (players hide them): " + r.mdvd.String()
+		case wHardSpace:
+			msg = `hard spaces (\h) at the start or end of a line dropped (SRT writers trim line edges)`
 		case wFontAttrs:
 			msg = "<font> attributes other than color dropped: " + r.fontAttrs.String()
 		}
 		switch kind {
-		case wTags, wASS, wFontAttrs:
+		case wTags, wASS, wMicroDVD, wFontAttrs:
 		default:
 			if w.count > 1 {
 				msg += fmt.Sprintf(" (%d times; the first here)", w.count)

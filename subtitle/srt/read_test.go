@@ -19,6 +19,7 @@ import (
 
 	astisub "github.com/asticode/go-astisub"
 
+	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/internal/longtest"
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
@@ -730,5 +731,107 @@ func TestReadSRTOverrideBlocks(t *testing.T) {
 	}
 	if wantW := []string{`line 15: ASS override tags dropped (players hide them): {\an6}, {\some_letters_or_numbers}`}; !reflect.DeepEqual(msgs, wantW) {
 		t.Errorf("warnings %q, want %q", msgs, wantW)
+	}
+}
+
+// TestReadSRTCodes: the ASS codes libass applies to SRT text (\N a line
+// break, \n a space, \h a no-break space) are applied, and MicroDVD codes
+// ({Y:i}) are hidden as ffmpeg hides them, each kind named in a warning;
+// what players show as text stays text.
+func TestReadSRTCodes(t *testing.T) {
+	i, b := subtitle.Span{Italic: true}, subtitle.Span{Bold: true}
+	with := func(s subtitle.Span, text string) subtitle.Span { s.Text = text; return s }
+	const nb = "\u00a0"
+	cases := []struct {
+		in   string
+		want []subtitle.Line
+		warn string // a warning's text, "" for none
+	}{
+		{`One\NTwo`, []subtitle.Line{{{Text: "One"}}, {{Text: "Two"}}}, ""},
+		{`One \N Two`, []subtitle.Line{{{Text: "One"}}, {{Text: "Two"}}}, ""},
+		{`\Nstart`, []subtitle.Line{{{Text: "start"}}}, ""},
+		{`end\N`, []subtitle.Line{{{Text: "end"}}}, ""},
+		{`a\N\Nb`, []subtitle.Line{{{Text: "a"}}, {{Text: "b"}}}, ""},
+		{`a \n b`, []subtitle.Line{{{Text: "a   b"}}}, ""},
+		{`x\hy\hz`, []subtitle.Line{{{Text: "x" + nb + "y" + nb + "z"}}}, ""},
+		{`<i>a\Nb</i>`, []subtitle.Line{{with(i, "a")}, {with(i, "b")}}, ""},
+		{`a<i>\N</i>b`, []subtitle.Line{{{Text: "a"}}, {{Text: "b"}}}, ""},
+		{`a<b>b\Nc</b>d`, []subtitle.Line{{{Text: "a"}, with(b, "b")}, {with(b, "c"), {Text: "d"}}}, ""},
+		{`a\\Nb`, []subtitle.Line{{{Text: `a\`}}, {{Text: "b"}}}, ""},
+		{`Show this: \TEST and this: \-) \`, []subtitle.Line{{{Text: `Show this: \TEST and this: \-) \`}}}, ""},
+		{`\<b>N</b>`, []subtitle.Line{{{Text: `\`}, with(b, "N")}}, ""},
+		{`\h\h\hA`, []subtitle.Line{{{Text: "A"}}}, `line 3: hard spaces (\h) at the start or end of a line dropped`},
+		{`A\h\h`, []subtitle.Line{{{Text: "A"}}}, `line 3: hard spaces (\h) at the start or end of a line dropped`},
+		{`A\h\h\NB`, []subtitle.Line{{{Text: "A"}}, {{Text: "B"}}}, `line 3: hard spaces (\h) at the start or end of a line dropped`},
+		{`{Y:i}text`, []subtitle.Line{{{Text: "text"}}}, "line 3: MicroDVD codes dropped (players hide them): {Y:i}"},
+		{`{y:b}a {C:$0000FF}b {f:Arial}c {Z:q}d {y:open`, []subtitle.Line{{{Text: "a b c {Z:q}d {y:open"}}},
+			"line 3: MicroDVD codes dropped (players hide them): {y:b}, {C:$0000FF}, {f:Arial}"},
+		{"{Y:i}\nx", []subtitle.Line{{{Text: "x"}}}, "line 3: MicroDVD codes dropped (players hide them): {Y:i}"},
+		{`{Y:i\N}x`, []subtitle.Line{{{Text: "x"}}}, `line 3: MicroDVD codes dropped (players hide them): {Y:i\N}`},
+	}
+	for _, c := range cases {
+		text := "1\n00:00:01,000 --> 00:00:02,000\n" + c.in + "\n"
+		doc, ws, err := readSRT("c.srt", text)
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		if got := doc.Cues[0].Lines; !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q:\n got %s\nwant %s", c.in, dumpSRT(doc, nil, nil), dumpSRT(&subtitle.Document{Cues: []subtitle.Cue{{Start: ms(1000), End: ms(2000), Lines: c.want}}}, nil, nil))
+		}
+		var msgs []string
+		for _, w := range ws {
+			if !strings.Contains(w.Message, "number line") {
+				msgs = append(msgs, w.String())
+			}
+		}
+		switch {
+		case c.warn == "" && len(msgs) > 0:
+			t.Errorf("%q: warnings %q, want none", c.in, msgs)
+		case c.warn != "" && (len(msgs) != 1 || !strings.HasPrefix(msgs[0], c.warn)):
+			t.Errorf("%q: warnings %q, want one starting %q", c.in, msgs, c.warn)
+		}
+		checkFixedPoint(t, c.in, text)
+	}
+}
+
+// TestReadSRTCodesLibass reads testdata/ass-codes.srt, the codes of the
+// SRT capability testers, and compares each cue's lines with what libass
+// shows of the text ffmpeg hands it (the line edges trimmed, as subkit's
+// reader and writers trim them).
+func TestReadSRTCodesLibass(t *testing.T) {
+	const file = "testdata/ass-codes.srt"
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := readSRT(file, string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `\N`) || !strings.Contains(string(b), `\h`) || !strings.Contains(string(b), `{Y:`) {
+		t.Fatalf("%s lacks the codes it is for", file)
+	}
+	edges := func(text string) string {
+		var lines []string
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		return strings.Join(lines, "\n")
+	}
+	var got []extcheck.Cue
+	for _, c := range extcheck.ExpectedCues(doc) {
+		c.ID, c.Text = "", edges(c.Text)
+		got = append(got, c)
+	}
+	var want []extcheck.Cue
+	for _, c := range extcheck.FFmpegASS(t, file) {
+		c.Text = edges(c.Text)
+		want = append(want, c)
+	}
+	for _, d := range extcheck.DiffCues(got, want) {
+		t.Error(d)
 	}
 }

@@ -10,7 +10,9 @@
 // subtitles alike, with or without start-box codes; joins a subtitle's
 // extension blocks; skips user data and comment blocks; reads every row;
 // takes each control code as the screen cell it is (a space between two
-// words); and keeps italics, underline, the eight teletext colours and the
+// words); shows the subtitles of a cumulative set each added to the ones
+// before it, a cue for each stretch of time in which the same subtitles
+// show; and keeps italics, underline, the eight teletext colours and the
 // placement (vertical position and justification). Times count from the
 // programme start (TCP) when the GSI gives one.
 //

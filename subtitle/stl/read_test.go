@@ -18,7 +18,8 @@ import (
 type tti struct {
 	sn      int
 	ebn     byte
-	in, out int // frames
+	cs      byte // cumulative status
+	in, out int  // frames
 	vp, jc  byte
 	comment bool
 	text    []byte
@@ -37,7 +38,7 @@ func stlFile(dsc byte, blocks ...tti) []byte {
 	copy(g[256:], "00000000")
 	out := g
 	for _, b := range blocks {
-		t := []byte{0, byte(b.sn), byte(b.sn >> 8), b.ebn, 0}
+		t := []byte{0, byte(b.sn), byte(b.sn >> 8), b.ebn, b.cs}
 		for _, f := range []int{b.in, b.out} {
 			s := f / 25
 			t = append(t, byte(s/3600), byte(s/60%60), byte(s%60), byte(f%25))
@@ -143,6 +144,22 @@ func TestReadRealShapes(t *testing.T) {
 			text: []byte("I got \xa410 on \xa62 and \xa85")}),
 		want:   []string{"[I got $10 on #2 and ¤5|]"},
 		ttconv: "ttconv 1.0.5 reads 0xA4 as ¤ and has no character for 0xA6",
+	}, {
+		name: "a cumulative set",
+		file: stlFile('1',
+			tti{sn: 1, ebn: 0xFF, in: 25, out: 50, vp: 20, jc: 2, text: teletextRow("Before")},
+			tti{sn: 2, ebn: 0xFF, cs: 1, in: 75, out: 175, vp: 18, jc: 2, text: teletextRow("One,")},
+			tti{sn: 3, ebn: 0xFF, cs: 2, in: 100, out: 175, vp: 20, jc: 2, text: teletextRow("\x03two,")},
+			tti{sn: 4, ebn: 0xFF, cs: 3, in: 125, out: 175, vp: 22, jc: 2, text: teletextRow("three.")},
+			tti{sn: 5, ebn: 0xFF, in: 200, out: 225, vp: 22, jc: 2, text: teletextRow("After")}),
+		want: []string{"[Before|]", "[One,|]", "[One,|] / [two,|yellow]", "[One,|] / [two,|yellow] / [three.|]", "[After|]"},
+	}, {
+		name: "a cumulative set whose subtitles leave at their own times",
+		file: stlFile('0',
+			tti{sn: 1, ebn: 0xFF, cs: 1, in: 25, out: 100, vp: 18, jc: 2, text: []byte("First")},
+			tti{sn: 2, ebn: 0xFF, cs: 2, in: 50, out: 125, vp: 20, jc: 2, text: []byte("second")},
+			tti{sn: 3, ebn: 0xFF, cs: 3, in: 75, out: 150, vp: 22, jc: 2, text: []byte("third")}),
+		want: []string{"[First|]", "[First|] / [second|]", "[First|] / [second|] / [third|]", "[second|] / [third|]", "[third|]"},
 	}}
 	var files []string
 	dir := t.TempDir()
@@ -234,4 +251,40 @@ func diffPlain(got, want *subtitle.Document) string {
 		return "\n got " + g + "\nwant " + w
 	}
 	return ""
+}
+
+// TestReadCumulativeBroken: a cumulative set that is not begun or ended
+// as Tech 3264 says is read all the same, and each oddity is a warning;
+// a subtitle of a set shown no time is named, never dropped in silence.
+func TestReadCumulativeBroken(t *testing.T) {
+	file := stlFile('0',
+		tti{sn: 1, ebn: 0xFF, cs: 2, in: 25, out: 75, vp: 20, jc: 2, text: []byte("No first")},
+		tti{sn: 2, ebn: 0xFF, cs: 2, in: 50, out: 75, vp: 22, jc: 2, text: []byte("and no last")},
+		tti{sn: 3, ebn: 0xFF, in: 100, out: 125, vp: 22, jc: 2, text: []byte("Plain")},
+		tti{sn: 4, ebn: 0xFF, cs: 1, in: 150, out: 150, vp: 22, jc: 2, text: []byte("Never shown")},
+		tti{sn: 5, ebn: 0xFF, cs: 3, in: 150, out: 175, vp: 22, jc: 2, text: []byte("Last")})
+	d, ws, err := read("broken.stl", string(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Cues {
+		got = append(got, fmt.Sprintf("%v-%v %s", c.Start, c.End, cueText(c)))
+	}
+	want := []string{"1s-2s [No first|]", "2s-3s [No first|] / [and no last|]", "4s-5s [Plain|]", "6s-7s [Last|]"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var msgs []string
+	for _, w := range ws {
+		msgs = append(msgs, w.Message)
+	}
+	wantW := []string{
+		"subtitle 1 continues a cumulative set (CS 02) that no first subtitle (CS 01) began: read as its first",
+		"cumulative set from subtitle 1 has no last subtitle (CS 03) before subtitle 3: read as ended there",
+		"subtitle 4 of a cumulative set skipped: it is shown no time (6s to 6s)",
+	}
+	if strings.Join(msgs, "\n") != strings.Join(wantW, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantW, "\n"))
+	}
 }

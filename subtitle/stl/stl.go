@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -104,7 +105,10 @@ func colourCode(c string) (byte, bool) {
 // EBN 0, 1, ... then 0xFF); user data blocks (EBN 0xF0-0xFE) and comments
 // are skipped. Text is read whatever the display standard: between
 // start-box codes or not. Each control code takes a cell on the screen, so
-// between two words it is a space; rows are separated by 0x8A.
+// between two words it is a space; rows are separated by 0x8A. The
+// subtitles of a cumulative set (CS 01 first, 02 intermediate, 03 last)
+// are shown as teletext shows them, each added below the ones before it
+// (see accumulate).
 func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	b := []byte(text)
 	fail := func(format string, a ...any) (*subtitle.Document, []subtitle.Warning, error) {
@@ -155,6 +159,21 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 	}
 	var tf []byte
 	open := false
+	var set []member // the cumulative set being read
+	endSet := func(why string) {
+		if len(set) == 0 {
+			return
+		}
+		if why != "" {
+			ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("cumulative set from subtitle %d %s: read as ended there", set[0].sn, why)})
+		}
+		cues, dropped := accumulate(set, rows)
+		d.Cues = append(d.Cues, cues...)
+		for _, m := range dropped {
+			ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("subtitle %d of a cumulative set skipped: it is shown no time (%v to %v)", m.sn, m.start, m.end)})
+		}
+		set = set[:0]
+	}
 	for i := 0; i+ttiSize <= len(blocks); i += ttiSize {
 		tti := blocks[i : i+ttiSize]
 		ebn, comment := tti[3], tti[15] == 1
@@ -175,26 +194,99 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		}
 		open = false
 		block := i/ttiSize + 1
+		sn := int(tti[1]) | int(tti[2])<<8
 		tci, ok1 := ttiTimecode(tti[5:9], fps)
 		tco, ok2 := ttiTimecode(tti[9:13], fps)
 		if !ok1 || !ok2 {
-			ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("TTI block %d (subtitle %d) skipped: a time code out of range", block, int(tti[1])|int(tti[2])<<8)})
+			ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("TTI block %d (subtitle %d) skipped: a time code out of range", block, sn)})
 			continue
 		}
 		c := subtitle.Cue{Start: tci - start, End: tco - start}
 		if c.Start < 0 || c.End < c.Start {
 			ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("TTI block %d (subtitle %d) skipped: times %v to %v before the programme start or backwards",
-				block, int(tti[1])|int(tti[2])<<8, tci, tco)})
+				block, sn, tci, tco)})
 			continue
 		}
 		c.Lines = textLines(tf, cct, teletext)
+		switch cs := tti[4]; cs {
+		case 1, 2, 3:
+			if cs == 1 {
+				endSet("has no last subtitle (CS 03) before the next set")
+			} else if len(set) == 0 {
+				ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("subtitle %d continues a cumulative set (CS %02d) that no first subtitle (CS 01) began: read as its first", sn, cs)})
+			}
+			set = append(set, member{sn: sn, start: c.Start, end: c.End, lines: c.Lines, vp: tti[13], jc: tti[14]})
+			if cs == 3 {
+				endSet("")
+			}
+			continue
+		}
+		endSet(fmt.Sprintf("has no last subtitle (CS 03) before subtitle %d", sn))
 		c.Align = placement(tti[13], tti[14], len(c.Lines), rows)
 		d.Cues = append(d.Cues, c)
 	}
+	endSet("has no last subtitle (CS 03)")
 	if open {
 		ws = append(ws, subtitle.Warning{Message: "the last subtitle's extension blocks have no final block (EBN 0xFF): skipped"})
 	}
 	return d, ws, nil
+}
+
+// member is a subtitle of a cumulative set.
+type member struct {
+	sn         int
+	start, end time.Duration
+	lines      []subtitle.Line
+	vp, jc     byte
+}
+
+// accumulate makes the cues of a cumulative set. EBU Tech 3264 gives each
+// subtitle of the set its own time code in, and shows it added to those
+// of the set already on screen; each leaves at its own time code out
+// (usually one for the whole set). A cue is made for each stretch of time
+// in which the same subtitles show, their rows in file order, placed as
+// the first of them (as ttconv reads a set: one paragraph, a span for each
+// subtitle, timed on its own). A subtitle shown no time (in = out) is
+// returned in dropped.
+func accumulate(set []member, rows int) (cues []subtitle.Cue, dropped []member) {
+	var cuts []time.Duration
+	for _, m := range set {
+		if m.end <= m.start {
+			dropped = append(dropped, m)
+			continue
+		}
+		cuts = append(cuts, m.start, m.end)
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var on, prev []int
+	for k := 0; k+1 < len(cuts); k++ {
+		a, b := cuts[k], cuts[k+1]
+		on = on[:0]
+		for i, m := range set {
+			if m.start <= a && b <= m.end {
+				on = append(on, i)
+			}
+		}
+		if len(on) == 0 {
+			prev = prev[:0]
+			continue
+		}
+		if n := len(cues); n > 0 && cues[n-1].End == a && slices.Equal(on, prev) {
+			cues[n-1].End = b
+			continue
+		}
+		c := subtitle.Cue{Start: a, End: b}
+		for _, i := range on {
+			for _, l := range set[i].lines {
+				c.Lines = append(c.Lines, slices.Clone(l))
+			}
+		}
+		c.Align = placement(set[on[0]].vp, set[on[0]].jc, len(c.Lines), rows)
+		cues = append(cues, c)
+		prev = append(prev[:0], on...)
+	}
+	return cues, dropped
 }
 
 // gsiTimecode reads HHMMSSFF.
