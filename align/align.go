@@ -85,6 +85,14 @@ type Result struct {
 	// Fits, when the captions were placed by what is said (Content), are
 	// where each went and how sure the placement is.
 	Fits []Fit
+	// Voice is which voice's references were used (0: Options.Reference,
+	// k: Options.Alternatives[k-1]), and VoiceFit how well they model the
+	// recording's voice (see VoiceFit; NaN when not measured, 0 without
+	// Options.Reference). Under VoiceFloor the captions were placed by
+	// sound alone, and BySound is set.
+	Voice    int
+	VoiceFit float64
+	BySound  bool
 }
 
 // ErrTooLittleSpeech means there are fewer stretches of speech than units.

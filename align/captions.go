@@ -22,16 +22,22 @@ type Options struct {
 	// returns the log-mel rows of each (see Content); the captions are
 	// then placed by what is said, not by where sound starts and stops.
 	Reference func(texts []string) ([][]float32, error)
-	Content   ContentParams
+	// Alternatives, when set, speak the texts in other voices the
+	// recording may be in (as Reference does); the voice whose references
+	// fit the recording's first minutes best (VoiceFit) is used.
+	Alternatives []func(texts []string) ([][]float32, error)
+	Content      ContentParams
 }
 
 // Captions times transcript lines to the speech in the audio features.
 //
-// With o.Reference set, each caption's text is spoken by it and the
-// captions are placed by Content, by what is said; where the placement by
-// sound alone (below) agrees on most captions (clear pauses, no music), its
-// onsets are used (see AgreeShare). Without, they are placed by sound
-// alone:
+// With o.Reference set, each caption's text is spoken by it (or by the
+// best fitting of o.Alternatives) and the captions are placed by Content,
+// by what is said; where the placement by sound alone (below) agrees on
+// most captions (clear pauses, no music), its onsets are used (see
+// AgreeShare), and where the references do not model the voice at all
+// (VoiceFit under VoiceFloor), its placement is. Without, they are placed
+// by sound alone:
 //
 // The lines are cut into captions and weighed by timing.Estimate exactly
 // as generate does without audio; the captions are then placed on the
@@ -63,7 +69,8 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	}
 	items := make([]timing.FixItem, len(units))
 	if o.Reference != nil {
-		refs, err := o.Reference(captionTexts(est, to))
+		texts := captionTexts(est, to)
+		refs, err := o.Reference(texts)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -76,11 +83,24 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		} else {
 			res = &Result{}
 		}
+		voice := 0
+		if len(o.Alternatives) > 0 && guide != nil {
+			if voice = chooseVoice(f, refs, texts, guide, o.Alternatives, o.Content); voice > 0 {
+				if refs, err = o.Alternatives[voice-1](texts); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
 		fits, err := Content(f, refs, guide, o.Content)
 		if err != nil {
 			return nil, nil, err
 		}
-		res.Fits = fits
+		res.Fits, res.Voice, res.VoiceFit = fits, voice, VoiceFit(fits)
+		// References that do not model the voice (a voice or language
+		// the synthesizer does not speak like) place nothing surely:
+		// the placement by sound alone is taken whole.
+		unmodelled := guide != nil && res.VoiceFit < VoiceFloor
+		res.BySound = unmodelled
 		// Where the placement by sound alone agrees with this one on
 		// most captions, the recording has clear pauses and no music:
 		// its onsets (to 2.5 ms) are taken for every caption but those
@@ -95,15 +115,24 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		}
 		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
 		quiet := heardInPauses(fits, spans) < QuietPauses
+		var top []float32
+		if openSyllables(o.Timing.Profile.Lang) {
+			top = topBands(f)
+		}
 		for i, ft := range fits {
 			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
+			if top != nil {
+				st = softInitial(top, f.Level, f.Step, st)
+			}
 			if clean && (math.Abs(guide[i][0]-ft.Start) <= AgreeReach && ft.Confidence < SureConfidence || ft.Confidence < KeepConfidence) {
 				st, en = guide[i][0], guide[i][1]
 			}
 			if en <= st {
 				st, en = ft.Start, ft.End
 			}
-			if quiet && ft.Confidence < KeepConfidence {
+			if unmodelled {
+				st, en = guide[i][0], guide[i][1]
+			} else if quiet && ft.Confidence < KeepConfidence {
 				prevEnd := 0.0
 				if i > 0 {
 					prevEnd = items[i-1].End.Seconds()

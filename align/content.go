@@ -75,6 +75,13 @@ type Fit struct {
 	// Excess is how much worse, a frame, the reference matches than the
 	// best of any reference frames in no order.
 	Excess float64
+	// Order is how much better the unit's stretch matches its reference
+	// than the reference reversed in time: 1 − own cost ÷ reversed cost
+	// (see VoiceFit); NaN when not measured.
+	Order float64
+	// Lead is how far, in seconds, Start was moved back over a
+	// hesitation before the unit's words (see leadIn); 0 for none.
+	Lead float64
 }
 
 // ErrNoReference means Content was given nothing to compare with.
@@ -229,9 +236,14 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	monotone(lo, hi, T)
 	fine := viterbi(fs, x, bg, voice, flat, lo, hi, p)
 	if fine == nil {
-		return coarseFits(), nil
+		fits := coarseFits()
+		orderFits(fits, xc, rc, rec.step*float64(c), p)
+		return fits, nil
 	}
-	return fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p), nil
+	fits := fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p)
+	orderFits(fits, xc, rc, rec.step*float64(c), p)
+	leadIn(fits, fine, fs, x, rec.step)
+	return fits, nil
 }
 
 // ceps is how many cepstra a frame keeps (c0..c8), and dims the size
@@ -1058,6 +1070,7 @@ func fitsFrom(path []int32, st *states, x []float32, rx [][]float32, bg, voice [
 			End:        float64(b+1) * step,
 			Match:      margin,
 			Excess:     excess,
+			Order:      math.NaN(),
 			Confidence: math.Min(clamp01(margin/marginFull), clamp01((excessNone-excess)/(excessNone-excessFull))),
 		}
 	})

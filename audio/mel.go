@@ -96,3 +96,16 @@ func LogMel(samples []float32, rate int) []float32 {
 	}
 	return out
 }
+
+// MelBandAbove is the first mel band whose centre is at or above hz (at
+// rates of 16 kHz and up, where the bands span melLow to melHigh), or
+// MelBands when none is.
+func MelBandAbove(hz float64) int {
+	lo, hi := hzToMel(melLow), hzToMel(melHigh)
+	for b := 0; b < MelBands; b++ {
+		if melToHz(lo+(hi-lo)*float64(b+1)/float64(MelBands+1)) >= hz {
+			return b
+		}
+	}
+	return MelBands
+}

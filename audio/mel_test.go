@@ -58,3 +58,38 @@ func TestLogMelSine(t *testing.T) {
 		t.Errorf("the 1 kHz band at 22.05 kHz is %.3f over that at 16 kHz, want %.3f", d, want)
 	}
 }
+
+// MelBandAbove is the band a tone at its centre falls in most: a tone just
+// above the frequency asked for peaks in that band or the next, one well
+// under it in an earlier band.
+func TestMelBandAbove(t *testing.T) {
+	const rate = 16000
+	peak := func(hz float64) int {
+		x := make([]float32, rate/2)
+		for i := range x {
+			x[i] = float32(0.5 * math.Sin(2*math.Pi*hz*float64(i)/rate))
+		}
+		mel := LogMel(x, rate)
+		row := mel[10*MelBands : 11*MelBands]
+		best := 0
+		for b, v := range row {
+			if v > row[best] {
+				best = b
+			}
+		}
+		return best
+	}
+	b := MelBandAbove(3000)
+	if b <= 0 || b >= MelBands {
+		t.Fatalf("MelBandAbove(3000) = %d", b)
+	}
+	if p := peak(3050); p != b && p != b+1 {
+		t.Errorf("a 3050 Hz tone peaks in band %d, MelBandAbove(3000) = %d", p, b)
+	}
+	if p := peak(2500); p >= b {
+		t.Errorf("a 2500 Hz tone peaks in band %d, not under %d", p, b)
+	}
+	if got := MelBandAbove(20000); got != MelBands {
+		t.Errorf("MelBandAbove(20000) = %d, want %d", got, MelBands)
+	}
+}

@@ -58,6 +58,18 @@ func Voice(lang string) string {
 	return base
 }
 
+// Alternatives are other espeak-ng voices a recording in lang may have
+// been spoken in, to try beside Voice(lang): for Mandarin, the plain cmn
+// voice, which reads characters as pinyin letters and tone digits in
+// English sounds (narration made with espeak-ng -v cmn sounds like that,
+// and the Mandarin voice does not model it).
+func Alternatives(lang string) []string {
+	if Voice(lang) == "cmn-latn-pinyin" {
+		return []string{"cmn"}
+	}
+	return nil
+}
+
 // Rate is the sample rate of what espeak-ng speaks.
 const Rate = 22050
 

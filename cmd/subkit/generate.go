@@ -570,12 +570,21 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 				}
 			}
 		}
-		f, err := cfg.audio.wait()
-		if err != nil {
-			return err
+		// (err is the function's own, not one of this block: an
+		// alignment that fails must reach the check below it.)
+		f, werr := cfg.audio.wait()
+		if werr != nil {
+			return werr
 		}
 		var ares *align.Result
-		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speak})
+		voices := append([]string{voice}, espeak.Alternatives(lang)...)
+		var alts []func([]string) ([][]float32, error)
+		for _, v := range voices[1:] {
+			alts = append(alts, func(texts []string) ([][]float32, error) {
+				return espeak.LogMel(context.Background(), v, texts)
+			})
+		}
+		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speak, Alternatives: alts})
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
 		} else {
@@ -583,7 +592,7 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 			conf := ares.Confidence()
 			unsure, report := describeFits(res, ares.Fits)
 			if cfg.json {
-				if err := e.printAlignJSON(in, cfg.audioName, conf, report); err != nil {
+				if err := e.printAlignJSON(in, cfg.audioName, conf, voices[ares.Voice], ares, report); err != nil {
 					return err
 				}
 			}
@@ -591,6 +600,10 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 				return fmt.Errorf("%s: timing to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio, and is every line spoken?)", displayName(in), cfg.audioName, conf, cfg.minConf)
 			}
 			if !cfg.quiet {
+				if ares.BySound {
+					fmt.Fprintf(e.stderr, "%s: warning: espeak-ng's %s voice does not model the voice in %s (voice fit %.3f, under %.3f): captions placed by where sound starts and stops\n",
+						displayName(in), voices[ares.Voice], cfg.audioName, ares.VoiceFit, align.VoiceFloor)
+				}
 				for _, w := range unsure {
 					fmt.Fprintf(e.stderr, "%s: warning: %s\n", displayName(in), w)
 				}
@@ -736,13 +749,24 @@ func describeFits(res *timing.Result, fits []align.Fit) ([]string, []captionFit)
 // ms is d in seconds, to the millisecond.
 func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 
-func (e *env) printAlignJSON(in, audioName string, conf float64, captions []captionFit) error {
+// printAlignJSON prints the placement's report: the confidence, the voice
+// whose references were used, how well they model the recording (left out
+// when not measured) and whether the captions were placed by sound alone
+// for that reason, and every caption's place.
+func (e *env) printAlignJSON(in, audioName string, conf float64, voice string, ares *align.Result, captions []captionFit) error {
+	var fit *float64
+	if v := math.Round(ares.VoiceFit*1000) / 1000; !math.IsNaN(v) {
+		fit = &v
+	}
 	b, err := json.Marshal(struct {
 		Transcript string       `json:"transcript"`
 		Audio      string       `json:"audio"`
 		Confidence float64      `json:"confidence"`
+		Voice      string       `json:"voice"`
+		VoiceFit   *float64     `json:"voice_fit,omitempty"`
+		BySound    bool         `json:"by_sound"`
 		Captions   []captionFit `json:"captions"`
-	}{displayName(in), audioName, math.Round(conf*100) / 100, captions})
+	}{displayName(in), audioName, math.Round(conf*100) / 100, voice, fit, ares.BySound, captions})
 	if err != nil {
 		return err
 	}
