@@ -7,6 +7,12 @@ import "sort"
 // shorter; the pause between one line and the next is longer.
 const JoinGap = 0.3
 
+// MinClaim is the least run of speech, in seconds, a caption claims: a
+// breath taken before a line, or the lead-in of its first sound, is
+// shorter (and is not the line's words); the words the search leaves
+// out as pause run to a second or more.
+const MinClaim = 0.5
+
 // QuietPauses: when the detector hears sound in less than this share of
 // the time between the captions, the pauses are quiet (steady noise, a
 // room) and speech it hears next to a caption is taken for the caption's
@@ -33,6 +39,9 @@ func claimOnset(start, prevEnd float64, spans []Span) float64 {
 	}
 	if spans[k].Start-prevEnd <= JoinGap {
 		return start // the run goes on from the caption before
+	}
+	if start-spans[k].Start < MinClaim {
+		return start // a breath, or the lead-in of the first sound
 	}
 	return spans[k].Start
 }

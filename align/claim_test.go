@@ -42,6 +42,12 @@ func TestClaimOnset(t *testing.T) {
 			t.Errorf("%s: claimOnset(%.2f, %.2f) = %.3f, want %.3f", c.name, c.start, c.end, got, c.want)
 		}
 	}
+	// A breath 0.3 s before the line, running into its first sound, is
+	// under MinClaim: the start stays.
+	breath := []Span{{Start: 0.5, End: 1.0}, {Start: 3.0, End: 3.5}, {Start: 3.6, End: 4.2}}
+	if got := claimOnset(3.3, 1.0, breath); got != 3.3 {
+		t.Errorf("breath: claimOnset = %.3f, want the start, 3.3", got)
+	}
 	if got := claimOnset(1.0, 0, nil); got != 1.0 {
 		t.Errorf("no spans: claimOnset = %.3f, want the start, 1", got)
 	}
