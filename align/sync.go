@@ -42,6 +42,19 @@ type SyncOptions struct {
 	// in: caption starts are then also matched with the rises in its
 	// energy, which music under the speech does not hide.
 	Features *audio.Features
+	// Texts and Reference, when both are set (and Features), check the
+	// onset fit by what is said: Reference speaks the texts (one a
+	// caption, as Options.Reference does), Content finds where each is
+	// said near where the onset fit puts it, and a robust fit to the
+	// onsets at those places replaces the onset fit when it lands
+	// clearly more caption starts on them (see syncContent). Without
+	// them, when speaking fails or the words match too poorly, the
+	// onsets alone are used (SyncResult.Method and Why say which and
+	// why). Split uses the onsets alone.
+	Texts     []string
+	Reference func(texts []string) ([][]float32, error)
+	// Content tunes the content match.
+	Content ContentParams
 }
 
 // SyncPart is one part of a split result: captions From..To-1 (in the
@@ -61,6 +74,12 @@ type SyncResult struct {
 	Confidence float64
 	// Matched is how many caption starts land on an onset.
 	Matched int
+	// Method is MethodContent or MethodOnsets; Why, for onsets, says
+	// why the captions' text was not used (empty when none was given).
+	Method, Why string
+	// Anchors is, with MethodContent, how many caption starts placed
+	// by what is said agree with the map.
+	Anchors int
 }
 
 // MatchWindow is how near a caption start must land to a speech onset to
@@ -82,6 +101,8 @@ var ErrNoSpeech = errors.New("no speech found in the audio")
 // the rate and offset are refitted by least squares, three times with a
 // narrowing window and outliers left out, so rates not in the list are
 // found too. With Split, each part of the file gets its own offset.
+// With Texts and Reference the result is checked, and mended, by what is
+// said (see SyncOptions).
 func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	if len(cues) == 0 {
 		return nil, errors.New("no captions to sync")
@@ -118,7 +139,15 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 		}
 	}
 	rate, offset = best.rate, best.offset
-	res := &SyncResult{Rate: rate, Offset: offset}
+	res := &SyncResult{Rate: rate, Offset: offset, Method: MethodOnsets}
+	if !o.Split && o.Reference != nil && o.Features != nil {
+		if r, b, n, err := syncContent(cues, match, o, rate, offset); err != nil {
+			res.Why = err.Error()
+		} else {
+			rate, offset = r, b
+			res.Rate, res.Offset, res.Method, res.Anchors = r, b, MethodContent, n
+		}
+	}
 	if o.Split {
 		res.Parts = splitParts(cues, onsets, match, rate, offset, o.MinPart)
 	} else {

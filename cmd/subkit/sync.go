@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"math"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -11,6 +14,7 @@ import (
 	"github.com/subkit-dev/subkit/align"
 	"github.com/subkit-dev/subkit/audio"
 	"github.com/subkit-dev/subkit/edit"
+	"github.com/subkit-dev/subkit/espeak"
 	"github.com/subkit-dev/subkit/subtitle"
 	"github.com/subkit-dev/subkit/timing"
 )
@@ -22,6 +26,7 @@ func syncCommand(e *env) *cli.Command {
 		&cli.Float64Flag{Name: "min-confidence", Usage: "refuse (exit 1, write nothing) below confidence `C` (0 to 1)", Value: 0.5},
 		&cli.StringFlag{Name: "max-offset", Usage: "search offsets up to `D` either way", DefaultText: "the audio's length"},
 		&cli.BoolFlag{Name: "drop-negative", Usage: "drop captions that end up wholly before 0 (they are kept at 0 otherwise; reported either way)", DisableDefaultText: true},
+		&cli.StringFlag{Name: "lang", Usage: "the captions' language `TAG` (BCP 47: en, zh-Hans...), for speaking their text; detected from the text when absent"},
 		&cli.BoolFlag{Name: "in-place", Usage: "replace each input with its synced self", DisableDefaultText: true},
 		fpsFlag(),
 	}
@@ -34,7 +39,12 @@ steady drift) that put the captions on the speech in --audio's sound, and
 retimes the file by them, as retime would. It prints what it found and a
 confidence: the share of caption starts that land on a speech onset beyond
 chance. Below --min-confidence nothing is written and the exit code is 1.
-With --split each part of the file gets its own offset (the rate is one).`,
+The captions' text is spoken with espeak-ng and matched with the recording,
+so each caption's start and end are found by what is said and the offset
+and rate fitted to all of them; without espeak-ng, or for a language it
+does not speak, caption starts are matched with speech onsets only (the
+report says which). With --split each part of the file gets its own
+offset (the rate is one) from the onsets.`,
 		Flags:  append(flags, batchFlags("output `FORMAT`", "the input's format")...),
 		Action: func(c *cli.Context) error { return e.sync(c) },
 	}
@@ -90,23 +100,58 @@ func (e *env) sync(c *cli.Context) error {
 		spans[i] = align.Span{Start: s.Start, End: s.End}
 	}
 	ropts := timing.RetimeOptions{DropNegative: c.Bool("drop-negative")}
+	lang := c.String("lang")
+	speakErr := espeak.Check()
+	if speakErr == nil && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(alignMemory) // see generate
+	}
 	cfg.transform = func(d *subtitle.Document) ([]string, []string, error) {
 		if len(d.Cues) == 0 {
 			return nil, nil, fmt.Errorf("no captions to sync")
 		}
 		cues := make([]align.Cue, len(d.Cues))
+		texts := make([]string, len(d.Cues))
 		for i, q := range d.Cues {
 			cues[i] = align.Cue{Start: q.Start.Seconds(), End: q.End.Seconds()}
+			texts[i] = strings.Join(q.PlainLines(), " ")
 		}
-		r, err := align.Sync(cues, spans, opt)
+		o := opt
+		if speakErr == nil && !o.Split {
+			l := lang
+			if l == "" {
+				l = timing.DetectLang(strings.Join(texts, "\n"))
+			}
+			voice := espeak.Voice(l)
+			o.Texts = texts
+			o.Reference = func(t []string) ([][]float32, error) {
+				refs, err := espeak.LogMel(context.Background(), voice, t)
+				if err != nil {
+					return nil, fmt.Errorf("espeak-ng cannot speak %s (voice %s): %w", l, voice, err)
+				}
+				return refs, nil
+			}
+		}
+		r, err := align.Sync(cues, spans, o)
 		if err != nil {
 			return nil, nil, fmt.Errorf("sync to %s: %w", name, err)
 		}
 		found := describeSync(r, d)
+		var warns []string
+		switch {
+		case r.Method == align.MethodContent:
+		case o.Split:
+			found[0] += ", by speech onsets (--split)"
+		case speakErr != nil:
+			found[0] += ", by speech onsets only"
+			warns = append(warns, "the text was not used: "+speakErr.Error())
+		default:
+			found[0] += ", by speech onsets only"
+			warns = append(warns, "the text was not used: "+r.Why)
+		}
 		if r.Confidence < minConf {
 			return nil, nil, fmt.Errorf("sync to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio?); the best fit: %s", name, r.Confidence, minConf, strings.TrimPrefix(found[0], "sync: "))
 		}
-		return found, edit.Retime(d, r.TimingMap(cueStarts(d)), ropts), nil
+		return found, append(warns, edit.Retime(d, r.TimingMap(cueStarts(d)), ropts)...), nil
 	}
 	return e.report(e.runBatch(inputs, cfg), cfg.json, cfg.verbose, cfg.quiet, start)
 }
@@ -126,6 +171,9 @@ func describeSync(r *align.SyncResult, d *subtitle.Document) []string {
 	}
 	out := []string{fmt.Sprintf("sync: offset %+.3f s, %s, confidence %.2f (%d of %d caption starts on speech onsets)",
 		r.Offset, rate, r.Confidence, r.Matched, len(d.Cues))}
+	if r.Method == align.MethodContent {
+		out[0] += fmt.Sprintf(", fitted to what is said (%d caption starts placed by it)", r.Anchors)
+	}
 	if len(r.Parts) > 1 {
 		for _, p := range r.Parts {
 			out = append(out, fmt.Sprintf("sync: captions %d-%d (from %s): offset %+.3f s", p.From+1, p.To,
