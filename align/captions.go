@@ -114,6 +114,7 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			}
 		}
 		clean := guide != nil && float64(agree) >= AgreeShare*float64(len(fits))
+		quiet := heardInPauses(fits, spans) < QuietPauses
 		var top []float32
 		if openSyllables(o.Timing.Profile.Lang) {
 			top = topBands(f)
@@ -131,6 +132,12 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			}
 			if unmodelled {
 				st, en = guide[i][0], guide[i][1]
+			} else if quiet && ft.Confidence < KeepConfidence {
+				prevEnd := 0.0
+				if i > 0 {
+					prevEnd = items[i-1].End.Seconds()
+				}
+				st = claimOnset(st, prevEnd, spans)
 			}
 			items[i] = timing.FixItem{Start: msDuration(st), End: msDuration(en)}
 		}
