@@ -16,8 +16,11 @@ import (
 // stands out in the top bands. So a line's start is moved back over the
 // frames just before it whose top bands (or whose speech band, for the
 // first frames of the vowel) stand initialRise dB or more over the bed's
-// (a low percentile of the initialBase seconds before that), at most
-// initialReach seconds back, the run unbroken up to the start.
+// loud moments (the initialRank percentile of the initialBase seconds
+// before that), at most initialReach seconds back, the run unbroken up to
+// the start. Measured over the bed's quiet moments (its 20th percentile)
+// instead, the busy hi-hats of a drum-and-bass bed stood 20 dB over it
+// and moved starts 120–220 ms early.
 //
 // A Chinese syllable ends in a vowel or a nasal (in Cantonese also an
 // unreleased stop), never in a fricative, so a run of noise before a line
@@ -30,7 +33,7 @@ const (
 	initialRise  = 20.0 // dB
 	initialReach = 0.15 // seconds
 	initialBase  = 0.4  // seconds
-	initialRank  = 0.2
+	initialRank  = 0.8
 )
 
 // openSyllables tells whether the language's syllables never end in a
