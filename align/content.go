@@ -141,7 +141,64 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	for i, ref := range refs {
 		refs[i] = stretch(ref, r) // in place: an hour's references are 100 MB
 	}
+	if guide != nil && long(f, refs, p) {
+		guide = reguide(fits, refs, guide)
+	}
 	return rec.align(refs, guide, p, false)
+}
+
+// reguide is the guide for the last search of a long recording, from the
+// first pass's fits: a unit placed with confidence keeps its place; the
+// units between two such anchors are spread over the time between them by
+// the length of their references. The sound-only placement the first pass
+// was guided by can drift by a minute over a music bed or a long music
+// passage, further than the band around it reaches, and the search then
+// stays lost for minutes; the anchors around such a stretch bring the
+// band back to it. Units before the first anchor or after the last keep
+// the old guide moved by that anchor's offset from it.
+func reguide(fits []Fit, refs [][]float32, old [][2]float64) [][2]float64 {
+	n := len(fits)
+	var anchors []int
+	for i, ft := range fits {
+		if ft.Confidence > 0.5 {
+			anchors = append(anchors, i)
+		}
+	}
+	if len(anchors) == 0 || len(old) != n {
+		return old
+	}
+	cum := make([]float64, n+1) // reference frames before unit i
+	for i := range n {
+		cum[i+1] = cum[i] + float64(len(refs[i])/audio.MelBands)
+	}
+	g := make([][2]float64, n)
+	first, last := anchors[0], anchors[len(anchors)-1]
+	for i := 0; i < first; i++ {
+		d := fits[first].Start - old[first][0]
+		g[i] = [2]float64{old[i][0] + d, old[i][1] + d}
+	}
+	for i := last + 1; i < n; i++ {
+		d := fits[last].Start - old[last][0]
+		g[i] = [2]float64{old[i][0] + d, old[i][1] + d}
+	}
+	for k, a := range anchors {
+		g[a] = [2]float64{fits[a].Start, fits[a].End}
+		if k+1 == len(anchors) {
+			break
+		}
+		b := anchors[k+1]
+		from, to := fits[a].End, fits[b].Start
+		span := cum[b] - cum[a+1]
+		for i := a + 1; i < b; i++ {
+			s, e := from, to
+			if span > 0 && to > from {
+				s = from + (to-from)*(cum[i]-cum[a+1])/span
+				e = from + (to-from)*(cum[i+1]-cum[a+1])/span
+			}
+			g[i] = [2]float64{s, e}
+		}
+	}
+	return g
 }
 
 // stretch resamples log-mel rows to r times as many frames, linearly.
