@@ -127,6 +127,10 @@ type Carries struct {
 	// of a span's text, "" when nothing (EBU STL: "..." for "…"); Losses
 	// reports it.
 	Replaces func(Span) string
+	// Misread, when set, names each kind of a span's text the format's
+	// players read as something else though the writer writes it as it is
+	// (SRT: "\N" a line break, "{\i1}" a hidden code); Losses reports them.
+	Misread func(Span) []string
 	// StylesOf, when set, says which formats' named styles (Document.Styles)
 	// the writer keeps besides its own (ASS keeps SSA's and SSA ASS's).
 	StylesOf func(Format) bool

@@ -114,6 +114,11 @@ func lossCounts(d *Document, f Format) map[string]int {
 						mark(what)
 					}
 				}
+				if can.Misread != nil {
+					for _, what := range can.Misread(s) {
+						mark(what)
+					}
+				}
 				if s.Voice != "" && !can.Voice {
 					mark("voice names (<v>)")
 				}

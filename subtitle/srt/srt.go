@@ -18,7 +18,7 @@ func init() {
 		},
 		Write:   write,
 		Stream:  stream,
-		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true, Align: true, RubyAsText: true},
+		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true, Align: true, RubyAsText: true, Misread: misread},
 	})
 }
 
@@ -32,4 +32,29 @@ func sniff(_ []byte, head string) subtitle.Match {
 		}
 	}
 	return subtitle.NoMatch
+}
+
+// misread names text players read as codes, which SRT cannot escape:
+// "\N" (a line break), "\n" and "\h" (spaces), as ffmpeg passes them to
+// libass, and the blocks braceCode finds, which players hide. The writer
+// writes the text as it is; Losses reports it.
+func misread(s subtitle.Span) []string {
+	t := s.Text
+	var codes, hidden bool
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == '\\' && i+1 < len(t) && strings.IndexByte("Nnh", t[i+1]) >= 0:
+			codes = true
+		case t[i] == '{' && braceCode(t, i):
+			hidden = true
+		}
+	}
+	var out []string
+	if codes {
+		out = append(out, `text players read as codes (\N, \n, \h: a line break or a space)`)
+	}
+	if hidden {
+		out = append(out, `text players hide as codes ({\...}, {Y:...})`)
+	}
+	return out
 }
