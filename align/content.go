@@ -123,6 +123,10 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 	pre := p
 	if long(f, refs, p) {
 		pre.Coarse = 2 * p.Coarse // the pace needs no finer search
+		// At twice the step it can look twice as far from the guide for
+		// the same work: its sure captions guide the last search (see
+		// reguide), and the sound-only placement can be a minute off.
+		pre.Reach = 2 * p.Reach
 	}
 	fits, err := rec.align(refs, guide, pre, true)
 	if err != nil {
