@@ -604,15 +604,21 @@ func cepstra(mel []float32, gain, noise []float64, dct []float64) []float32 {
 			}
 			row[b] = v
 		}
-		for k := 0; k < ceps; k++ {
-			var s float64
-			for b, v := range row {
-				s += dct[k*B+b] * v
-			}
-			out[t*ceps+k] = float32(s / B)
-		}
+		rowCepstra(out[t*ceps:(t+1)*ceps], row, dct)
 	}
 	return out
+}
+
+// rowCepstra writes the cepstra c0..c8 of one row of log-mel values to out.
+func rowCepstra(out []float32, row, dct []float64) {
+	B := len(row)
+	for k := range out {
+		var s float64
+		for b, v := range row {
+			s += dct[k*B+b] * v
+		}
+		out[k] = float32(s / float64(B))
+	}
 }
 
 // Levelling: a stretch where the speech is quieter than the recording's
@@ -712,13 +718,7 @@ func cepstraLeveled(mel []float32, noise []float64, fg []float32, dct []float64)
 			}
 			row[b] = v
 		}
-		for k := 0; k < ceps; k++ {
-			var s float64
-			for b, v := range row {
-				s += dct[k*B+b] * v
-			}
-			out[t*ceps+k] = float32(s / B)
-		}
+		rowCepstra(out[t*ceps:(t+1)*ceps], row, dct)
 	}
 	return out
 }
