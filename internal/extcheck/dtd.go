@@ -65,33 +65,17 @@ func DTDValid(t testing.TB, dtd string, files ...string) []SchemaResult {
 	}
 	out := make([]SchemaResult, len(abs))
 	for i := range abs {
-		out[i] = SchemaResult{File: files[i], Valid: true}
+		out[i] = SchemaResult{File: files[i]}
 	}
-	cur := -1
-	for _, line := range strings.Split(string(stderr), "\n") {
-		if line == "" {
-			continue
+	attributeLines(stderr, abs, out, nil, func(line, f string, r *SchemaResult) bool {
+		if !strings.HasPrefix(line, "Document "+f+" does not validate") {
+			return false
 		}
-		matched := false
-		for i, f := range abs {
-			switch {
-			case strings.HasPrefix(line, "Document "+f+" does not validate"):
-				out[i].Valid = false
-				out[i].Messages = append(out[i].Messages, line)
-				cur, matched = -1, true
-			case strings.HasPrefix(line, f+":"):
-				out[i].Valid = false
-				out[i].Messages = append(out[i].Messages, line)
-				cur, matched = i, true
-			}
-			if matched {
-				break
-			}
-		}
-		if !matched && cur >= 0 {
-			m := &out[cur].Messages[len(out[cur].Messages)-1]
-			*m += "\n" + line
-		}
+		r.Messages = append(r.Messages, line)
+		return true
+	})
+	for i := range out {
+		out[i].Valid = len(out[i].Messages) == 0
 	}
 	if status != 0 {
 		bad := false
@@ -103,4 +87,38 @@ func DTDValid(t testing.TB, dtd string, files ...string) []SchemaResult {
 		}
 	}
 	return out
+}
+
+// attributeLines gives each line of xmllint's stderr to the file it names:
+// status takes the lines that say how a file came out (and returns true
+// for them); a line "FILE:…" starts one of that file's messages; a line
+// naming no file goes with the message before it (xmllint's context lines
+// and caret). Lines skip returns true for are dropped.
+func attributeLines(stderr []byte, abs []string, out []SchemaResult, skip func(line string) bool, status func(line, f string, r *SchemaResult) bool) {
+	cur := -1
+	for _, line := range strings.Split(string(stderr), "\n") {
+		if line == "" {
+			continue
+		}
+		if skip != nil && skip(line) {
+			cur = -1
+			continue
+		}
+		matched := false
+		for i, f := range abs {
+			if status(line, f, &out[i]) {
+				cur, matched = -1, true
+				break
+			}
+			if strings.HasPrefix(line, f+":") {
+				out[i].Messages = append(out[i].Messages, line)
+				cur, matched = i, true
+				break
+			}
+		}
+		if !matched && cur >= 0 {
+			m := &out[cur].Messages[len(out[cur].Messages)-1]
+			*m += "\n" + line
+		}
+	}
 }

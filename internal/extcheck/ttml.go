@@ -62,39 +62,20 @@ func XSDValid(t testing.TB, schema string, files ...string) []SchemaResult {
 	for i := range abs {
 		out[i].File = files[i]
 	}
-	// Attribute each line to the file it names; a line naming none goes with
-	// the message before it (xmllint's context lines and caret). The schema's
-	// own import warnings name the schema and are dropped.
-	cur := -1
-	for _, line := range strings.Split(string(stderr), "\n") {
-		if line == "" {
-			continue
-		}
-		if strings.HasPrefix(line, filepath.Dir(schema)) || strings.Contains(line, "Schemas parser warning") {
-			cur = -1
-			continue
-		}
-		matched := false
-		for i, f := range abs {
-			switch {
-			case line == f+" validates":
-				out[i].Valid = true
-				cur, matched = -1, true
-			case line == f+" fails to validate":
-				cur, matched = -1, true
-			case strings.HasPrefix(line, f+":"):
-				out[i].Messages = append(out[i].Messages, line)
-				cur, matched = i, true
-			}
-			if matched {
-				break
-			}
-		}
-		if !matched && cur >= 0 {
-			m := &out[cur].Messages[len(out[cur].Messages)-1]
-			*m += "\n" + line
-		}
+	// The schema's own import warnings name the schema and are dropped.
+	skip := func(line string) bool {
+		return strings.HasPrefix(line, filepath.Dir(schema)) || strings.Contains(line, "Schemas parser warning")
 	}
+	attributeLines(stderr, abs, out, skip, func(line, f string, r *SchemaResult) bool {
+		switch line {
+		case f + " validates":
+			r.Valid = true
+		case f + " fails to validate":
+		default:
+			return false
+		}
+		return true
+	})
 	for i, r := range out {
 		if !r.Valid && len(r.Messages) == 0 {
 			t.Fatalf("xmllint said neither that %s validates nor why not (exit %d); stderr:\n%s", abs[i], status, tail(stderr))
