@@ -3,6 +3,8 @@ package segment
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/subkit-dev/subkit/zhtext"
 )
 
 // maxHanRun is the most runes of one Han run segmented at a time; real
@@ -276,20 +278,5 @@ func isTraditional(text string) bool {
 // number of characters, other characters unchanged. Line breaking looks
 // words up in this form (see timing.Simplifier).
 func (s *Segmenter) Simplify(token string) string {
-	m := t2s()
-	var b []rune
-	for i, r := range token {
-		if x, ok := m[r]; ok {
-			if b == nil {
-				b = []rune(token[:i])
-			}
-			b = append(b, x)
-		} else if b != nil {
-			b = append(b, r)
-		}
-	}
-	if b == nil {
-		return token
-	}
-	return string(b)
+	return zhtext.MapRunes(token, t2s())
 }

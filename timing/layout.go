@@ -196,22 +196,7 @@ var toSimplified = sync.OnceValue(func() map[rune]rune {
 // looking it up in the word lists (which a Simplifier's keys already are;
 // SimpleSegmenter's tokens are not).
 func zhWord(tok string) string {
-	m := toSimplified()
-	var b []rune
-	for i, r := range tok {
-		if x, ok := m[r]; ok {
-			if b == nil {
-				b = []rune(tok[:i])
-			}
-			b = append(b, x)
-		} else if b != nil {
-			b = append(b, r)
-		}
-	}
-	if b == nil {
-		return tok
-	}
-	return string(b)
+	return zhtext.MapRunes(tok, toSimplified())
 }
 
 // englishNoLineEnd are English words a line should not end with: articles,

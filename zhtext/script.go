@@ -326,6 +326,26 @@ func (c *Converter) Convert(s string) string {
 	return strings.Join(segs, "")
 }
 
+// MapRunes is s with each character m maps replaced by its image, other
+// characters kept (s itself when m maps none of them).
+func MapRunes(s string, m map[rune]rune) string {
+	var b []rune
+	for i, r := range s {
+		if x, ok := m[r]; ok {
+			if b == nil {
+				b = []rune(s[:i])
+			}
+			b = append(b, x)
+		} else if b != nil {
+			b = append(b, r)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // SimplifiedChars maps each Traditional character, and each of Taiwan's
 // variant characters, to the one Simplified character OpenCC converts it
 // to on its own (TWVariantsRev, then TSCharacters). Characters whose
