@@ -85,7 +85,8 @@ bench-sync-realspeech:
 	nice scripts/bench-sync-realspeech.sh $(RS)
 
 # The held-back real-speech tracks (other voices, other music; docs/align-heldback.md), built
-# from the clips fetched into CLIPS=DIR (sources in scripts/heldback-speech.tsv) into HELD=DIR.
+# from the clips fetched into CLIPS=DIR (sources in scripts/heldback-speech.tsv, or in the
+# manifest given as MANIFEST=scripts/heldback-speech-2.tsv or -3.tsv) into HELD=DIR.
 # Then: make bench-realspeech RS=$(HELD).
 heldback-speech:
-	nice scripts/build-heldback-speech.sh $(CLIPS) $(HELD)
+	nice scripts/build-heldback-speech.sh $(if $(MANIFEST),--manifest $(MANIFEST)) $(CLIPS) $(HELD)
