@@ -57,11 +57,12 @@ func parseSRT(s string) []Cue {
 			continue
 		}
 		c := Cue{StartMs: srtMs(m[1:5]), EndMs: srtMs(m[5:9])}
-		var text []string
+		var text, raw []string
 		for i++; i < len(lines) && lines[i] != ""; i++ {
 			text = append(text, Plain(lines[i]))
+			raw = append(raw, lines[i])
 		}
-		c.Text = strings.Join(text, "\n")
+		c.Text, c.Raw = strings.Join(text, "\n"), strings.Join(raw, "\n")
 		out = append(out, c)
 	}
 	return out
