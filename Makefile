@@ -54,6 +54,7 @@ fuzz:
 	$(GO) test ./subtitle/scc -run '^$$' -fuzz FuzzReadSCC -fuzztime 60s
 	$(GO) test ./subtitle/fcpxml -run '^$$' -fuzz FuzzReadFCPXML -fuzztime 60s
 	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzWriteProfiles -fuzztime 60s
+	$(GO) test ./subtitle/internal/csscolor -run '^$$' -fuzz FuzzParse -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadScript -fuzztime 60s
 	$(GO) test ./subtitle/stl -run '^$$' -fuzz FuzzReadSTL -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
