@@ -126,7 +126,6 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	}, audioEnd)
 	rate, offset := coarse(cues, speech, maxOff)
 	match := onsetMatcher(onsets)
-	spanMatch := match
 	best := fitRates(cues, match, rate, offset)
 	if o.Features != nil && closeShare(best) < tryEnergyBelow {
 		// Where a music bed fills the pauses or lines follow each other
@@ -142,7 +141,7 @@ func Sync(cues []Cue, spans []Span, o SyncOptions) (*SyncResult, error) {
 	rate, offset = best.rate, best.offset
 	res := &SyncResult{Rate: rate, Offset: offset, Method: MethodOnsets}
 	if !o.Split && o.Reference != nil && o.Features != nil {
-		if r, b, n, err := syncContent(cues, match, spanMatch, o, rate, offset); err != nil {
+		if r, b, n, err := syncContent(cues, match, o, rate, offset); err != nil {
 			res.Why = err.Error()
 		} else {
 			rate, offset = r, b

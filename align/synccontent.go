@@ -231,7 +231,7 @@ const minContentStarts = 3
 // by where the onset fit, rate and offset, maps them), fits a map to the
 // caption starts found (see contentAnchors, contentMap) and returns it,
 // or the onset fit when that does as well, with how many starts agree.
-func syncContent(cues []Cue, match, spanMatch matcher, o SyncOptions, rate, offset float64) (float64, float64, int, error) {
+func syncContent(cues []Cue, match matcher, o SyncOptions, rate, offset float64) (float64, float64, int, error) {
 	if len(o.Texts) != len(cues) {
 		return 0, 0, 0, fmt.Errorf("%d texts for %d captions", len(o.Texts), len(cues))
 	}
@@ -280,39 +280,19 @@ func syncContent(cues []Cue, match, spanMatch matcher, o SyncOptions, rate, offs
 	if now < was+max(1, len(cues)/10) {
 		m.rate, m.offset, n = rate, offset, was
 	}
-	fan, other := finishAnchors(cues, fits, an, spanMatch, m.rate)
-	r, b := finishMap(fan, len(cues), m.rate, m.offset, other)
+	r, b := finishMap(an, len(cues), m.rate, m.offset)
 	return r, b, n, nil
 }
 
-// finishAnchors are the anchors the map is finished with: those of
-// contentAnchors with the onsets the fit chose (an), or with the
-// detector's onsets where there are pauses before them and Content's own
-// starts elsewhere, whichever agree more closely among themselves at
-// rate. Under a music bed the energy's rises are the sharper; in speech
-// without pauses they are a word's or a syllable's, late and scattered,
-// and Content's starts are the better.
-func finishAnchors(cues []Cue, fits []Fit, an []anchor, spanMatch matcher, rate float64) ([]anchor, bool) {
-	alt := contentAnchors(cues, fits, spanMatch)
-	a, b := fitRobust(an, rate, false), fitRobust(alt, rate, false)
-	if b.scale < a.scale && b.kept >= a.kept*3/4 {
-		return alt, true
-	}
-	return an, false
-}
-
-// finishMap refines the map chosen (rate, offset) with the anchors: the
-// rate fitted freely to them replaces it when it lies more than snapZ
-// standard errors away and moves the captions, over the anchors' span,
-// by more than three times their spread (at least 10 ms; a short file's
-// starts cannot tell rates closer than that apart); it is put on a
-// listed rate within snapZ standard errors, if any. The offset is then
-// fitted robustly to all the anchors at the rate kept, when the rate
-// changed or refit is set (the anchors are not those the map was fitted
-// to; see finishAnchors): the onset fit matched each start with the
-// onset nearest its map, which in speech without pauses can be a
-// word's. With under half the captions keeping weight the map is kept.
-func finishMap(an []anchor, n int, rate, offset float64, refit bool) (float64, float64) {
+// finishMap checks the rate of the map chosen (rate, offset) against the
+// anchors: the rate fitted freely to them replaces it when it lies more
+// than snapZ standard errors away and moves the captions, over the
+// anchors' span, by more than three times their spread (at least 10 ms;
+// a short file's starts cannot tell rates closer than that apart); it is
+// put on a listed rate within snapZ standard errors, if any, and the
+// offset fitted robustly to the anchors at that rate. Otherwise, or with
+// under half the captions keeping weight, the map is kept.
+func finishMap(an []anchor, n int, rate, offset float64) (float64, float64) {
 	free := fitRobust(an, rate, true)
 	if free.kept < max(minContentStarts, (n+1)/2) {
 		return rate, offset
@@ -333,7 +313,7 @@ func finishMap(an []anchor, n int, rate, offset float64, refit bool) (float64, f
 		if bestZ <= snapZ {
 			rate = best
 		}
-	} else if !refit {
+	} else {
 		return rate, offset
 	}
 	f := fitRobust(an, rate, false)

@@ -79,50 +79,6 @@ func TestSyncSmallDrift(t *testing.T) {
 	}
 }
 
-// finishAnchors takes the anchors that agree more closely among
-// themselves: the onsets the fit chose where they are sharp, the
-// detector's onsets or Content's starts where those are.
-func TestFinishAnchors(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	var cues []Cue
-	var fits []Fit
-	var spanOn []float64
-	for i := 0; i < 20; i++ {
-		s := 2 + 5*float64(i)
-		cues = append(cues, Cue{Start: s, End: s + 3})
-		// Content starts each caption within a few ms of its start; the
-		// detector finds an onset 4 ms late before every other one.
-		fits = append(fits, Fit{Start: s + 0.004*rng.NormFloat64(), End: s + 3, Confidence: 0.8})
-		if i%2 == 0 {
-			spanOn = append(spanOn, s+0.004)
-		}
-	}
-	spanMatch := onsetMatcher(spanOn)
-	// Onsets scattered 40 ms late and wide (a word's rise in speech
-	// without pauses): the detector's and Content's are taken.
-	var late []anchor
-	for _, c := range cues {
-		late = append(late, anchor{x: c.Start, y: c.Start + 0.04 + 0.03*rng.NormFloat64(), w: 1})
-	}
-	got, other := finishAnchors(cues, fits, late, spanMatch, 1)
-	if !other || &got[0] == &late[0] {
-		t.Error("kept the scattered onsets")
-	}
-	r, b := finishMap(got, len(cues), 1, 0.04, other)
-	if r != 1 || math.Abs(b) > 0.006 {
-		t.Errorf("finished at rate %.6f offset %.1f ms, want 1 and within 6 ms of 0", r, 1000*b)
-	}
-	// Sharp onsets 2 ms late on every caption (a music bed's pauses):
-	// they are kept.
-	var sharp []anchor
-	for _, c := range cues {
-		sharp = append(sharp, anchor{x: c.Start, y: c.Start + 0.002 + 0.001*rng.NormFloat64(), w: 1})
-	}
-	if got, other := finishAnchors(cues, fits, sharp, spanMatch, 1); other || &got[0] != &sharp[0] {
-		t.Error("left the sharp onsets")
-	}
-}
-
 // finishMap replaces a rate the anchors clearly contradict (a drift
 // beside a listed rate) and keeps one they cannot tell from the fitted.
 func TestFinishMapRate(t *testing.T) {
@@ -139,7 +95,7 @@ func TestFinishMapRate(t *testing.T) {
 			x := 5 * float64(i)
 			an = append(an, anchor{x: x, y: tc.drift*x + 0.3 + tc.noise*rng.NormFloat64(), w: 1})
 		}
-		r, b := finishMap(an, 40, 1, 0.3, false)
+		r, b := finishMap(an, 40, 1, 0.3)
 		if math.Abs(r-tc.want) > 5e-5 || math.Abs(b-0.3) > 0.01 {
 			t.Errorf("drift %.5f: rate %.6f offset %.3f, want %.5f and 0.300", tc.drift, r, b, tc.want)
 		}
