@@ -276,10 +276,51 @@ func syncContent(cues []Cue, match matcher, o SyncOptions, rate, offset float64)
 	// starts, matched with onsets alone) is as good on real voices or
 	// better, and Content's starts move Mandarin offsets by 10-20 ms.
 	was, now := closeAnchors(an, rate, offset), closeAnchors(an, m.rate, m.offset)
+	n := m.kept
 	if now < was+max(1, len(cues)/10) {
-		return rate, offset, was, nil
+		m.rate, m.offset, n = rate, offset, was
 	}
-	return m.rate, m.offset, m.kept, nil
+	r, b := finishMap(an, len(cues), m.rate, m.offset)
+	return r, b, n, nil
+}
+
+// finishMap checks the rate of the map chosen (rate, offset) against the
+// anchors: the rate fitted freely to them replaces it when it lies more
+// than snapZ standard errors away and moves the captions, over the
+// anchors' span, by more than three times their spread (at least 10 ms;
+// a short file's starts cannot tell rates closer than that apart); it is
+// put on a listed rate within snapZ standard errors, if any, and the
+// offset fitted robustly to the anchors at that rate. Otherwise, or with
+// under half the captions keeping weight, the map is kept.
+func finishMap(an []anchor, n int, rate, offset float64) (float64, float64) {
+	free := fitRobust(an, rate, true)
+	if free.kept < max(minContentStarts, (n+1)/2) {
+		return rate, offset
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, a := range an {
+		lo, hi = math.Min(lo, a.x), math.Max(hi, a.x)
+	}
+	moved := math.Abs(free.rate-rate) * (hi - lo)
+	if free.rateErr > 0 && math.Abs(free.rate-rate) > snapZ*free.rateErr && moved > 3*math.Max(free.scale, 0.01) {
+		rate = free.rate
+		best, bestZ := 0.0, math.Inf(1)
+		for _, c := range Rates {
+			if z := math.Abs(free.rate-c) / free.rateErr; z < bestZ {
+				best, bestZ = c, z
+			}
+		}
+		if bestZ <= snapZ {
+			rate = best
+		}
+	} else {
+		return rate, offset
+	}
+	f := fitRobust(an, rate, false)
+	if f.kept < max(minContentStarts, (n+1)/2) {
+		return rate, offset
+	}
+	return rate, f.offset
 }
 
 // closeAnchors counts the anchors that lie within closeWithin of the

@@ -6,7 +6,9 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -89,16 +91,26 @@ func (e *env) sync(c *cli.Context) error {
 			}
 		}
 	}
-	f, err := analyzeAudio(name)
+	// The sound is analysed in the background while the first input is
+	// read and its captions are spoken (see below); each input waits for
+	// it before it is synced.
+	job, err := startAudio(name, nil)
 	if err != nil {
 		return err
 	}
-	segs := audio.Detect(f, audio.VADOptions{})
-	opt.Features = f
-	spans := make([]align.Span, len(segs))
-	for i, s := range segs {
-		spans[i] = align.Span{Start: s.Start, End: s.End}
-	}
+	analysed := sync.OnceValues(func() ([]align.Span, error) {
+		f, err := job.wait()
+		if err != nil {
+			return nil, err
+		}
+		opt.Features = f
+		segs := audio.Detect(f, audio.VADOptions{})
+		spans := make([]align.Span, len(segs))
+		for i, s := range segs {
+			spans[i] = align.Span{Start: s.Start, End: s.End}
+		}
+		return spans, nil
+	})
 	ropts := timing.RetimeOptions{DropNegative: c.Bool("drop-negative")}
 	lang := c.String("lang")
 	speakErr := espeak.Check()
@@ -115,21 +127,45 @@ func (e *env) sync(c *cli.Context) error {
 			cues[i] = align.Cue{Start: q.Start.Seconds(), End: q.End.Seconds()}
 			texts[i] = strings.Join(q.PlainLines(), " ")
 		}
-		o := opt
-		if speakErr == nil && !o.Split {
+		var reference func([]string) ([][]float32, error)
+		if speakErr == nil && !opt.Split {
 			l := lang
 			if l == "" {
 				l = timing.DetectLang(strings.Join(texts, "\n"))
 			}
 			voice := espeak.Voice(l)
-			o.Texts = texts
-			o.Reference = func(t []string) ([][]float32, error) {
+			speak := func(t []string) ([][]float32, error) {
 				refs, err := espeak.LogMel(context.Background(), voice, t)
 				if err != nil {
 					return nil, fmt.Errorf("espeak-ng cannot speak %s (voice %s): %w", l, voice, err)
 				}
 				return refs, nil
 			}
+			// The texts are spoken now, while the sound is analysed
+			// (Sync asks for them only after its onset fit); asked
+			// for other texts, it speaks those.
+			early := make(chan struct{})
+			var refs [][]float32
+			var rerr error
+			go func() {
+				defer close(early)
+				refs, rerr = speak(texts)
+			}()
+			reference = func(t []string) ([][]float32, error) {
+				<-early
+				if !slices.Equal(t, texts) {
+					return speak(t)
+				}
+				return refs, rerr
+			}
+		}
+		spans, err := analysed()
+		if err != nil {
+			return nil, nil, err
+		}
+		o := opt
+		if reference != nil {
+			o.Texts, o.Reference = texts, reference
 		}
 		r, err := align.Sync(cues, spans, o)
 		if err != nil {
