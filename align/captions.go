@@ -120,6 +120,11 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			top = topBands(f)
 		}
 		for i, ft := range fits {
+			if back := bedLead(ft, quiet); back > 0 {
+				fits[i].Start += back
+				fits[i].Lead -= back
+				ft = fits[i]
+			}
 			st, en := snap(ft.Start, spans, true, SnapReach), snap(ft.End, spans, false, SnapReach)
 			if top != nil {
 				st = softInitial(top, f.Level, f.Step, st)
