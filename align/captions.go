@@ -199,12 +199,20 @@ func CaptionTexts(lines []timing.Line, to timing.Options, seconds float64) ([]st
 	return captionTexts(est, to), nil
 }
 
-// Confidence is how sure the placement by what is said is of the whole
-// transcript: the mean of its captions' Fits, 1 without Fits (placed by
-// sound alone).
+// Confidence is how sure the placement by what is said is that the
+// recording says the transcript: the transcript's Contrast as a share of
+// ContrastFull (0 to 1), what counts being that the recording's sounds
+// come in the order of its words, beyond what the same search finds for a
+// text never spoken. Where the references do not model the voice
+// (BySound) that order cannot be heard, and it is the mean of the
+// captions' Confidence, as it is where the order was not measured; 1
+// without Fits (placed by sound alone).
 func (r *Result) Confidence() float64 {
 	if len(r.Fits) == 0 {
 		return 1
+	}
+	if c := Contrast(r.Fits); !r.BySound && !math.IsNaN(c) {
+		return clamp01(c / ContrastFull)
 	}
 	var sum float64
 	for _, f := range r.Fits {
