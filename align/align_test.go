@@ -150,14 +150,40 @@ func TestFastLog(t *testing.T) {
 	}
 }
 
-// A transcript's confidence is the mean of its captions'; placed by sound
-// alone (no fits) it is 1.
+// A transcript's confidence is the higher of its captions' mean and its
+// contrast as a share of ContrastFull; placed by sound alone (no fits) it
+// is 1, and where the references do not model the voice (BySound) or the
+// order was not measured, the mean of its captions'.
 func TestResultConfidence(t *testing.T) {
 	if got := (&Result{}).Confidence(); got != 1 {
 		t.Errorf("no fits: confidence %v, want 1", got)
 	}
-	r := &Result{Fits: []Fit{{Confidence: 0.2}, {Confidence: 0.9}, {Confidence: 0.1}}}
-	if got := r.Confidence(); math.Abs(got-0.4) > 1e-12 {
-		t.Errorf("confidence %v, want 0.4", got)
+	nan := math.NaN()
+	r := &Result{Fits: []Fit{
+		{Start: 0, End: 1, Confidence: 0.2, Order: 0.3, NullOrder: 0.05},
+		{Start: 1, End: 4, Confidence: 0.05, Order: 0.2, NullOrder: 0.05},
+		{Start: 4, End: 5, Confidence: 0.05, Order: nan, NullOrder: 0}, // not measured
+	}}
+	// Voice fit (1·0.3 + 3·0.2)/4 less the reversed text's (1·0.05 + 3·0.05)/4,
+	// over the mean 0.1.
+	want := ((1*0.3+3*0.2)/4 - 0.05) / ContrastFull
+	if got := r.Confidence(); math.Abs(got-want) > 1e-12 {
+		t.Errorf("by contrast: confidence %v, want %v", got, want)
+	}
+	r.Fits[0].Order, r.Fits[0].NullOrder = 0, 0.9 // fits worse than the reversed text
+	if got := r.Confidence(); math.Abs(got-0.1) > 1e-12 {
+		t.Errorf("contrast under 0: confidence %v, want the mean 0.1", got)
+	}
+	r.Fits[0].Order, r.Fits[0].NullOrder = 0.3, 0.05
+	r.BySound = true
+	if got := r.Confidence(); math.Abs(got-0.1) > 1e-12 {
+		t.Errorf("by sound: confidence %v, want the mean 0.1", got)
+	}
+	r.BySound = false
+	for i := range r.Fits {
+		r.Fits[i].Order = nan
+	}
+	if got := r.Confidence(); math.Abs(got-0.1) > 1e-12 {
+		t.Errorf("order not measured: confidence %v, want the mean 0.1", got)
 	}
 }

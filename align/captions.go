@@ -204,9 +204,17 @@ func CaptionTexts(lines []timing.Line, to timing.Options, seconds float64) ([]st
 	return captionTexts(est, to), nil
 }
 
-// Confidence is how sure the placement by what is said is of the whole
-// transcript: the mean of its captions' Fits, 1 without Fits (placed by
-// sound alone).
+// Confidence is how sure the placement by what is said is that the
+// recording says the transcript, 0 to 1: the higher of two measures. One
+// is the mean of the captions' Confidence, how well the words match;
+// another voice than espeak-ng's scores a right transcript low on it. The
+// other is the transcript's Contrast as a share of ContrastFull: whether
+// the recording's sounds come in the order of its words, beyond what the
+// same search finds for a text never spoken; a wrong transcript scores
+// about 0 on it, but so does a right one the search could not follow
+// (under a loud music bed). Where the references do not model the voice
+// (BySound) the order cannot be heard and only the mean counts. Without
+// Fits (placed by sound alone) it is 1.
 func (r *Result) Confidence() float64 {
 	if len(r.Fits) == 0 {
 		return 1
@@ -215,7 +223,11 @@ func (r *Result) Confidence() float64 {
 	for _, f := range r.Fits {
 		sum += f.Confidence
 	}
-	return sum / float64(len(r.Fits))
+	mean := sum / float64(len(r.Fits))
+	if c := Contrast(r.Fits); !r.BySound && !math.IsNaN(c) {
+		return math.Max(mean, clamp01(c/ContrastFull))
+	}
+	return mean
 }
 
 // UnsureBelow is the confidence under which a caption is not surely

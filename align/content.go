@@ -79,6 +79,10 @@ type Fit struct {
 	// than the reference reversed in time: 1 − own cost ÷ reversed cost
 	// (see VoiceFit); NaN when not measured.
 	Order float64
+	// NullOrder is Order as the same search gets it with the reference
+	// reversed in time, a text never spoken (see nullOrders); NaN when not
+	// measured.
+	NullOrder float64
 	// Lead is how far, in seconds, Start was moved back over a
 	// hesitation before the unit's words (see leadIn); 0 for none.
 	Lead float64
@@ -276,6 +280,10 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	if path == nil {
 		return nil, errors.New("no alignment found")
 	}
+	var null []float64
+	if !coarseOnly {
+		null = nullOrders(rc, xc, bg, voiceC, flatC, lo, hi, p)
+	}
 	coarseFits := func() []Fit { return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p) }
 	if coarseOnly {
 		return coarseFits(), nil
@@ -304,10 +312,12 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 	if fine == nil {
 		fits := coarseFits()
 		orderFits(fits, xc, rc, rec.step*float64(c), p)
+		setNull(fits, null)
 		return fits, nil
 	}
 	fits := fitsFrom(fine, fs, x, rx, bg, voice, rec.step, p)
 	orderFits(fits, xc, rc, rec.step*float64(c), p)
+	setNull(fits, null)
 	leadIn(fits, fine, fs, x, rec.step)
 	return fits, nil
 }

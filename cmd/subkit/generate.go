@@ -89,7 +89,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence, and the files written with their text encodings, as JSON on standard output", DisableDefaultText: true},
-			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.1},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence that the recording says it is under `C` (0 to 1)", Value: 0.1},
 			punctuationFlag(),
 			scriptFlag(),
 			bilingualFlag(),
@@ -769,8 +769,9 @@ func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 // alignReport is the placement's --json report: the confidence, the
 // voice whose references were used, how well they model the recording
 // (left out when not measured) and whether the captions were placed by
-// sound alone for that reason, every caption's place, and the outputs
-// once written. Field names are stable.
+// sound alone for that reason, the contrast (whether the sounds follow
+// the order of the words; left out when not measured), every caption's
+// place, and the outputs once written. Field names are stable.
 type alignReport struct {
 	Transcript string          `json:"transcript"`
 	Audio      string          `json:"audio"`
@@ -778,6 +779,7 @@ type alignReport struct {
 	Voice      string          `json:"voice"`
 	VoiceFit   *float64        `json:"voice_fit,omitempty"`
 	BySound    bool            `json:"by_sound"`
+	Contrast   *float64        `json:"contrast,omitempty"`
 	Captions   []captionFit    `json:"captions"`
 	Outputs    []writtenOutput `json:"outputs,omitempty"`
 }
@@ -795,8 +797,12 @@ func newAlignReport(in, audioName string, conf float64, voice string, ares *alig
 	if v := math.Round(ares.VoiceFit*1000) / 1000; !math.IsNaN(v) {
 		fit = &v
 	}
+	var contrast *float64
+	if v := math.Round(align.Contrast(ares.Fits)*1000) / 1000; !math.IsNaN(v) {
+		contrast = &v
+	}
 	return &alignReport{Transcript: displayName(in), Audio: audioName, Confidence: math.Round(conf*100) / 100,
-		Voice: voice, VoiceFit: fit, BySound: ares.BySound, Captions: captions}
+		Voice: voice, VoiceFit: fit, BySound: ares.BySound, Contrast: contrast, Captions: captions}
 }
 
 // printJSONLine prints v as JSON on a line of standard output.
