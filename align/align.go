@@ -93,6 +93,9 @@ type Result struct {
 	Voice    int
 	VoiceFit float64
 	BySound  bool
+	// Warp is the factor the references' frequency scale was stretched by
+	// to fit the speaker (see chooseWarp); 1 for none.
+	Warp float64
 }
 
 // ErrTooLittleSpeech means there are fewer stretches of speech than units.

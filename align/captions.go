@@ -91,11 +91,16 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 				}
 			}
 		}
+		warp := 1.0
+		if guide != nil && openSyllables(o.Timing.Profile.Lang) {
+			warp = chooseWarp(f, refs, guide, o.Content)
+			warpAll(refs, warp)
+		}
 		fits, err := Content(f, refs, guide, o.Content)
 		if err != nil {
 			return nil, nil, err
 		}
-		res.Fits, res.Voice, res.VoiceFit = fits, voice, VoiceFit(fits)
+		res.Fits, res.Voice, res.VoiceFit, res.Warp = fits, voice, VoiceFit(fits), warp
 		// References that do not model the voice (a voice or language
 		// the synthesizer does not speak like) place nothing surely:
 		// the placement by sound alone is taken whole.

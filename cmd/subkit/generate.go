@@ -752,7 +752,8 @@ func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 // printAlignJSON prints the placement's report: the confidence, the voice
 // whose references were used, how well they model the recording (left out
 // when not measured) and whether the captions were placed by sound alone
-// for that reason, and every caption's place.
+// for that reason, the factor the references' frequency scale was warped
+// by to fit the speaker, and every caption's place.
 func (e *env) printAlignJSON(in, audioName string, conf float64, voice string, ares *align.Result, captions []captionFit) error {
 	var fit *float64
 	if v := math.Round(ares.VoiceFit*1000) / 1000; !math.IsNaN(v) {
@@ -765,8 +766,9 @@ func (e *env) printAlignJSON(in, audioName string, conf float64, voice string, a
 		Voice      string       `json:"voice"`
 		VoiceFit   *float64     `json:"voice_fit,omitempty"`
 		BySound    bool         `json:"by_sound"`
+		Warp       float64      `json:"warp,omitempty"`
 		Captions   []captionFit `json:"captions"`
-	}{displayName(in), audioName, math.Round(conf*100) / 100, voice, fit, ares.BySound, captions})
+	}{displayName(in), audioName, math.Round(conf*100) / 100, voice, fit, ares.BySound, ares.Warp, captions})
 	if err != nil {
 		return err
 	}
