@@ -94,7 +94,8 @@ type Result struct {
 	VoiceFit float64
 	BySound  bool
 	// Warp is the factor the references' frequency scale was stretched by
-	// to fit the speaker (see chooseWarp); 1 for none.
+	// to fit the speaker (see chooseWarp and Options.FitWarp); 1 for none,
+	// 0 when not tried.
 	Warp float64
 }
 

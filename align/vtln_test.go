@@ -9,6 +9,7 @@ import (
 	"github.com/subkit-dev/subkit/audio"
 	"github.com/subkit-dev/subkit/espeak"
 	"github.com/subkit-dev/subkit/internal/extcheck"
+	"github.com/subkit-dev/subkit/timing"
 )
 
 // A voice whose every frequency is 15% higher than the synthesizer's
@@ -58,6 +59,25 @@ func TestChooseWarp(t *testing.T) {
 		in := make([][]float32, len(refs))
 		for i := range refs {
 			in[i] = append([]float32(nil), refs[i]...)
+		}
+		if c.speed != 1 {
+			// Captions tries the warp only when asked.
+			prof := timing.ProfileFor("zh-Hans")
+			var tl []timing.Line
+			for i, l := range lines {
+				tl = append(tl, timing.Line{Text: l, Num: i + 1})
+			}
+			speakAll := func(texts []string) ([][]float32, error) { return espeak.LogMel(context.Background(), voice, texts) }
+			for _, fit := range []bool{false, true} {
+				o := Options{Timing: timing.Options{Profile: prof, Rules: timing.DefaultRules(prof)}, Reference: speakAll, FitWarp: fit}
+				_, ares, err := Captions(tl, f, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := map[bool]float64{false: 0, true: c.want}[fit]; ares.Warp != want {
+					t.Errorf("Captions with FitWarp %v: warp %.2f, want %.2f", fit, ares.Warp, want)
+				}
+			}
 		}
 		if got := chooseWarp(f, in, guide, ContentParams{}); got != c.want {
 			t.Errorf("speech at %.2f× the synthesizer's frequencies: warp %.2f chosen, want %.2f", c.speed, got, c.want)

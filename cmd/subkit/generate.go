@@ -770,7 +770,8 @@ func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 // voice whose references were used, how well they model the recording
 // (left out when not measured), whether the captions were placed by
 // sound alone for that reason, the factor the references' frequency scale
-// was warped by to fit the speaker, every caption's place, and the outputs
+// was warped by to fit the speaker (when tried), every caption's place,
+// and the outputs
 // once written. Field names are stable.
 type alignReport struct {
 	Transcript string          `json:"transcript"`
