@@ -93,6 +93,10 @@ type Result struct {
 	Voice    int
 	VoiceFit float64
 	BySound  bool
+	// Warp is the factor the references' frequency scale was stretched by
+	// to fit the speaker (see chooseWarp and Options.FitWarp); 1 for none,
+	// 0 when not tried.
+	Warp float64
 }
 
 // ErrTooLittleSpeech means there are fewer stretches of speech than units.

@@ -26,7 +26,13 @@ type Options struct {
 	// recording may be in (as Reference does); the voice whose references
 	// fit the recording's first minutes best (VoiceFit) is used.
 	Alternatives []func(texts []string) ([][]float32, error)
-	Content      ContentParams
+	// FitWarp, for a Chinese transcript, also tries the references with
+	// their frequency scale warped up (a woman's or a child's voice against
+	// the synthesizer's man's) and keeps the better fitting (see
+	// chooseWarp). Off by default: one warp for a whole recording of mixed
+	// voices loses lines (docs/align-zhvoice.md).
+	FitWarp bool
+	Content ContentParams
 }
 
 // Captions times transcript lines to the speech in the audio features.
@@ -91,11 +97,16 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 				}
 			}
 		}
+		warp := 0.0 // not tried
+		if o.FitWarp && guide != nil && openSyllables(o.Timing.Profile.Lang) {
+			warp = chooseWarp(f, refs, guide, o.Content)
+			warpAll(refs, warp)
+		}
 		fits, err := Content(f, refs, guide, o.Content)
 		if err != nil {
 			return nil, nil, err
 		}
-		res.Fits, res.Voice, res.VoiceFit = fits, voice, VoiceFit(fits)
+		res.Fits, res.Voice, res.VoiceFit, res.Warp = fits, voice, VoiceFit(fits), warp
 		// References that do not model the voice (a voice or language
 		// the synthesizer does not speak like) place nothing surely:
 		// the placement by sound alone is taken whole.

@@ -146,15 +146,7 @@ const (
 // they are); alts speak texts. A voice that cannot be spoken or aligned
 // is passed over.
 func chooseVoice(f *audio.Features, refs [][]float32, texts []string, guide [][2]float64, alts []func([]string) ([][]float32, error), p ContentParams) int {
-	n := len(refs)
-	k := min(n, sampleUnits)
-	for k < n && guide[k][1] <= sampleSeconds {
-		k++
-	}
-	end := f.Seconds()
-	if k < n {
-		end = math.Min(end, (guide[k-1][1]+guide[k][0])/2) // mid-pause after the sample
-	}
+	k, end := sampleOf(f, guide)
 	sub := sliceFeatures(f, int(math.Ceil(end/f.Step)))
 	fitOf := func(r [][]float32) float64 {
 		fits, err := Content(sub, r, guide[:k], p)
@@ -178,6 +170,23 @@ func chooseVoice(f *audio.Features, refs [][]float32, texts []string, guide [][2
 		}
 	}
 	return best
+}
+
+// sampleOf is how many of the first captions, by the sound-only placement
+// guide, the voices are tried on (those in about the first sampleSeconds,
+// at least sampleUnits), and where that part of the recording ends, in
+// seconds (mid-pause after the last).
+func sampleOf(f *audio.Features, guide [][2]float64) (k int, end float64) {
+	n := len(guide)
+	k = min(n, sampleUnits)
+	for k < n && guide[k][1] <= sampleSeconds {
+		k++
+	}
+	end = f.Seconds()
+	if k < n {
+		end = math.Min(end, (guide[k-1][1]+guide[k][0])/2)
+	}
+	return k, end
 }
 
 // sliceFeatures is the first T frames of f.

@@ -770,8 +770,10 @@ func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 // voice whose references were used, how well they model the recording
 // (left out when not measured) and whether the captions were placed by
 // sound alone for that reason, the contrast (whether the sounds follow
-// the order of the words; left out when not measured), every caption's
-// place, and the outputs once written. Field names are stable.
+// the order of the words; left out when not measured), the factor the
+// references' frequency scale was warped by to fit the speaker (when
+// tried), every caption's place, and the outputs once written. Field
+// names are stable.
 type alignReport struct {
 	Transcript string          `json:"transcript"`
 	Audio      string          `json:"audio"`
@@ -780,6 +782,7 @@ type alignReport struct {
 	VoiceFit   *float64        `json:"voice_fit,omitempty"`
 	BySound    bool            `json:"by_sound"`
 	Contrast   *float64        `json:"contrast,omitempty"`
+	Warp       float64         `json:"warp,omitempty"`
 	Captions   []captionFit    `json:"captions"`
 	Outputs    []writtenOutput `json:"outputs,omitempty"`
 }
@@ -802,7 +805,7 @@ func newAlignReport(in, audioName string, conf float64, voice string, ares *alig
 		contrast = &v
 	}
 	return &alignReport{Transcript: displayName(in), Audio: audioName, Confidence: math.Round(conf*100) / 100,
-		Voice: voice, VoiceFit: fit, BySound: ares.BySound, Contrast: contrast, Captions: captions}
+		Voice: voice, VoiceFit: fit, BySound: ares.BySound, Contrast: contrast, Warp: ares.Warp, Captions: captions}
 }
 
 // printJSONLine prints v as JSON on a line of standard output.
