@@ -113,10 +113,10 @@ func dtwCost(x, r []float32, stay, skip float64) float64 {
 		for j := 0; j < m; j++ {
 			best := prev[j] + stay
 			if j >= 1 {
-				best = math.Min(best, prev[j-1])
+				best = min(best, prev[j-1])
 			}
 			if j >= 2 {
-				best = math.Min(best, prev[j-2]+skip)
+				best = min(best, prev[j-2]+skip)
 			}
 			if best < inf {
 				best += dist(r[j*dims:(j+1)*dims], xt)
@@ -127,7 +127,7 @@ func dtwCost(x, r []float32, stay, skip float64) float64 {
 	}
 	end := prev[m-1]
 	if m >= 2 {
-		end = math.Min(end, prev[m-2])
+		end = min(end, prev[m-2])
 	}
 	return end / float64(n)
 }

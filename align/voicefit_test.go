@@ -144,8 +144,9 @@ func TestCaptionsChooseVoice(t *testing.T) {
 }
 
 // GuessVoice chooses as Captions does, on the estimate instead of the
-// placement by sound; Captions tells Chosen the voice it keeps before
-// that voice speaks every caption, and asks the other only for the first.
+// placement by sound; Captions tells Chosen the voice it keeps (here the
+// second) before that voice speaks every caption, and asks the other
+// only for the first.
 func TestGuessVoice(t *testing.T) {
 	extcheck.RequireTool(t, "espeak-ng")
 	var tl []timing.Line
@@ -166,6 +167,9 @@ func TestGuessVoice(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("spoken by %s: GuessVoice gives voice %d, want %d", c.spoken, got, c.want)
+		}
+		if c.want == 0 {
+			continue // TestCaptionsChooseVoice times it
 		}
 		chosen := -1
 		asked := make([]int, len(voices))

@@ -364,9 +364,10 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 // align.Options (the first is Reference, the others Alternatives), and
 // Chosen. When the audio's length is known before its analysis ends (a
 // WAV header, ffprobe), the captions are cut as they will be for that
-// length and spoken meanwhile: every caption in the first voice, the few
-// the voices are tried on (align.VoiceSample) in the others; the voice
-// chosen speaks the rest, the others stop. Should the cut come out
+// length and spoken meanwhile: in each voice the few the voices are tried
+// on (align.VoiceSample), then every caption in the voice the first
+// minutes fit best (align.GuessVoice); the voice chosen in the end speaks
+// what is left, the others stop. Should the cut come out
 // otherwise once the sound is read, the captions are spoken as cut. stop
 // ends what is still being spoken.
 func speakAhead(lines []timing.Line, topt timing.Options, audioName string, seconds float64, voices []string) (speakers []func([]string) ([][]float32, error), chosen func(int), stop func()) {
@@ -392,11 +393,7 @@ func speakAhead(lines []timing.Line, topt timing.Options, audioName string, seco
 	}
 	jobs := make([]*espeak.Job, len(voices))
 	for i, v := range voices {
-		want := sample
-		if i == 0 {
-			want = len(texts)
-		}
-		jobs[i] = espeak.Start(context.Background(), v, texts, want)
+		jobs[i] = espeak.Start(context.Background(), v, texts, sample)
 	}
 	stop = func() {
 		for _, j := range jobs {
@@ -422,23 +419,25 @@ func speakAhead(lines []timing.Line, topt timing.Options, audioName string, seco
 			return refs, nil
 		}
 	}
-	if len(voices) > 1 {
+	switch {
+	case sample >= len(texts):
+		// Every caption is in the sample: all are spoken in each voice.
+	default:
 		// Which voice is kept is told once the whole sound is analysed;
 		// its first minutes, analysed again on their own, tell which
-		// voice most likely: that one speaks ahead, not the first.
+		// voice most likely: that one speaks the rest ahead.
 		go func() {
 			first := make([]func([]string) ([][]float32, error), len(jobs))
 			for i, j := range jobs {
 				first[i] = func(t []string) ([][]float32, error) { return j.First(len(t)) }
 			}
-			f, err := analyzeFirst(audioName, align.GuessSeconds)
-			if err != nil {
-				return
+			v := 0
+			if f, err := analyzeFirst(audioName, align.GuessSeconds); err == nil {
+				if g, err := align.GuessVoice(lines, f, topt, seconds, first); err == nil {
+					v = g
+				}
 			}
-			if v, err := align.GuessVoice(lines, f, topt, seconds, first); err == nil && v > 0 {
-				jobs[0].Ahead(sample)
-				jobs[v].Ahead(len(texts))
-			}
+			jobs[v].Ahead(len(texts))
 		}()
 	}
 	chosen = func(voice int) {
