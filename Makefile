@@ -54,6 +54,7 @@ fuzz:
 	$(GO) test ./subtitle/scc -run '^$$' -fuzz FuzzReadSCC -fuzztime 60s
 	$(GO) test ./subtitle/fcpxml -run '^$$' -fuzz FuzzReadFCPXML -fuzztime 60s
 	$(GO) test ./subtitle/ttml -run '^$$' -fuzz FuzzWriteProfiles -fuzztime 60s
+	$(GO) test ./subtitle/internal/csscolor -run '^$$' -fuzz FuzzParse -fuzztime 60s
 	$(GO) test ./subtitle/ass -run '^$$' -fuzz FuzzReadScript -fuzztime 60s
 	$(GO) test ./subtitle/stl -run '^$$' -fuzz FuzzReadSTL -fuzztime 60s
 	$(GO) test ./subtitle -run '^$$' -fuzz FuzzSources -fuzztime 60s
@@ -85,7 +86,8 @@ bench-sync-realspeech:
 	nice scripts/bench-sync-realspeech.sh $(RS)
 
 # The held-back real-speech tracks (other voices, other music; docs/align-heldback.md), built
-# from the clips fetched into CLIPS=DIR (sources in scripts/heldback-speech.tsv) into HELD=DIR.
+# from the clips fetched into CLIPS=DIR (sources in scripts/heldback-speech.tsv, or in the
+# manifest given as MANIFEST=scripts/heldback-speech-2.tsv or -3.tsv) into HELD=DIR.
 # Then: make bench-realspeech RS=$(HELD).
 heldback-speech:
-	nice scripts/build-heldback-speech.sh $(CLIPS) $(HELD)
+	nice scripts/build-heldback-speech.sh $(if $(MANIFEST),--manifest $(MANIFEST)) $(CLIPS) $(HELD)

@@ -31,7 +31,7 @@ agree within 1 ms (frame times rounded otherwise), files that show the
 same texts in the same order at other times (SCC's timing models), and
 LRC files that agree but for the last line, which LRC gives no end:
 subkit shows it 5 s, ffmpeg not at all."""
-import collections, os, re, subprocess, sys, tempfile
+import collections, json, os, re, subprocess, sys, tempfile
 
 FFMPEG = {"srt", "vtt", "ass", "ssa", "scc", "sami", "microdvd", "subviewer", "lrc"}
 TTCONV = {"ttml": "TTML", "ebustl": "STL", "scc": "SCC"}
@@ -63,37 +63,8 @@ def peers(fmt):
     return out
 
 
-AEIDON_SCRIPT = r"""
-import sys, aeidon
-fmt, path, out, given = sys.argv[1:]
-for enc in (given, "utf_8_sig", "utf_16", "cp1252"):
-    try:
-        f = aeidon.files.new(getattr(aeidon.formats, fmt), path, enc)
-        subs = f.read()
-        break
-    except (UnicodeError, ValueError):
-        continue
-else:
-    sys.exit("aeidon: cannot decode " + path)
-fps = 23.976  # as ffmpeg and subkit take a file with no {1}{1}FPS line
-def clock(ms):
-    return "%02d:%02d:%02d,%03d" % (ms // 3600000, ms // 60000 % 60, ms // 1000 % 60, ms % 1000)
-with open(out, "w", encoding="utf-8") as w:
-    n = 0
-    for i, s in enumerate(subs):
-        if fmt == "MICRODVD":
-            if i == 0 and s.start_frame in (0, 1) and s.end_frame in (0, 1):
-                try:
-                    fps = float(s.main_text)
-                    continue
-                except ValueError:
-                    pass
-            start, end = round(s.start_frame / fps * 1000), round(s.end_frame / fps * 1000)
-        else:
-            start, end = round(s.start_seconds * 1000), round(s.end_seconds * 1000)
-        n += 1
-        w.write("%d\n%s --> %s\n%s\n\n" % (n, clock(start), clock(end), s.main_text))
-"""
+# The aeidon reader the tests use: JSON cues, written as SRT here.
+AEIDON_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "internal", "extcheck", "aeidon_cues.py")
 
 
 FFMPEG_DEMUXER = {"srt": "srt", "vtt": "webvtt", "ass": "ass", "ssa": "ass", "scc": "scc", "sami": "sami",
@@ -116,7 +87,21 @@ def peer_command(peer, fmt, f, out, enc):
         if fmt == "ebustl":
             cmd += ["--config", '{"stl_reader": {"program_start_tc": "TCP"}}']
         return cmd
-    return ["/usr/bin/python3", "-c", AEIDON_SCRIPT, AEIDON[fmt], f, out, ICONV.get(enc, "utf_8_sig")]
+    # 23.976 fps, as ffmpeg and subkit take a MicroDVD file with no {1}{1}FPS line.
+    at = "@23.976" if fmt == "microdvd" else ""
+    encodings = ",".join([ICONV.get(enc, "utf_8_sig"), "utf_8_sig", "utf_16", "cp1252"])
+    return ["/usr/bin/python3", AEIDON_SCRIPT, "--encodings=" + encodings, AEIDON[fmt] + at + "=" + f]
+
+
+def clock(ms):
+    return "%02d:%02d:%02d,%03d" % (ms // 3600000, ms // 60000 % 60, ms // 1000 % 60, ms % 1000)
+
+
+def write_srt(cues, out):
+    """Writes aeidon_cues.py's JSON cues to out as SRT."""
+    with open(out, "w", encoding="utf-8") as w:
+        for n, c in enumerate(cues, 1):
+            w.write("%d\n%s --> %s\n%s\n\n" % (n, clock(c["startMs"]), clock(c["endMs"]), c["text"]))
 
 
 def srt_cues(text, fmt=None, ass_codes=False):
@@ -217,6 +202,8 @@ def main():
                 if os.path.exists(b):
                     os.remove(b)
                 r2 = run(peer_command(peer, fmt, f, b, enc))
+                if peer == "aeidon" and r2.returncode == 0:
+                    write_srt(json.loads(r2.stdout), b)
                 if r1.returncode != 0 or r2.returncode != 0 or not os.path.exists(b):
                     who = "subkit" if r1.returncode != 0 else peer
                     tally[key]["fail " + who] += 1

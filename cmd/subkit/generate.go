@@ -89,7 +89,7 @@ Durations: 90s, 1m30.5s, 01:02:03.500, 1:02:03,5 or plain seconds (90.5).`,
 			&cli.Float64Flag{Name: "fps", Usage: "frame rate `N` of FCPXML timelines and MicroDVD files written", DefaultText: "the video's with --video, else FCPXML 25, MicroDVD 23.976"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every warning (a long run of one kind is summarised)", DisableDefaultText: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print warnings", DisableDefaultText: true},
-			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence as JSON on standard output", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "json", Usage: "with --audio: print every caption's place and confidence, and the files written with their text encodings, as JSON on standard output", DisableDefaultText: true},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "with --audio: refuse (exit 1, write nothing) when the transcript's confidence, the mean of its captions', is under `C` (0 to 1)", Value: 0.1},
 			punctuationFlag(),
 			scriptFlag(),
@@ -607,7 +607,17 @@ func validTag(t string) bool {
 }
 
 // generateOne times one transcript and writes its tracks.
-func (e *env) generateOne(in string, cfg *genConfig) error {
+func (e *env) generateOne(in string, cfg *genConfig) (err error) {
+	// With --json, the placement's report, printed on return: with the
+	// outputs once they are written, else without them.
+	var report *alignReport
+	defer func() {
+		if report != nil {
+			if perr := e.printJSONLine(report); err == nil {
+				err = perr
+			}
+		}
+	}()
 	// The outputs as they are before the work: one another run writes
 	// meanwhile is not replaced.
 	exists := make([]bool, len(cfg.formats))
@@ -675,11 +685,9 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 		} else {
 			e.snapShots(in, res, topt.Rules, lang, cfg)
 			conf := ares.Confidence()
-			unsure, report := describeFits(res, ares.Fits)
+			unsure, fits := describeFits(res, ares.Fits)
 			if cfg.json {
-				if err := e.printAlignJSON(in, cfg.audioName, conf, voices[ares.Voice], ares, report); err != nil {
-					return err
-				}
+				report = newAlignReport(in, cfg.audioName, conf, voices[ares.Voice], ares, fits)
 			}
 			if conf < cfg.minConf {
 				return fmt.Errorf("%s: timing to %s: confidence %.2f is under %.2f, so nothing was written (is it the right audio, and is every line spoken?)", displayName(in), cfg.audioName, conf, cfg.minConf)
@@ -736,6 +744,15 @@ func (e *env) generateOne(in string, cfg *genConfig) error {
 	}
 	if err := e.writeOutputs(outs); err != nil {
 		return err
+	}
+	if report != nil {
+		for i, f := range cfg.formats {
+			enc, err := subtitle.OutputEncoding(f, cfg.encode)
+			if err != nil {
+				return fmt.Errorf("%s: --output-encoding: %w", outs[i].path, err)
+			}
+			report.Outputs = append(report.Outputs, writtenOutput{Output: outs[i].path, To: f.String(), OutEncoding: enc})
+		}
 	}
 	if !cfg.quiet {
 		ws := make([]string, len(res.Warnings))
@@ -834,24 +851,42 @@ func describeFits(res *timing.Result, fits []align.Fit) ([]string, []captionFit)
 // ms is d in seconds, to the millisecond.
 func ms(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
 
-// printAlignJSON prints the placement's report: the confidence, the voice
-// whose references were used, how well they model the recording (left out
-// when not measured) and whether the captions were placed by sound alone
-// for that reason, and every caption's place.
-func (e *env) printAlignJSON(in, audioName string, conf float64, voice string, ares *align.Result, captions []captionFit) error {
+// alignReport is the placement's --json report: the confidence, the
+// voice whose references were used, how well they model the recording
+// (left out when not measured) and whether the captions were placed by
+// sound alone for that reason, every caption's place, and the outputs
+// once written. Field names are stable.
+type alignReport struct {
+	Transcript string          `json:"transcript"`
+	Audio      string          `json:"audio"`
+	Confidence float64         `json:"confidence"`
+	Voice      string          `json:"voice"`
+	VoiceFit   *float64        `json:"voice_fit,omitempty"`
+	BySound    bool            `json:"by_sound"`
+	Captions   []captionFit    `json:"captions"`
+	Outputs    []writtenOutput `json:"outputs,omitempty"`
+}
+
+// writtenOutput is one file written, its fields named as in convert's
+// --json report.
+type writtenOutput struct {
+	Output      string `json:"output"`
+	To          string `json:"to"`
+	OutEncoding string `json:"output_encoding,omitempty"`
+}
+
+func newAlignReport(in, audioName string, conf float64, voice string, ares *align.Result, captions []captionFit) *alignReport {
 	var fit *float64
 	if v := math.Round(ares.VoiceFit*1000) / 1000; !math.IsNaN(v) {
 		fit = &v
 	}
-	b, err := json.Marshal(struct {
-		Transcript string       `json:"transcript"`
-		Audio      string       `json:"audio"`
-		Confidence float64      `json:"confidence"`
-		Voice      string       `json:"voice"`
-		VoiceFit   *float64     `json:"voice_fit,omitempty"`
-		BySound    bool         `json:"by_sound"`
-		Captions   []captionFit `json:"captions"`
-	}{displayName(in), audioName, math.Round(conf*100) / 100, voice, fit, ares.BySound, captions})
+	return &alignReport{Transcript: displayName(in), Audio: audioName, Confidence: math.Round(conf*100) / 100,
+		Voice: voice, VoiceFit: fit, BySound: ares.BySound, Captions: captions}
+}
+
+// printJSONLine prints v as JSON on a line of standard output.
+func (e *env) printJSONLine(v any) error {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}

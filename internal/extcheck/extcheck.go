@@ -143,7 +143,8 @@ type Cue struct {
 	// Text is the cue's text as a viewer gets it: escapes decoded, markup
 	// dropped, lines joined with "\n".
 	Text string `json:"text"`
-	// Raw is the cue text as the file holds it (WebVTT clients only).
+	// Raw is the cue text as the file holds it (WebVTT clients), or as
+	// the SRT an SRT-writing client wrote it, tags kept (ffmpeg, ttconv).
 	Raw string `json:"raw,omitempty"`
 }
 

@@ -1,6 +1,7 @@
 package extcheck
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -57,11 +58,12 @@ func parseSRT(s string) []Cue {
 			continue
 		}
 		c := Cue{StartMs: srtMs(m[1:5]), EndMs: srtMs(m[5:9])}
-		var text []string
+		var text, raw []string
 		for i++; i < len(lines) && lines[i] != ""; i++ {
 			text = append(text, Plain(lines[i]))
+			raw = append(raw, lines[i])
 		}
-		c.Text = strings.Join(text, "\n")
+		c.Text, c.Raw = strings.Join(text, "\n"), strings.Join(raw, "\n")
 		out = append(out, c)
 	}
 	return out
@@ -107,36 +109,11 @@ func abs64(n int64) int64 {
 	return n
 }
 
-// aeidonScript reads each file given as FORMAT=PATH with aeidon and
-// prints one JSON list of cues a file. Frame-based formats (MicroDVD) are
-// given as FORMAT@FPS=PATH: aeidon reads the frame numbers and text; the
-// script turns frames into time at FPS, and takes a {1}{1}FPS first line
-// (which aeidon reads as a cue) as the frame rate.
-const aeidonScript = `
-import json, sys, aeidon
-for arg in sys.argv[1:]:
-    fmt, path = arg.split("=", 1)
-    fps = None
-    if "@" in fmt:
-        fmt, fps = fmt.split("@")
-        fps = float(fps)
-    f = aeidon.files.new(getattr(aeidon.formats, fmt), path, "utf_8")
-    subs = f.read()
-    cues = []
-    for i, s in enumerate(subs):
-        if fps is not None:
-            if i == 0 and s.start_frame in (0, 1) and s.end_frame in (0, 1):
-                try:
-                    fps = float(s.main_text)
-                    continue
-                except ValueError:
-                    pass
-            start, end = round(s.start_frame / fps * 1000), round(s.end_frame / fps * 1000)
-        else:
-            start, end = round(s.start_seconds * 1000), round(s.end_seconds * 1000)
-        cues.append({"startMs": start, "endMs": end, "text": s.main_text})
-    print(json.dumps(cues))
-`
+// aeidonScript reads each file given as FORMAT[@FPS]=PATH with aeidon and
+// prints one JSON list of cues a file (see the file).
+//
+//go:embed aeidon_cues.py
+var aeidonScript string
 
 // Aeidon reads caption files with aeidon, the library of the Gaupol
 // subtitle editor (Debian python3-aeidon). format is aeidon's name for the

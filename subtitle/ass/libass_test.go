@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
@@ -64,7 +65,8 @@ func (f frame) reddish() int {
 
 // renderLibass burns a script into frames of a black 384×288 video, one
 // frame a second from 0 s, through ffmpeg's subtitles filter (libass),
-// and returns the frames. ffmpeg failing (libass refusing the script)
+// and returns the frames. libass blends in RGB, so colors come out as
+// written, not shifted by YUV's subsampling. ffmpeg failing (libass refusing the script)
 // fails the test.
 func renderLibass(t *testing.T, script []byte, ext string, seconds int) []frame {
 	t.Helper()
@@ -77,7 +79,7 @@ func renderLibass(t *testing.T, script []byte, ext string, seconds int) []frame 
 	const w, h = 384, 288
 	cmd := exec.Command(ffmpeg, "-nostdin", "-v", "error", "-f", "lavfi",
 		"-i", fmt.Sprintf("color=black:s=%dx%d:r=1:d=%d", w, h, seconds),
-		"-vf", "subtitles=in"+ext, "-f", "rawvideo", "-pix_fmt", "rgb24", "-")
+		"-vf", "format=rgb24,subtitles=in"+ext, "-f", "rawvideo", "-pix_fmt", "rgb24", "-")
 	cmd.Dir = dir
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -138,5 +140,69 @@ func TestLibassRenders(t *testing.T) {
 				t.Errorf("white cue: %d red pixels", n)
 			}
 		})
+	}
+}
+
+// near counts pixels within 24 of color c in each channel.
+func (f frame) near(c [3]int) int {
+	n := 0
+	for y := 0; y < f.h; y++ {
+		for x := 0; x < f.w; x++ {
+			r, g, b := f.at(x, y)
+			if abs(int(r)-c[0]) <= 24 && abs(int(g)-c[1]) <= 24 && abs(int(b)-c[2]) <= 24 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func abs(x int) int { return max(x, -x) }
+
+// TestLibassCSSColors writes colors in forms the writer has taken since
+// ASS, FCPXML and TTML share one color reader (CSS's names beyond the
+// twenty it knew, percentages) and burns them into video with libass:
+// each cue's text shows in its color. A color that is none is not
+// written, and Losses says so.
+func TestLibassCSSColors(t *testing.T) {
+	forms := []struct {
+		css string
+		tag string
+		rgb [3]int
+	}{
+		{"RebeccaPurple", `{\c&H993366&}`, [3]int{0x66, 0x33, 0x99}},
+		{"darkorange", `{\c&H008CFF&}`, [3]int{0xff, 0x8c, 0x00}},
+		{"DeepSkyBlue", `{\c&HFFBF00&}`, [3]int{0x00, 0xbf, 0xff}},
+		{"rgb(0%,100%,50%)", `{\c&H80FF00&}`, [3]int{0x00, 0xff, 0x80}},
+	}
+	d := &subtitle.Document{}
+	for i, f := range forms {
+		d.Cues = append(d.Cues, subtitle.Cue{Start: time.Duration(i) * time.Second, End: time.Duration(i+1) * time.Second,
+			Lines: []subtitle.Line{{{Text: "Colored words here", Color: f.css}}}})
+	}
+	if l := subtitle.Losses(d, subtitle.ASS); len(l) > 0 {
+		t.Errorf("losses %v", l)
+	}
+	bad := &subtitle.Document{Cues: []subtitle.Cue{{Start: 0, End: time.Second, Lines: []subtitle.Line{{{Text: "x", Color: "nocolor"}, {Text: "y", Color: "transparent"}}}}}}
+	if l := subtitle.Losses(bad, subtitle.ASS); len(l) != 1 || l[0] != "colors in 1 cue" {
+		t.Errorf("losses of colors ASS cannot write: %v", l)
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, subtitle.ASS, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range forms {
+		if !strings.Contains(buf.String(), f.tag+"Colored") {
+			t.Errorf("%q not written as %s:\n%s", f.css, f.tag, buf.String())
+		}
+	}
+	frames := renderLibass(t, buf.Bytes(), ".ass", len(forms)+1)
+	for i, f := range forms {
+		if n := frames[i].near(f.rgb); n < 20 {
+			t.Errorf("%q: %d pixels of its color rendered", f.css, n)
+		}
+		if n := frames[len(forms)].near(f.rgb); n > 0 {
+			t.Errorf("%q: %d pixels of its color where nothing is shown", f.css, n)
+		}
 	}
 }

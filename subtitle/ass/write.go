@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
@@ -387,53 +388,13 @@ func cssOfASS(c string) string {
 	return s
 }
 
-// cssNamed are the CSS colour names captions use.
-var cssNamed = map[string]string{
-	"white": "#ffffff", "black": "#000000", "red": "#ff0000", "lime": "#00ff00", "green": "#008000",
-	"blue": "#0000ff", "yellow": "#ffff00", "cyan": "#00ffff", "aqua": "#00ffff", "magenta": "#ff00ff",
-	"fuchsia": "#ff00ff", "silver": "#c0c0c0", "gray": "#808080", "grey": "#808080", "maroon": "#800000",
-	"olive": "#808000", "navy": "#000080", "purple": "#800080", "teal": "#008080", "orange": "#ffa500",
-}
-
-// cssColor turns a CSS colour (#rgb, #rrggbb, #rrggbbaa, rgb(r,g,b),
-// rgba(...), a name) into an ASS colour, &HBBGGRR&.
+// cssColor turns a CSS colour (as csscolor reads it) into an ASS
+// colour, &HBBGGRR&. Alpha is not written (ASS keeps it apart, \1a), so
+// a fully transparent colour is not taken: it would show as opaque.
 func cssColor(s string) (string, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if n, ok := cssNamed[s]; ok {
-		s = n
-	}
-	var r, g, b uint64
-	switch {
-	case strings.HasPrefix(s, "#") && (len(s) == 4 || len(s) == 5):
-		v, err := strconv.ParseUint(s[1:4], 16, 16)
-		if err != nil {
-			return "", false
-		}
-		r, g, b = (v>>8&0xf)*17, (v>>4&0xf)*17, (v&0xf)*17
-	case strings.HasPrefix(s, "#") && (len(s) == 7 || len(s) == 9):
-		v, err := strconv.ParseUint(s[1:7], 16, 32)
-		if err != nil {
-			return "", false
-		}
-		r, g, b = v>>16&0xff, v>>8&0xff, v&0xff
-	case strings.HasPrefix(s, "rgb(") || strings.HasPrefix(s, "rgba("):
-		in := s[strings.IndexByte(s, '(')+1:]
-		in, ok := strings.CutSuffix(in, ")")
-		parts := strings.Split(in, ",")
-		if !ok || len(parts) < 3 {
-			return "", false
-		}
-		var v [3]uint64
-		for i := range v {
-			n, err := strconv.ParseUint(strings.TrimSpace(parts[i]), 10, 8)
-			if err != nil {
-				return "", false
-			}
-			v[i] = n
-		}
-		r, g, b = v[0], v[1], v[2]
-	default:
+	c, err := csscolor.Parse(s)
+	if err != nil || c.A == 0 {
 		return "", false
 	}
-	return fmt.Sprintf("&H%02X%02X%02X&", b, g, r), true
+	return fmt.Sprintf("&H%02X%02X%02X&", c.B, c.G, c.R), true
 }

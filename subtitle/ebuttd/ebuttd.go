@@ -36,13 +36,10 @@ func init() {
 		Sniff:   func([]byte, string) subtitle.Match { return subtitle.NoMatch },
 		Read:    ttml.Read,
 		Write:   write,
-		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Lang: true, Align: true, SomeColors: someColor},
+		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Lang: true, Align: true, SomeColors: ttml.WritesColor},
 	})
 }
 
 func write(w io.Writer, d *subtitle.Document, o subtitle.EncodeOptions) error {
 	return ttml.WriteProfile(w, d, o, ttml.EBUTTD)
 }
-
-// someColor says which colors the writer keeps: those it can write in hex.
-func someColor(c string) bool { _, ok := ttml.HexColor(c); return ok }

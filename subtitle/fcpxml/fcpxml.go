@@ -2,12 +2,14 @@ package fcpxml
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"math/big"
 	"strings"
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
@@ -100,58 +102,12 @@ func (r rate) frames(n int64) string {
 // frameDuration is a frame's length as FCPXML time.
 func (r rate) frameDuration() string { return fmt.Sprintf("%d/%ds", r.den, r.num) }
 
-// cssColors are the CSS color names the writer turns into Final Cut's
-// colors; other colors are written from #rgb, #rrggbb or #rrggbbaa.
-var cssColors = map[string]string{
-	"white": "#ffffff", "black": "#000000", "red": "#ff0000", "lime": "#00ff00", "green": "#008000",
-	"blue": "#0000ff", "yellow": "#ffff00", "cyan": "#00ffff", "aqua": "#00ffff", "magenta": "#ff00ff",
-	"fuchsia": "#ff00ff", "gray": "#808080", "grey": "#808080", "silver": "#c0c0c0", "orange": "#ffa500",
-}
-
-// rgba reads a CSS color as red, green, blue and alpha from 0 to 255.
-func rgba(c string) (v [4]int, ok bool) {
-	c = strings.ToLower(strings.TrimSpace(c))
-	if n, ok := cssColors[c]; ok {
-		c = n
-	}
-	if !strings.HasPrefix(c, "#") {
-		return v, false
-	}
-	h := c[1:]
-	if len(h) == 3 || len(h) == 4 {
-		var b strings.Builder
-		for _, ch := range h {
-			b.WriteRune(ch)
-			b.WriteRune(ch)
-		}
-		h = b.String()
-	}
-	if len(h) != 6 && len(h) != 8 {
-		return v, false
-	}
-	v[3] = 255
-	for i := 0; i < len(h)/2; i++ {
-		var x int
-		for _, ch := range h[2*i : 2*i+2] {
-			switch {
-			case ch >= '0' && ch <= '9':
-				x = x*16 + int(ch-'0')
-			case ch >= 'a' && ch <= 'f':
-				x = x*16 + int(ch-'a') + 10
-			default:
-				return v, false
-			}
-		}
-		v[i] = x
-	}
-	return v, true
-}
-
-func someColor(c string) bool { _, ok := rgba(c); return ok }
+// someColor says which colors the writer keeps: those csscolor reads.
+func someColor(c string) bool { _, err := csscolor.Parse(c); return err == nil }
 
 // fcpColor writes a color as Final Cut does: "r g b a", each 0 to 1.
-func fcpColor(v [4]int) string {
-	f := func(x int) string {
+func fcpColor(c color.NRGBA) string {
+	f := func(x uint8) string {
 		s := fmt.Sprintf("%.4f", float64(x)/255)
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 		if s == "" {
@@ -159,7 +115,7 @@ func fcpColor(v [4]int) string {
 		}
 		return s
 	}
-	return f(v[0]) + " " + f(v[1]) + " " + f(v[2]) + " " + f(v[3])
+	return f(c.R) + " " + f(c.G) + " " + f(c.B) + " " + f(c.A)
 }
 
 // cssColor reads Final Cut's "r g b a" back as #rrggbb (#rrggbbaa when

@@ -73,9 +73,10 @@ func TestWriteGolden(t *testing.T) {
 func TestValidatesAgainstDTD(t *testing.T) {
 	docs := map[string]*subtitle.Document{"sample": sample(), "empty": {}}
 	var all []subtitle.Cue
+	colors := []string{"yellow", "RebeccaPurple", "rgb(10,20,30)", "rgba(255,0,0,0.5)", "#abc"}
 	for a := 0; a <= 9; a++ {
 		all = append(all, subtitle.Cue{Start: ms(int64(a) * 500), End: ms(int64(a)*500 + 400), Align: a,
-			Lines: []subtitle.Line{{{Text: "i", Italic: true}, {Text: "b", Bold: true}, {Text: "u", Underline: true}, {Text: "c", Color: "yellow"}}}})
+			Lines: []subtitle.Line{{{Text: "i", Italic: true}, {Text: "b", Bold: true}, {Text: "u", Underline: true}, {Text: "c", Color: colors[a%len(colors)]}}}})
 	}
 	all = append(all, subtitle.Cue{Start: ms(100), End: ms(100)}) // no text, no length
 	docs["every"] = &subtitle.Document{Cues: all}
@@ -222,10 +223,65 @@ func TestLangAndLosses(t *testing.T) {
 	}
 	d := sample()
 	d.Cues[0].Lines[0][0].Voice = "Ann"
-	d.Cues[1].Lines[0][0].Color = "rgb(1,2,3)"
+	d.Cues[1].Lines[0][0].Color = "nocolor"
 	d.Cues[2].Align = 6
 	if got := strings.Join(subtitle.Losses(d, Format), "; "); got != "colors in 1 cue; middle placement (written at the bottom) in 1 cue; voice names (<v>) in 1 cue" {
 		t.Errorf("losses %q", got)
+	}
+}
+
+// TestCSSColors writes span colors in the forms the writer has taken
+// since ASS, FCPXML and TTML share one color reader (rgb(), rgba() and all
+// of CSS's names; before, fifteen names and hex): each is a fontColor of
+// Final Cut's "r g b a" and reads back as #rrggbb or #rrggbbaa.
+func TestCSSColors(t *testing.T) {
+	forms := []struct{ in, fcp, back string }{
+		{"RebeccaPurple", "0.4 0.2 0.6 1", "#663399"},
+		{"darkorange", "1 0.549 0 1", "#ff8c00"},
+		{"rgb(10,20,30)", "0.0392 0.0784 0.1176 1", "#0a141e"},
+		{"rgba(255,0,0,0.5)", "1 0 0 0.502", "#ff000080"},
+		{"rgb(100%,0%,0%)", "1 0 0 1", "#ff0000"},
+	}
+	d := &subtitle.Document{}
+	for i, f := range forms {
+		d.Cues = append(d.Cues, subtitle.Cue{Start: ms(int64(i+1) * 1000), End: ms(int64(i+2) * 1000), Lines: []subtitle.Line{{{Text: f.in, Color: f.in}}}})
+	}
+	if l := subtitle.Losses(d, Format); len(l) > 0 {
+		t.Errorf("losses %v", l)
+	}
+	out := encode(t, d, subtitle.EncodeOptions{}, DefaultVersion)
+	back, ws, err := subtitle.ReadText("x.fcpxml", string(out), Format)
+	if err != nil || len(ws) > 0 || len(back.Cues) != len(forms) {
+		t.Fatalf("read back: %v %v\n%s", err, ws, out)
+	}
+	for i, f := range forms {
+		if !bytes.Contains(out, []byte(`fontColor="`+f.fcp+`"`)) {
+			t.Errorf("%q: no fontColor=%q written", f.in, f.fcp)
+		}
+		if got := back.Cues[i].Lines[0][0].Color; got != f.back {
+			t.Errorf("%q read back as %q, want %q", f.in, got, f.back)
+		}
+	}
+}
+
+// TestBadFontColor reads fontColors that are not Final Cut's "r g b a":
+// a warning naming the line of each, in a text-style-def and in a
+// text-style, and the text is read white.
+func TestBadFontColor(t *testing.T) {
+	d, ws, err := read("in.fcpxml", `<fcpxml version="1.8"><event><project><sequence><spine><gap duration="9s">
+<caption offset="1s" duration="1s"><text><text-style ref="ts1">a</text-style></text>
+<text-style-def id="ts1"><text-style fontColor="red"/></text-style-def></caption>
+<caption offset="2s" duration="1s"><text><text-style fontColor="1 2 3 4">b</text-style></text></caption>
+</gap></spine></sequence></project></event></fcpxml>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []subtitle.Warning{
+		{Line: 3, Message: `fontColor="red" is not a color ("red green blue alpha", each 0 to 1): the text is shown white`},
+		{Line: 4, Message: `fontColor="1 2 3 4" is not a color ("red green blue alpha", each 0 to 1): the text is shown white`},
+	}
+	if !reflect.DeepEqual(ws, want) || len(d.Cues) != 2 || d.Cues[0].Lines[0][0].Color != "" || d.Cues[1].Lines[0][0].Color != "" {
+		t.Errorf("warnings %q\ncues %+v", ws, d.Cues)
 	}
 }
 

@@ -84,6 +84,18 @@ func (r *reader) warn(line int, format string, a ...any) {
 	r.ws = append(r.ws, subtitle.Warning{Line: max(line, 1), Message: fmt.Sprintf(format, a...)})
 }
 
+// textStyle returns a <text-style>'s attributes, with a warning for a
+// fontColor it cannot read: that text is shown white.
+func (r *reader) textStyle(se xml.StartElement, line int) map[string]string {
+	a := attrs(se)
+	if c, ok := a["fontColor"]; ok {
+		if _, ok := cssColor(c); !ok {
+			r.warn(line, "fontColor=%q is not a color (\"red green blue alpha\", each 0 to 1): the text is shown white", c)
+		}
+	}
+	return a
+}
+
 func attrs(se xml.StartElement) map[string]string {
 	m := make(map[string]string, len(se.Attr))
 	for _, a := range se.Attr {
@@ -234,7 +246,7 @@ func (r *reader) textStyleDef(a map[string]string, line int) error {
 		case xml.StartElement:
 			depth++
 			if t.Name.Local == "text-style" && depth == 2 {
-				style = attrs(t)
+				style = r.textStyle(t, r.line())
 			}
 		case xml.EndElement:
 			depth--
@@ -333,7 +345,7 @@ func (r *reader) caption(se xml.StartElement, a map[string]string, top timeCtx, 
 				}
 			case t.Name.Local == "text-style" && inText && depth == 3:
 				inStyle = true
-				styleAttrs = attrs(t)
+				styleAttrs = r.textStyle(t, xl)
 				styleRef = styleAttrs["ref"]
 			case t.Name.Local == "text-style-def" && depth == 2:
 				if err := r.textStyleDef(attrs(t), xl); err != nil {

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
@@ -176,7 +177,7 @@ func writeDoc(e *textout.Encoder, d *subtitle.Document, r rate, version string) 
 		for j, l := range lines {
 			for k, s := range l {
 				st := style{italic: s.Italic, bold: s.Bold, underline: s.Underline, align: align}
-				if v, ok := rgba(s.Color); ok && s.Color != "" {
+				if v, err := csscolor.Parse(s.Color); err == nil {
 					st.color = fcpColor(v)
 				}
 				text := s.Text

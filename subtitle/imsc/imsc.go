@@ -33,7 +33,7 @@ func init() {
 		Sniff:   func([]byte, string) subtitle.Match { return subtitle.NoMatch },
 		Read:    ttml.Read,
 		Write:   write,
-		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true, Lang: true, Align: true},
+		Carries: subtitle.Carries{Italic: true, Bold: true, Underline: true, SomeColors: ttml.WritesColor, Lang: true, Align: true},
 	})
 }
 

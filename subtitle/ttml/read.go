@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"math/big"
@@ -15,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 	"github.com/subkit-dev/subkit/subtitle/internal/textpos"
 )
@@ -948,8 +950,9 @@ func (r *ttmlReader) styleAttr(a xml.Attr, line int, p *ttmlProps, content bool)
 		}
 		p.set |= propDisplay
 	case "color":
-		if v == "" {
-			return bad()
+		if _, err := csscolor.Parse(v); err != nil {
+			r.warn(line, "tts:color=%q: %v: ignored", a.Value, err)
+			return true
 		}
 		p.color = strings.Join(strings.Fields(v), " ")
 		p.set |= propColor
@@ -1448,12 +1451,8 @@ func (r *ttmlReader) textStyle(c ttmlCtx, line int) ttmlStyle {
 
 // isWhite reports whether a TTML color is opaque white, or "".
 func isWhite(c string) bool {
-	c = strings.ToLower(strings.ReplaceAll(c, " ", ""))
-	switch c {
-	case "", "white", "#ffffff", "#ffffffff", "rgb(255,255,255)", "rgba(255,255,255,255)":
-		return true
-	}
-	return false
+	v, err := csscolor.Parse(c)
+	return c == "" || err == nil && v == color.NRGBA{R: 255, G: 255, B: 255, A: 255}
 }
 
 // sameLang compares language tags, "" and "und" both meaning none.

@@ -18,7 +18,7 @@ func init() {
 		Read:        readTTML,
 		ReadSources: readSources,
 		Write:       write,
-		Carries:     subtitle.Carries{Italic: true, Bold: true, Underline: true, Color: true, Lang: true, Align: true},
+		Carries:     subtitle.Carries{Italic: true, Bold: true, Underline: true, SomeColors: WritesColor, Lang: true, Align: true},
 	})
 }
 

@@ -1,14 +1,13 @@
 package ttml
 
 import (
-	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
@@ -295,72 +294,75 @@ func ebuLine(b []byte, l subtitle.Line) []byte {
 	return b
 }
 
-// ttmlColors are TTML's named colors, as hex.
-var ttmlColors = map[string]string{
-	"transparent": "00000000", "black": "000000", "silver": "c0c0c0", "gray": "808080", "grey": "808080",
-	"white": "ffffff", "maroon": "800000", "red": "ff0000", "purple": "800080", "fuchsia": "ff00ff",
-	"magenta": "ff00ff", "green": "008000", "lime": "00ff00", "olive": "808000", "yellow": "ffff00",
-	"navy": "000080", "blue": "0000ff", "teal": "008080", "aqua": "00ffff", "cyan": "00ffff",
+// ttmlNames are TTML's named colors (TTML 1's <namedColor>).
+var ttmlNames = map[string]bool{
+	"transparent": true, "black": true, "silver": true, "gray": true, "white": true, "maroon": true,
+	"red": true, "purple": true, "fuchsia": true, "magenta": true, "green": true, "lime": true,
+	"olive": true, "yellow": true, "navy": true, "blue": true, "teal": true, "aqua": true, "cyan": true,
 }
 
-// HexColor writes a color as EBU-TT-D takes it, rrggbb or rrggbbaa in
-// lower case, from a TTML or CSS color: a name, #rgb, #rrggbb, #rrggbbaa,
-// rgb() or rgba(). ok is false for "" and colors it cannot read.
+// HexColor writes a color as EBU-TT-D takes it, rrggbb or rrggbbaa (when
+// not opaque) in lower case, from a CSS or TTML color as csscolor reads
+// it. ok is false for "" and colors it cannot read.
 func HexColor(c string) (string, bool) {
-	c = strings.ToLower(strings.TrimSpace(c))
-	if h, ok := ttmlColors[c]; ok {
-		return h, true
-	}
-	if h, ok := strings.CutPrefix(c, "#"); ok {
-		if len(h) == 3 || len(h) == 4 {
-			var sb strings.Builder
-			for _, ch := range h {
-				sb.WriteRune(ch)
-				sb.WriteRune(ch)
-			}
-			h = sb.String()
-		}
-		if (len(h) == 6 || len(h) == 8) && strings.Trim(h, "0123456789abcdef") == "" {
-			return h, true
-		}
+	v, err := csscolor.Parse(c)
+	if err != nil {
 		return "", false
 	}
-	var args string
-	alpha := false
-	switch {
-	case strings.HasPrefix(c, "rgba(") && strings.HasSuffix(c, ")"):
-		args, alpha = c[5:len(c)-1], true
-	case strings.HasPrefix(c, "rgb(") && strings.HasSuffix(c, ")"):
-		args = c[4 : len(c)-1]
-	default:
-		return "", false
-	}
-	f := strings.Split(args, ",")
-	if len(f) != 3 && !alpha || len(f) != 4 && alpha {
-		return "", false
-	}
-	var sb strings.Builder
-	for i, p := range f {
-		p = strings.TrimSpace(p)
-		v, err := strconv.ParseFloat(p, 64)
-		if err != nil || math.IsNaN(v) {
-			return "", false
-		}
-		// TTML's rgba() takes alpha as 0-255, CSS's as 0-1 (written with a point).
-		if i == 3 && strings.Contains(p, ".") {
-			v *= 255
-		}
-		fmt.Fprintf(&sb, "%02x", int(math.Round(min(max(v, 0), 255))))
-	}
-	return sb.String(), true
+	return csscolor.Hex(v), true
 }
+
+// ttmlColor writes a color as TTML takes it: a color already in TTML's
+// syntax (one of its names, #rrggbb, #rrggbbaa, rgb() or rgba() of whole
+// numbers to 255) as it is, any other as #rrggbb or #rrggbbaa (CSS names
+// beyond TTML's, #rgb and percentages are not TTML). ok is false for ""
+// and colors csscolor cannot read.
+func ttmlColor(c string) (string, bool) {
+	h, ok := HexColor(c)
+	if !ok {
+		return "", false
+	}
+	if ttmlSyntax(c) {
+		return c, true
+	}
+	return "#" + h, true
+}
+
+var ttmlColorRE = regexp.MustCompile(`^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|rgb\(\s*\d{1,3}\s*(,\s*\d{1,3}\s*){2}\)|rgba\(\s*\d{1,3}\s*(,\s*\d{1,3}\s*){3}\))$`)
+
+var wholeRE = regexp.MustCompile(`\d+`)
+
+// ttmlSyntax reports whether c, a color csscolor reads, is in TTML's
+// syntax.
+func ttmlSyntax(c string) bool {
+	if ttmlNames[c] {
+		return true
+	}
+	if !ttmlColorRE.MatchString(c) {
+		return false
+	}
+	if c[0] == '#' {
+		return true
+	}
+	for _, n := range wholeRE.FindAllString(c, -1) {
+		if len(n) == 3 && n > "255" {
+			return false
+		}
+	}
+	return true
+}
+
+// WritesColor says which colors the TTML, IMSC and EBU-TT-D writers keep:
+// those HexColor reads. Their Carries.SomeColors.
+func WritesColor(c string) bool { _, ok := HexColor(c); return ok }
 
 // ttmlLine appends a line: plain spans as text, styled ones as <span>
 // with tts: attributes.
 func ttmlLine(b []byte, l subtitle.Line) []byte {
 	for _, s := range l {
 		text := xmlEscaper.Replace(stripInvalidXML(s.Text))
-		if !s.Italic && !s.Bold && !s.Underline && s.Color == "" && s.Lang == "" {
+		color, colored := ttmlColor(s.Color)
+		if !s.Italic && !s.Bold && !s.Underline && !colored && s.Lang == "" {
 			b = append(b, text...)
 			continue
 		}
@@ -374,8 +376,8 @@ func ttmlLine(b []byte, l subtitle.Line) []byte {
 		if s.Underline {
 			b = append(b, ` tts:textDecoration="underline"`...)
 		}
-		if s.Color != "" {
-			b = appendAttr(b, "tts:color", s.Color)
+		if colored {
+			b = appendAttr(b, "tts:color", color)
 		}
 		if s.Lang != "" {
 			b = appendAttr(b, "xml:lang", s.Lang)
