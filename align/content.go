@@ -116,6 +116,11 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 		return nil, ErrNoReference
 	}
 	rec := newRecFeatures(f, p)
+	if long(f, refs, p) {
+		// Each stretch of a long recording normalised as if on its own
+		// (see localNormalise).
+		localNormalise(rec.x, int(localReach/rec.step))
+	}
 	// A first pass on the references as spoken finds the speaker's pace
 	// against the synthesizer's (the median over the units placed with
 	// confidence); the references are then stretched to it and the
