@@ -33,6 +33,12 @@ type Options struct {
 	// voices loses lines (docs/align-zhvoice.md).
 	FitWarp bool
 	Content ContentParams
+
+	// Chosen, when set, is told which voice is used (0: Reference, k:
+	// Alternatives[k-1]) before that voice speaks every caption: a
+	// caller speaking the captions ahead in each voice can stop the
+	// others. Until then each voice is asked for the first captions only.
+	Chosen func(voice int)
 }
 
 // Captions times transcript lines to the speech in the audio features.
@@ -76,10 +82,6 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	items := make([]timing.FixItem, len(units))
 	if o.Reference != nil {
 		texts := captionTexts(est, to)
-		refs, err := o.Reference(texts)
-		if err != nil {
-			return nil, nil, err
-		}
 		var guide [][2]float64
 		if res != nil {
 			guide = make([][2]float64, len(res.Units))
@@ -89,13 +91,9 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 		} else {
 			res = &Result{}
 		}
-		voice := 0
-		if len(o.Alternatives) > 0 && guide != nil {
-			if voice = chooseVoice(f, refs, texts, guide, o.Alternatives, o.Content); voice > 0 {
-				if refs, err = o.Alternatives[voice-1](texts); err != nil {
-					return nil, nil, err
-				}
-			}
+		voice, refs, err := speakReferences(f, texts, guide, o)
+		if err != nil {
+			return nil, nil, err
 		}
 		warp := 0.0 // not tried
 		if o.FitWarp && guide != nil && openSyllables(o.Timing.Profile.Lang) {
@@ -181,6 +179,30 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 	return out, res, nil
 }
 
+// speakReferences speaks the captions' texts with o.Reference, or with
+// the one of o.Alternatives that fits the recording best (see
+// chooseVoice): the voice's index (0 for o.Reference) and its references.
+// o.Chosen is told the voice before it speaks every caption.
+func speakReferences(f *audio.Features, texts []string, guide [][2]float64, o Options) (int, [][]float32, error) {
+	voices := append([]func([]string) ([][]float32, error){o.Reference}, o.Alternatives...)
+	voice := 0
+	var sample [][]float32
+	if len(voices) > 1 && guide != nil {
+		var err error
+		if voice, sample, err = chooseVoice(f, texts, guide, voices, o.Content); err != nil {
+			return 0, nil, err
+		}
+	}
+	if o.Chosen != nil {
+		o.Chosen(voice)
+	}
+	if len(sample) == len(texts) {
+		return voice, sample, nil
+	}
+	refs, err := voices[voice](texts)
+	return voice, refs, err
+}
+
 // estimateOptions are the options Captions cuts and weighs the lines
 // with, for audio of the given length in seconds.
 func estimateOptions(to timing.Options, seconds float64) timing.Options {
@@ -213,6 +235,26 @@ func CaptionTexts(lines []timing.Line, to timing.Options, seconds float64) ([]st
 		return nil, err
 	}
 	return captionTexts(est, to), nil
+}
+
+// VoiceSample is about how many of the first captions (the texts
+// CaptionTexts gives) the voices are tried on when Options.Alternatives
+// are given: those the estimate by text alone puts in the first
+// sampleSeconds, at least sampleUnits. Captions counts them on the
+// placement by sound, which may give a few more or fewer; a caller can
+// have this many spoken in each voice ahead.
+func VoiceSample(lines []timing.Line, to timing.Options, seconds float64) (int, error) {
+	to = estimateOptions(to, seconds)
+	est, err := timing.Estimate(lines, to)
+	if err != nil {
+		return 0, err
+	}
+	n := len(est.Captions)
+	k := min(n, sampleUnits)
+	for k < n && est.Captions[k].End.Seconds() <= sampleSeconds {
+		k++
+	}
+	return k, nil
 }
 
 // Confidence is how sure the placement by what is said is that the

@@ -900,7 +900,7 @@ func buildStates(refs [][]float32) *states {
 // against the background bg, capped at gapCap; empty: gapCap).
 func frameCost(v, xt, bg []float32, gapCap float64) float64 {
 	if v == nil {
-		return math.Min(dist(bg, xt), gapCap)
+		return min(dist(bg, xt), gapCap)
 	}
 	if len(v) == 0 {
 		return gapCap
@@ -934,6 +934,8 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 	for t := range gap {
 		gap[t] = frameCost(nil, x[t*dims:(t+1)*dims], bg, p.GapCap) + float64(voice[t])
 	}
+	costs := startCosts(st, x, bg, flat, lo, hi, off, p.GapCap)
+	defer costs.stop()
 	rows := [3][]float64{}
 	rowLo := [3]int{}
 	var cur, prev1, prev2 []float64
@@ -967,15 +969,13 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 			skip = 0 // the pause before a unit may be left out
 		}
 		inner := !pause && len(v) > 0
+		ds := costs.row(s)
 		for t := lo[s]; t < hi[s]; t++ {
 			best, arg := inf, uint8(0)
 			// A held frame of a unit may be a pause between its words:
 			// the cost of a pause there, and Inner more.
 			var held float64 = inf
-			d := frameCost(v, x[t*dims:(t+1)*dims], bg, p.GapCap)
-			if !pause {
-				d += float64(flat[t])
-			}
+			d := ds[t-lo[s]]
 			if t == 0 {
 				if s <= 1 {
 					best = 0
@@ -984,7 +984,7 @@ func viterbi(st *states, x, bg, voice, flat []float32, lo, hi []int, p ContentPa
 				if t-1 >= lo[s] {
 					best = cur[t-1-lo[s]] + stay
 					if inner {
-						held = best + math.Min(d, gap[t]+p.Inner)
+						held = best + min(d, gap[t]+p.Inner)
 					}
 				}
 				if s >= 1 {
@@ -1132,7 +1132,7 @@ func fitsFrom(path []int32, st *states, x []float32, rx [][]float32, bg, voice [
 			margin += frameCost(nil, xt, bg, p.GapCap) + float64(voice[t]) - d
 			free := math.Inf(1)
 			for _, v := range pool {
-				free = math.Min(free, dist(v, xt))
+				free = min(free, dist(v, xt))
 			}
 			excess += d - free
 			frames++

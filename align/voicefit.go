@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/timing"
 )
 
 // Whether the spoken references model the recording's voice at all is
@@ -112,10 +113,10 @@ func dtwCost(x, r []float32, stay, skip float64) float64 {
 		for j := 0; j < m; j++ {
 			best := prev[j] + stay
 			if j >= 1 {
-				best = math.Min(best, prev[j-1])
+				best = min(best, prev[j-1])
 			}
 			if j >= 2 {
-				best = math.Min(best, prev[j-2]+skip)
+				best = min(best, prev[j-2]+skip)
 			}
 			if best < inf {
 				best += dist(r[j*dims:(j+1)*dims], xt)
@@ -126,7 +127,7 @@ func dtwCost(x, r []float32, stay, skip float64) float64 {
 	}
 	end := prev[m-1]
 	if m >= 2 {
-		end = math.Min(end, prev[m-2])
+		end = min(end, prev[m-2])
 	}
 	return end / float64(n)
 }
@@ -141,35 +142,61 @@ const (
 // chooseVoice tries the references of each voice on the recording's first
 // captions (those the sound-only placement guide puts in about the first
 // sampleSeconds, at least sampleUnits of them) and tells which fits the
-// voice best by VoiceFit: 0 for refs, k for alts[k-1]; ties go to the
-// first. refs are the first voice's references of every caption (left as
-// they are); alts speak texts. A voice that cannot be spoken or aligned
-// is passed over.
-func chooseVoice(f *audio.Features, refs [][]float32, texts []string, guide [][2]float64, alts []func([]string) ([][]float32, error), p ContentParams) int {
+// voice best by VoiceFit (its index in voices; ties go to the first), and
+// that voice's references of those captions. voices speak texts; the first
+// is the default: its failing is an error, another voice that cannot be
+// spoken or aligned is passed over. Only the first captions are spoken, so
+// a caller can have the voice it keeps speak the rest.
+func chooseVoice(f *audio.Features, texts []string, guide [][2]float64, voices []func([]string) ([][]float32, error), p ContentParams) (int, [][]float32, error) {
 	k, end := sampleOf(f, guide)
 	sub := sliceFeatures(f, int(math.Ceil(end/f.Step)))
 	fitOf := func(r [][]float32) float64 {
-		fits, err := Content(sub, r, guide[:k], p)
+		// Content takes over its references' slice, not their rows.
+		fits, err := Content(sub, slices.Clone(r), guide[:k], p)
 		if err != nil {
 			return math.NaN()
 		}
 		return VoiceFit(fits)
 	}
-	first := make([][]float32, k)
-	for i := range first {
-		first[i] = slices.Clone(refs[i])
+	first, err := voices[0](texts[:k])
+	if err != nil {
+		return 0, nil, err
 	}
-	best, bestFit := 0, fitOf(first)
-	for i, alt := range alts {
+	best, bestRefs, bestFit := 0, first, fitOf(first)
+	for i, alt := range voices[1:] {
 		r, err := alt(texts[:k])
 		if err != nil || len(r) != k {
 			continue
 		}
 		if v := fitOf(r); v > bestFit || math.IsNaN(bestFit) && !math.IsNaN(v) {
-			best, bestFit = i+1, v
+			best, bestRefs, bestFit = i+1, r, v
 		}
 	}
-	return best
+	return best, bestRefs, nil
+}
+
+// GuessSeconds is how much of a recording's beginning GuessVoice needs.
+const GuessSeconds = 1.5 * sampleSeconds
+
+// GuessVoice tells which of voices (speaking texts as Options.Reference
+// and Options.Alternatives do, the first being the default) Captions will
+// most likely choose for a recording of the given seconds whose first
+// GuessSeconds or more f holds: the choice is made as Captions makes it,
+// on the estimate by text alone instead of the placement by sound. A
+// caller can have the rest of the captions spoken in that voice while the
+// whole recording is still being analysed.
+func GuessVoice(lines []timing.Line, f *audio.Features, to timing.Options, seconds float64, voices []func([]string) ([][]float32, error)) (int, error) {
+	to = estimateOptions(to, seconds)
+	est, err := timing.Estimate(lines, to)
+	if err != nil {
+		return 0, err
+	}
+	guide := make([][2]float64, len(est.Captions))
+	for i, c := range est.Captions {
+		guide[i] = [2]float64{c.Start.Seconds(), c.End.Seconds()}
+	}
+	voice, _, err := chooseVoice(f, captionTexts(est, to), guide, voices, ContentParams{})
+	return voice, err
 }
 
 // sampleOf is how many of the first captions, by the sound-only placement

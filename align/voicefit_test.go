@@ -142,3 +142,53 @@ func TestCaptionsChooseVoice(t *testing.T) {
 		checkCaptionStarts(t, res, starts, 0.05)
 	}
 }
+
+// GuessVoice chooses as Captions does, on the estimate instead of the
+// placement by sound; Captions tells Chosen the voice it keeps (here the
+// second) before that voice speaks every caption, and asks the other
+// only for the first.
+func TestGuessVoice(t *testing.T) {
+	extcheck.RequireTool(t, "espeak-ng")
+	var tl []timing.Line
+	for i, l := range voiceLines {
+		tl = append(tl, timing.Line{Text: l, Num: i + 1})
+	}
+	prof := timing.ProfileFor("zh-Hans")
+	to := timing.Options{Profile: prof, Rules: timing.DefaultRules(prof)}
+	for _, c := range []struct {
+		spoken string
+		want   int
+	}{{"cmn", 1}, {"cmn-latn-pinyin", 0}} {
+		f, _ := voiceRecording(t, c.spoken)
+		voices := []func([]string) ([][]float32, error){speaker("cmn-latn-pinyin"), speaker("cmn")}
+		got, err := GuessVoice(tl, f, to, f.Seconds(), voices)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("spoken by %s: GuessVoice gives voice %d, want %d", c.spoken, got, c.want)
+		}
+		if c.want == 0 {
+			continue // TestCaptionsChooseVoice times it
+		}
+		chosen := -1
+		asked := make([]int, len(voices))
+		var spy []func([]string) ([][]float32, error)
+		for i, v := range voices {
+			spy = append(spy, func(texts []string) ([][]float32, error) {
+				if chosen >= 0 && i != chosen {
+					t.Errorf("spoken by %s: voice %d asked to speak after voice %d was chosen", c.spoken, i, chosen)
+				}
+				asked[i]++
+				return v(texts)
+			})
+		}
+		_, ares := voiceCaptions(t, f, Options{Reference: spy[0], Alternatives: spy[1:], Chosen: func(v int) { chosen = v }})
+		if chosen != ares.Voice || chosen != c.want {
+			t.Errorf("spoken by %s: Chosen told voice %d, voice %d used, want %d", c.spoken, chosen, ares.Voice, c.want)
+		}
+		if asked[0] != 1 || asked[1] != 1 {
+			t.Errorf("spoken by %s: voices asked %v times, want once each (every caption is in the sample)", c.spoken, asked)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -359,6 +360,121 @@ func (e *env) genFlags(c *cli.Context, inputs []string) (*genConfig, error) {
 	return cfg, nil
 }
 
+// speakAhead gives, for each voice, what speaks captions' texts for
+// align.Options (the first is Reference, the others Alternatives), and
+// Chosen. When the audio's length is known before its analysis ends (a
+// WAV header, ffprobe), the captions are cut as they will be for that
+// length and spoken meanwhile: in each voice the few the voices are tried
+// on (align.VoiceSample), then every caption in the voice the first
+// minutes fit best (align.GuessVoice); the voice chosen in the end speaks
+// what is left, the others stop. Should the cut come out
+// otherwise once the sound is read, the captions are spoken as cut. stop
+// ends what is still being spoken.
+func speakAhead(lines []timing.Line, topt timing.Options, audioName string, seconds float64, voices []string) (speakers []func([]string) ([][]float32, error), chosen func(int), stop func()) {
+	speakers = make([]func([]string) ([][]float32, error), len(voices))
+	for i, v := range voices {
+		speakers[i] = func(texts []string) ([][]float32, error) {
+			return espeak.LogMel(context.Background(), v, texts)
+		}
+	}
+	none := func() {}
+	if seconds <= 0 {
+		return speakers, nil, none
+	}
+	texts, err := align.CaptionTexts(lines, topt, seconds)
+	if err != nil {
+		return speakers, nil, none
+	}
+	sample := len(texts)
+	if len(voices) > 1 {
+		if sample, err = align.VoiceSample(lines, topt, seconds); err != nil {
+			return speakers, nil, none
+		}
+	}
+	jobs := make([]*espeak.Job, len(voices))
+	for i, v := range voices {
+		jobs[i] = espeak.Start(context.Background(), v, texts, sample)
+	}
+	stop = func() {
+		for _, j := range jobs {
+			j.Stop()
+		}
+	}
+	for i := range voices {
+		fresh := speakers[i]
+		speakers[i] = func(t []string) ([][]float32, error) {
+			var refs [][]float32
+			err := espeak.ErrStopped
+			switch {
+			case slices.Equal(t, texts):
+				refs, err = jobs[i].All()
+			case len(t) < len(texts) && slices.Equal(t, texts[:len(t)]):
+				refs, err = jobs[i].First(len(t))
+			default:
+				stop() // cut otherwise: nothing spoken ahead is of use
+			}
+			if err != nil {
+				return fresh(t)
+			}
+			return refs, nil
+		}
+	}
+	switch {
+	case sample >= len(texts):
+		// Every caption is in the sample: all are spoken in each voice.
+	default:
+		// Which voice is kept is told once the whole sound is analysed;
+		// its first minutes, analysed again on their own, tell which
+		// voice most likely: that one speaks the rest ahead.
+		go func() {
+			first := make([]func([]string) ([][]float32, error), len(jobs))
+			for i, j := range jobs {
+				first[i] = func(t []string) ([][]float32, error) { return j.First(len(t)) }
+			}
+			v := 0
+			if f, err := analyzeFirst(audioName, align.GuessSeconds); err == nil {
+				if g, err := align.GuessVoice(lines, f, topt, seconds, first); err == nil {
+					v = g
+				}
+			}
+			jobs[v].Ahead(len(texts))
+		}()
+	}
+	chosen = func(voice int) {
+		for i, j := range jobs {
+			if i != voice {
+				j.Stop()
+			}
+		}
+	}
+	return speakers, chosen, stop
+}
+
+// analyzeFirst analyses the first seconds of an audio or video file.
+func analyzeFirst(name string, seconds float64) (*audio.Features, error) {
+	s, err := audio.Open(context.Background(), name)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return audio.Analyze(&firstSamples{s, int64(seconds * float64(s.Rate()))})
+}
+
+// firstSamples reads the first n samples of a source.
+type firstSamples struct {
+	audio.Source
+	n int64
+}
+
+func (s *firstSamples) Read(p []float32) (int, error) {
+	if s.n <= 0 {
+		return 0, io.EOF
+	}
+	k, err := s.Source.Read(p[:min(int64(len(p)), s.n)])
+	s.n -= int64(k)
+	return k, err
+}
+
 // analyzeAudio reads an audio or video file's sound into features.
 func analyzeAudio(name string) (*audio.Features, error) {
 	j, err := startAudio(name, nil)
@@ -553,33 +669,9 @@ func (e *env) generateOne(in string, cfg *genConfig) (err error) {
 	}
 	var res *timing.Result
 	if cfg.audio != nil {
-		voice := espeak.Voice(lang)
-		speak := func(texts []string) ([][]float32, error) {
-			return espeak.LogMel(context.Background(), voice, texts)
-		}
-		// The captions are spoken while the sound is still being
-		// analysed, cut as they will be for audio of the length its
-		// header (or ffprobe) gives; should the cut come out otherwise,
-		// they are spoken again as cut.
-		if cfg.audio.seconds > 0 {
-			if texts, err := align.CaptionTexts(lines, topt, cfg.audio.seconds); err == nil {
-				early := make(chan struct{})
-				var refs [][]float32
-				var rerr error
-				speakAgain := speak
-				go func() {
-					defer close(early)
-					refs, rerr = speakAgain(texts)
-				}()
-				speak = func(t []string) ([][]float32, error) {
-					<-early
-					if rerr != nil || !slices.Equal(t, texts) {
-						return speakAgain(t)
-					}
-					return refs, nil
-				}
-			}
-		}
+		voices := append([]string{espeak.Voice(lang)}, espeak.Alternatives(lang)...)
+		speakers, chosen, stop := speakAhead(lines, topt, cfg.audioName, cfg.audio.seconds, voices)
+		defer stop()
 		// (err is the function's own, not one of this block: an
 		// alignment that fails must reach the check below it.)
 		f, werr := cfg.audio.wait()
@@ -587,14 +679,7 @@ func (e *env) generateOne(in string, cfg *genConfig) (err error) {
 			return werr
 		}
 		var ares *align.Result
-		voices := append([]string{voice}, espeak.Alternatives(lang)...)
-		var alts []func([]string) ([][]float32, error)
-		for _, v := range voices[1:] {
-			alts = append(alts, func(texts []string) ([][]float32, error) {
-				return espeak.LogMel(context.Background(), v, texts)
-			})
-		}
-		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speak, Alternatives: alts})
+		res, ares, err = align.Captions(lines, f, align.Options{Timing: topt, Reference: speakers[0], Alternatives: speakers[1:], Chosen: chosen})
 		if err != nil {
 			err = fmt.Errorf("timing to %s: %w", cfg.audioName, err)
 		} else {
