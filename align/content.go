@@ -354,6 +354,7 @@ func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {
 	mel := f.Mel[:T*B]
 	rec := &recFeatures{step: f.Step, dct: dctTable()}
 	order := byPower(T, func(t int) []float32 { return mel[t*B : (t+1)*B] })
+	mel = floorMel(mel, bandMean(mel, order[T-max(1, T*3/10):]))
 	rec.noise = bandMean(mel, order[:max(1, T/5)])
 	rec.speech = bandMean(mel, order[T-max(1, T*3/10):])
 	x := cepstraLeveled(mel, rec.noise, levelGain(mel, rec.noise, rec.speech), rec.dct)
@@ -1212,6 +1213,29 @@ func modulation(f *audio.Features) []float32 {
 	for t := range out {
 		a, b := max(0, t-50), min(T, t+51)
 		out[t] = float32(math.Sqrt((bp[b] - bp[a]) / float64(b-a)))
+	}
+	return out
+}
+
+// melFloorDB is how far under the speech's mean band power a log-mel value
+// is floored: about the range a voice spans across the bands. A band the
+// recording leaves empty (a bed with nothing above 3 kHz, a telephone
+// line) would otherwise sit tens of dB under everything else and weigh
+// more in the cepstra than the bands where voice and music differ.
+const melFloorDB = 40
+
+// floorMel is mel (log band powers, MelBands a frame) with every value
+// raised to at least melFloorDB under the mean of speech's band powers
+// (linear). mel is copied, not changed: the features are shared.
+func floorMel(mel []float32, speech []float64) []float32 {
+	var m float64
+	for _, v := range speech {
+		m += v / float64(len(speech))
+	}
+	fl := float32(math.Log(m * math.Pow(10, -melFloorDB/10.0)))
+	out := make([]float32, len(mel))
+	for i, v := range mel {
+		out[i] = max(v, fl)
 	}
 	return out
 }
