@@ -45,8 +45,12 @@ func power(x []float32) float64 {
 
 // addNoise adds white noise db under x's power.
 func addNoise(x []float32, db float64, seed uint64) {
+	addNoiseFrom(x, db, rand.New(rand.NewPCG(seed, 1)))
+}
+
+// addNoiseFrom adds white noise db under x's power, drawn from rng.
+func addNoiseFrom(x []float32, db float64, rng *rand.Rand) {
 	g := math.Sqrt(power(x) / math.Pow(10, db/10))
-	rng := rand.New(rand.NewPCG(seed, 1))
 	for i := range x {
 		x[i] += float32(g * rng.NormFloat64())
 	}

@@ -50,15 +50,34 @@ func spokenTrack(t *testing.T, snr float64) (*audio.Features, []Cue) {
 		truth = append(truth, Cue{Start: start, End: float64(len(x)) / float64(r)})
 	}
 	x = append(x, make([]float32, rate)...)
-	var p float64
-	for _, v := range x {
-		p += float64(v) * float64(v)
-	}
-	g := math.Sqrt(p / float64(len(x)) / math.Pow(10, snr/10))
-	for i := range x {
-		x[i] += float32(g * rng.NormFloat64())
-	}
+	addNoiseFrom(x, snr, rng)
 	return audio.AnalyzeSamples(x, rate), truth
+}
+
+// syncBack spoils truth by rate k and offset d, syncs it by what texts
+// say, and reports a method other than MethodContent, a rate off by more
+// than rateTol (by anything, for a listed rate) or an offset off by more
+// than 20 ms. It returns the result for further checks.
+func syncBack(t *testing.T, name string, f *audio.Features, spans []Span, truth []Cue, texts []string, k, d float64, listed bool, rateTol float64) *SyncResult {
+	t.Helper()
+	bad := make([]Cue, len(truth))
+	for i, c := range truth {
+		bad[i] = Cue{Start: c.Start*k + d, End: c.End*k + d}
+	}
+	r, err := Sync(bad, spans, SyncOptions{Features: f, Texts: texts, Reference: speakEnglish})
+	if err != nil {
+		t.Fatal(name, err)
+	}
+	if r.Method != MethodContent {
+		t.Errorf("%s: method %q (%s), want %q", name, r.Method, r.Why, MethodContent)
+	}
+	if e := math.Abs(r.Rate*k - 1); e > rateTol || listed && e > 1e-9 {
+		t.Errorf("%s: rate %.6f, want %.6f", name, r.Rate, 1/k)
+	}
+	if e := math.Abs(r.Offset + d/k); e > 0.02 {
+		t.Errorf("%s: offset %.3f s, want %.3f s", name, r.Offset, -d/k)
+	}
+	return r
 }
 
 func syncSpans(f *audio.Features) []Span {
@@ -91,23 +110,7 @@ func TestSyncByContent(t *testing.T) {
 		{"shift", 1, -0.4, true},
 		{"drift", 1.003, 2, false},
 	} {
-		bad := make([]Cue, len(truth))
-		for i, c := range truth {
-			bad[i] = Cue{Start: c.Start*tc.k + tc.d, End: c.End*tc.k + tc.d}
-		}
-		r, err := Sync(bad, spans, SyncOptions{Features: f, Texts: texts, Reference: speakEnglish})
-		if err != nil {
-			t.Fatal(tc.name, err)
-		}
-		if r.Method != MethodContent {
-			t.Errorf("%s: method %q (%s), want %q", tc.name, r.Method, r.Why, MethodContent)
-		}
-		if e := math.Abs(r.Rate*tc.k - 1); e > 5e-4 || tc.listed && e > 1e-9 {
-			t.Errorf("%s: rate %.6f, want %.6f", tc.name, r.Rate, 1/tc.k)
-		}
-		if e := math.Abs(r.Offset + tc.d/tc.k); e > 0.02 {
-			t.Errorf("%s: offset %.3f s, want %.3f s", tc.name, r.Offset, -tc.d/tc.k)
-		}
+		r := syncBack(t, tc.name, f, spans, truth, texts, tc.k, tc.d, tc.listed, 5e-4)
 		if r.Anchors < len(truth)/2 {
 			t.Errorf("%s: %d anchors for %d captions", tc.name, r.Anchors, len(truth))
 		}
