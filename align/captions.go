@@ -100,7 +100,9 @@ func Captions(lines []timing.Line, f *audio.Features, o Options) (*timing.Result
 			warp = chooseWarp(f, refs, guide, o.Content)
 			warpAll(refs, warp)
 		}
-		fits, err := Content(f, refs, guide, o.Content)
+		cp := o.Content
+		cp.Null = true // for Contrast, in the transcript's confidence
+		fits, err := Content(f, refs, guide, cp)
 		if err != nil {
 			return nil, nil, err
 		}

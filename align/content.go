@@ -43,6 +43,11 @@ type ContentParams struct {
 	// speaker's pause between words the synthesizer runs together) than as
 	// a pause between units.
 	Inner float64
+	// Null also runs the first pass with every reference reversed in
+	// time, for Fit.NullOrder (see Contrast); only the transcript's
+	// confidence needs it, so trials (the voice, the warp) and sync leave
+	// it off and save a search.
+	Null bool
 }
 
 // ContentDefaults are the defaults of ContentParams.
@@ -281,7 +286,7 @@ func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentPar
 		return nil, errors.New("no alignment found")
 	}
 	var null []float64
-	if !coarseOnly {
+	if p.Null && !coarseOnly {
 		null = nullOrders(rc, xc, bg, voiceC, flatC, lo, hi, p)
 	}
 	coarseFits := func() []Fit { return fitsFrom(path, cs, xc, rc, bg, voiceC, rec.step*float64(c), p) }

@@ -40,7 +40,7 @@ func TestContrastRightAndWrongText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fits, err := Content(f, references(r), nil, ContentParams{})
+		fits, err := Content(f, references(r), nil, ContentParams{Null: true})
 		if err != nil {
 			t.Fatal(err)
 		}
