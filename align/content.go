@@ -129,6 +129,7 @@ func Content(f *audio.Features, refs [][]float32, guide [][2]float64, p ContentP
 		// Each stretch of a long recording normalised as if on its own
 		// (see localNormalise).
 		localNormalise(rec.x, int(localReach/rec.step))
+		rec.long = true
 	}
 	// A first pass on the references as spoken finds the speaker's pace
 	// against the synthesizer's (the median over the units placed with
@@ -255,15 +256,27 @@ func long(f *audio.Features, refs [][]float32, p ContentParams) bool {
 }
 
 // align runs the search on the references (first pass only, or both).
+// On a long recording the last search then searches again, wider, the
+// stretches where it lost the words (see searchLost).
 func (rec *recFeatures) align(refs [][]float32, guide [][2]float64, p ContentParams, coarseOnly bool) ([]Fit, error) {
-	T := len(rec.x) / dims
-	x, bg, voice, flat := rec.x, rec.bg, rec.voice, rec.flat
 	rx := rec.references(refs)
 	if !coarseOnly {
 		// The last search: the log-mel rows are not needed any more, and
 		// an hour's are some 100 MB.
 		clear(refs)
 	}
+	fits, err := rec.search(rx, guide, p, coarseOnly)
+	if err == nil && !coarseOnly && rec.long {
+		fits = rec.searchLost(rx, fits, p)
+	}
+	return fits, err
+}
+
+// search runs the search on references already adapted to the recording
+// (rec.references).
+func (rec *recFeatures) search(rx [][]float32, guide [][2]float64, p ContentParams, coarseOnly bool) ([]Fit, error) {
+	T := len(rec.x) / dims
+	x, bg, voice, flat := rec.x, rec.bg, rec.voice, rec.flat
 	flatC := coarsen1(flat, p.Coarse)
 	voiceC := coarsen1(voice, p.Coarse)
 	// The first pass, on averages of Coarse frames.
@@ -351,6 +364,9 @@ type recFeatures struct {
 	dct                      []float64
 	// voice is what each frame costs more as pause, flat as speech.
 	voice, flat []float32
+	// long is set on a recording too long to search whole (see
+	// searchLost).
+	long bool
 }
 
 func newRecFeatures(f *audio.Features, p ContentParams) *recFeatures {

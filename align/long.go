@@ -63,3 +63,127 @@ func localNormalise(x []float32, reach int) {
 		}
 	}
 }
+
+// On a long recording the last search looks only within Reach of a guide
+// (reguide) drawn from the pace pass's sure captions, and where that guide
+// is far off the search cannot reach the words: it lays the captions on
+// whatever matches least badly inside its band, and their confidence
+// collapses, not on one caption but on every caption of the stretch.
+// (On the real Mandarin hour, captions placed seconds to minutes off have
+// a mean confidence under 0.08 over the nine around them; placed right,
+// nearly all above.) So the last search's placement is read back: each
+// stretch whose confidence has collapsed (lostBelow, averaged over
+// lostSpan captions either side) is searched again between the sure
+// captions around it (sureAbove, as reguide's anchors), whole where it is
+// short enough (as a short recording is) and else within twice Reach of
+// where it was; the new placement is kept when its captions match the
+// recording better than pause by more, on average, than the old ones did
+// (Fit.Match: the confidence also weighs the references against speech in
+// no order, drawn from the references searched, which a part of the
+// transcript draws differently).
+const (
+	lostSpan  = 4
+	lostBelow = 0.08
+	sureAbove = 0.5
+)
+
+// searchLost searches again the stretches of fits, the last search's
+// placement of rx on rec, whose confidence has collapsed, and returns the
+// fits with those it placed better replaced.
+func (rec *recFeatures) searchLost(rx [][]float32, fits []Fit, p ContentParams) []Fit {
+	n := len(fits)
+	T := len(rec.x) / dims
+	if n != len(rx) || T == 0 {
+		return fits
+	}
+	mean := spanMeans(fits, lostSpan)
+	q := p
+	q.Reach = 2 * p.Reach
+	q.Null = false // NullOrder is kept from the first search
+	for k := 0; k < n; {
+		if mean[k] >= lostBelow {
+			k++
+			continue
+		}
+		e := k
+		for e < n && mean[e] < lostBelow {
+			e++
+		}
+		a, b := lostBounds(fits, k, e)
+		k = max(b, e)
+		fa, fb := 0, T
+		if a >= 0 {
+			fa = min(T, int(math.Ceil(fits[a].End/rec.step)))
+		}
+		if b < n {
+			fb = max(0, int(fits[b].Start/rec.step))
+		}
+		if b-a < 2 || fb-fa < 2*p.Coarse {
+			continue
+		}
+		off := float64(fa) * rec.step
+		guide := make([][2]float64, b-a-1)
+		for i := range guide {
+			ft := fits[a+1+i]
+			guide[i] = [2]float64{max(0, ft.Start-off), max(0, ft.End-off)}
+		}
+		sub := *rec
+		sub.x, sub.voice, sub.flat = rec.x[fa*dims:fb*dims], rec.voice[fa:fb], rec.flat[fa:fb]
+		sub.long = false
+		again, err := sub.search(rx[a+1:b], guide, q, false)
+		if err != nil || meanMatch(again) <= meanMatch(fits[a+1:b]) {
+			continue
+		}
+		for i, ft := range again {
+			old := fits[a+1+i]
+			ft.Start += off
+			ft.End += off
+			ft.NullOrder = old.NullOrder
+			fits[a+1+i] = ft
+		}
+	}
+	return fits
+}
+
+// lostBounds are the sure captions around the lost stretch [k, e) of
+// fits: the last before k and the first from e on with at least
+// sureAbove confidence (−1 and len(fits) where there is none).
+func lostBounds(fits []Fit, k, e int) (a, b int) {
+	a = k - 1
+	for a >= 0 && fits[a].Confidence < sureAbove {
+		a--
+	}
+	b = e
+	for b < len(fits) && fits[b].Confidence < sureAbove {
+		b++
+	}
+	return a, b
+}
+
+// spanMeans is, for each fit, the mean confidence of the fits up to
+// reach either side of it.
+func spanMeans(fits []Fit, reach int) []float64 {
+	n := len(fits)
+	sum := make([]float64, n+1)
+	for i, ft := range fits {
+		sum[i+1] = sum[i] + ft.Confidence
+	}
+	out := make([]float64, n)
+	for i := range out {
+		a, b := max(0, i-reach), min(n, i+reach+1)
+		out[i] = (sum[b] - sum[a]) / float64(b-a)
+	}
+	return out
+}
+
+// meanMatch is the mean of the fits' Match.
+func meanMatch(fits []Fit) float64 {
+	if len(fits) == 0 {
+		return 0
+	}
+	var s float64
+	for _, ft := range fits {
+		s += ft.Match
+	}
+	return s / float64(len(fits))
+}

@@ -1,9 +1,15 @@
 package align
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"github.com/subkit-dev/subkit/audio"
+	"github.com/subkit-dev/subkit/espeak"
+	"github.com/subkit-dev/subkit/internal/extcheck"
 )
 
 // A made recording of feature rows: the same stretch of "speech" said
@@ -108,5 +114,80 @@ func TestLocalNormaliseWindows(t *testing.T) {
 				t.Errorf("feature %d frame %d: %.5f, want %.5f", k, tt, got, want)
 			}
 		}
+	}
+}
+
+// A stretch of a long recording's placement lost (its captions placed
+// seconds late, as the last search does where its guide is far off, with
+// no confidence) is searched again between the sure captions around it
+// and put back on the words; a placement that is not lost is left as it
+// is, and so is a lost one the search again does not match better.
+func TestSearchLost(t *testing.T) {
+	extcheck.RequireTool(t, "espeak-ng")
+	texts := []string{
+		"The quick brown fox jumps over the lazy dog.", "Pack my box with five dozen liquor jugs.",
+		"How vexingly quick daft zebras jump.", "Sphinx of black quartz, judge my vow.",
+		"The five boxing wizards jump quickly.", "Jackdaws love my big sphinx of quartz.",
+		"Waltz, bad nymph, for quick jigs vex.", "Bright vixens jump; dozy fowl quack.",
+		"Quick wafting zephyrs vex bold Jim.", "The job requires extra pluck and zeal.",
+		"Few quips galvanized the mock jury box.", "A wizard's job is to vex chumps quickly in fog.",
+		"We promptly judged antique ivory buckles for the prize.", "Crazy Fredrick bought many very exquisite opal jewels.",
+		"Sixty zippers were quickly picked from the woven jute bag.", "Jumping far, the quick frog vexed two lazy hounds.",
+	}
+	w, err := espeak.Speak(context.Background(), "en-us", texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pauses := []float64{1}
+	for range texts {
+		pauses = append(pauses, 1.2)
+	}
+	x, starts := recording(espeak.Rate, w, pauses)
+	addNoise(x, 20, 3)
+	f := audio.AnalyzeSamples(x, espeak.Rate)
+	p := ContentDefaults.withDefaults()
+	rec := newRecFeatures(f, p)
+	rx := rec.references(references(w))
+	right, err := rec.search(rx, nil, p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFits(t, right, starts, 0.06)
+	for i := range right {
+		right[i].Confidence = 1
+	}
+	// Lines 3 to 13 placed 2.5 s late, on the next line's words and the
+	// pause before it, with no confidence and a poor match (a stretch
+	// longer than the 2·lostSpan+1 captions its confidence is averaged
+	// over).
+	lost := func(match float64) []Fit {
+		fits := slices.Clone(right)
+		for i := 2; i < 13; i++ {
+			fits[i].Start += 2.5
+			fits[i].End += 2.5
+			fits[i].Confidence, fits[i].Match = 0, match
+		}
+		return fits
+	}
+	got := rec.searchLost(rx, lost(-1), p)
+	checkFits(t, got, starts, 0.06)
+	same := func(a, b []Fit) bool {
+		return slices.EqualFunc(a, b, func(a, b Fit) bool {
+			return a.Start == b.Start && a.End == b.End && a.Confidence == b.Confidence && a.Match == b.Match
+		})
+	}
+	for _, i := range []int{0, 1, 13, 14, 15} {
+		if !same(got[i:i+1], right[i:i+1]) {
+			t.Errorf("sure line %d moved: %+v, was %+v", i+1, got[i], right[i])
+		}
+	}
+	// Nothing lost: nothing searched again.
+	if got := rec.searchLost(rx, slices.Clone(right), p); !same(got, right) {
+		t.Errorf("a placement with no lost stretch changed")
+	}
+	// Lost, but matching better than the search finds again: kept.
+	kept := lost(10)
+	if got := rec.searchLost(rx, slices.Clone(kept), p); !same(got, kept) {
+		t.Errorf("a lost stretch was replaced by a placement matching worse")
 	}
 }
