@@ -107,7 +107,14 @@ func lossCounts(d *Document, f Format) map[string]int {
 					mark("underline")
 				}
 				if s.Color != "" && !can.Color && !(can.SomeColors != nil && can.SomeColors(s.Color)) {
-					mark("colors")
+					what := ""
+					if can.NearColors != nil {
+						what = can.NearColors(s.Color)
+					}
+					if what == "" {
+						what = "colors"
+					}
+					mark(what)
 				}
 				if can.Replaces != nil {
 					if what := can.Replaces(s); what != "" {
