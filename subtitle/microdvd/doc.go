@@ -8,7 +8,7 @@
 // {y:i}, {y:b}, {y:u} (lowercase: this line; uppercase Y: every line of
 // the caption), {c:$BBGGRR} colors, and a "/" that starts an italic line.
 // Font, size, position and charset codes ({f:}, {s:}, {P:}, {H:}) are
-// reported and dropped.
+// reported and dropped, and so is a {c:} code that is no color.
 //
 // The writer writes a {1}{1}FPS first line (EncodeOptions.FPS, default
 // 23.976) so that players and editors read the frames at the rate they

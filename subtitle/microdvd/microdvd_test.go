@@ -176,7 +176,8 @@ func FuzzReadMicroDVD(f *testing.F) {
 
 // TestColors: a line's color is read by csscolor, in any form CSS gives
 // it, and written as {c:$BBGGRR}, which ffmpeg reads back; a transparent
-// color or one that is none is not written.
+// color or one that is none is not written. A {c:} code that is no color
+// is a warning naming its line.
 func TestColors(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"#ff0000", "0000FF"}, {"red", "0000FF"}, {"#F00", "0000FF"}, {"rgb(255,0,0)", "0000FF"},
@@ -218,5 +219,21 @@ func TestColors(t *testing.T) {
 		if got := extcheck.TextColors(ff[i].Raw); len(got) != 2 || got[1] != [2]string{strconv.Itoa(i), want} {
 			t.Errorf("%q: ffmpeg reads %q (%q), want %q", c.in, got, ff[i].Raw, want)
 		}
+	}
+}
+
+func TestReadBadColor(t *testing.T) {
+	d, ws, err := read("in.sub", "{10}{20}{c:$0000FF}red\n{30}{40}{c:zz}a\n{50}{60}{C:$12}b\n", subtitle.ReadOptions{FPS: 10})
+	if err != nil || len(d.Cues) != 3 {
+		t.Fatal(err, d)
+	}
+	if got := d.Cues[0].Lines[0][0]; got.Color != "#ff0000" || got.Text != "red" {
+		t.Errorf("{c:$0000FF}red read as %+v", got)
+	}
+	if got := d.Cues[1].Lines[0][0]; got.Color != "" || got.Text != "a" {
+		t.Errorf("{c:zz}a read as %+v", got)
+	}
+	if len(ws) != 1 || ws[0].Line != 2 || ws[0].Message != "{c:zz} is not a color ($BBGGRR): ignored (first here)" {
+		t.Errorf("warnings %v", ws)
 	}
 }
