@@ -20,7 +20,8 @@ func init() {
 		Sniff:    sniff,
 		Read:     read,
 		Write:    write,
-		Carries:  subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: someColor, NearColors: nearColor},
+		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: palette.Has,
+			NearColors: palette.Near("colors other than 608's seven (written as the nearest)")},
 	})
 }
 
@@ -49,24 +50,7 @@ func colorName(code int) string {
 // colorCode is the 608 color the writer writes for a CSS color: the one
 // it is, else the nearest; white for no color and for one it cannot
 // write (transparent, or no color at all).
-func colorCode(c string) int {
-	i, _, _ := palette.Nearest(c)
-	return i
-}
-
-// someColor says which colors 608 has: none (white) and its seven.
-func someColor(c string) bool {
-	_, ok := palette.Exact(c)
-	return ok || c == ""
-}
-
-// nearColor names in Losses a color written as the nearest 608 has.
-func nearColor(c string) string {
-	if _, exact, ok := palette.Nearest(c); ok && !exact {
-		return "colors other than 608's seven (written as the nearest)"
-	}
-	return ""
-}
+func colorCode(c string) int { return palette.Index(c, 0) }
 
 // Frames are counted at 30000/1001 per second; timecodes are drop-frame.
 const (

@@ -29,7 +29,8 @@ func init() {
 		Read:     read,
 		Write:    write,
 		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, RubyAsText: true, Replaces: replaced,
-			SomeColors: someColour, NearColors: nearColour},
+			SomeColors: palette.Has,
+			NearColors: palette.Near("colors other than teletext's eight (written as the nearest)")},
 	})
 }
 
@@ -90,28 +91,7 @@ func colourName(code byte) string {
 // colourCode is the colour code the writer writes for a CSS colour: the
 // one it is, else the nearest; white for no colour and for one it cannot
 // write (transparent, or no colour at all).
-func colourCode(c string) byte {
-	i, _, ok := palette.Nearest(c)
-	if !ok {
-		return 7
-	}
-	return byte(i)
-}
-
-// someColour says which colours teletext has: the eight.
-func someColour(c string) bool {
-	_, ok := palette.Exact(c)
-	return ok
-}
-
-// nearColour names in Losses a colour written as the nearest teletext
-// has.
-func nearColour(c string) string {
-	if _, exact, ok := palette.Nearest(c); ok && !exact {
-		return "colors other than teletext's eight (written as the nearest)"
-	}
-	return ""
-}
+func colourCode(c string) byte { return byte(palette.Index(c, 7)) }
 
 // read reads an EBU STL file: the GSI block, then the TTI blocks. A
 // subtitle's text may run over several TTI blocks (extension blocks,

@@ -229,6 +229,35 @@ func (p Palette) Exact(s string) (i int, ok bool) {
 	return i, ok && exact
 }
 
+// Index is the index of the palette color the CSS color s is written
+// as: the one it is, else the nearest; none when s is no color or
+// transparent.
+func (p Palette) Index(s string, none int) int {
+	if i, _, ok := p.Nearest(s); ok {
+		return i
+	}
+	return none
+}
+
+// Has reports whether the CSS color s is one of the palette's: a
+// format's Carries.SomeColors.
+func (p Palette) Has(s string) bool {
+	_, ok := p.Exact(s)
+	return ok
+}
+
+// Near is a format's Carries.NearColors: what for a color the format
+// writes as the nearest of the palette's, "" for one it has or cannot
+// write.
+func (p Palette) Near(what string) func(s string) string {
+	return func(s string) string {
+		if _, exact, ok := p.Nearest(s); ok && !exact {
+			return what
+		}
+		return ""
+	}
+}
+
 // Distance is how far apart two colors look: the CIE 1976 color
 // difference (ΔE*ab), the straight distance between them in CIELAB,
 // which unlike a distance in sRGB puts grays nearer white or black than

@@ -174,10 +174,13 @@ func TestPaletteNearest(t *testing.T) {
 			if j, ok := p.Exact(c.in); ok != exact || ok && p[j].Name != want {
 				t.Errorf("palette %d: Exact(%q) = %v %v", k, c.in, j, ok)
 			}
+			if p.Has(c.in) != exact || p[p.Index(c.in, -1)].Name != want || (p.Near("near")(c.in) == "near") == exact {
+				t.Errorf("palette %d: %q: Has %v, Index %d, Near %q", k, c.in, p.Has(c.in), p.Index(c.in, -1), p.Near("near")(c.in))
+			}
 		}
 	}
 	for _, s := range []string{"", "transparent", "#ff000000", "nocolor", "hsl(0,100%,50%)"} {
-		if i, _, ok := teletext.Nearest(s); ok {
+		if i, _, ok := teletext.Nearest(s); ok || teletext.Index(s, -1) != -1 || teletext.Has(s) || teletext.Near("near")(s) != "" {
 			t.Errorf("Nearest(%q) = %s, want none", s, teletext[i].Name)
 		}
 	}
