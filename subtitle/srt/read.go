@@ -1082,21 +1082,14 @@ func parseFontAttrs(a string, r *srtReader) (color string, ok bool) {
 	}
 }
 
-// fontColor reads a <font color> value: a CSS color (csscolor reads it)
-// is kept as written; hex digits without "#" (or with "##"), which ffmpeg
-// shows as the color, get one "#"; anything else is no color, "" and an
-// error saying so.
+// fontColor reads a <font color> value (csscolor.FontColor): the color
+// to keep, or "" and an error saying it is ignored.
 func fontColor(v string) (string, error) {
-	_, err := csscolor.Parse(v)
-	if err == nil {
-		return v, nil
+	c, err := csscolor.FontColor(v)
+	if err != nil {
+		return "", fmt.Errorf("<font color=%q>: %v: ignored", v, err)
 	}
-	if h := strings.TrimLeft(v, "#"); len(h) == 6 {
-		if _, err := strconv.ParseUint(h, 16, 32); err == nil {
-			return "#" + h, nil
-		}
-	}
-	return "", fmt.Errorf("<font color=%q>: %v: ignored", v, err)
+	return c, nil
 }
 
 // markup reads the trimmed line t into runs of styled text (see piece),

@@ -50,6 +50,23 @@ func Parse(s string) (color.NRGBA, error) {
 	return color.NRGBA{}, fmt.Errorf("%q is not a color: a CSS color is a name, #rrggbb or rgb()", s)
 }
 
+// FontColor reads an HTML <font color> value as players read it in SRT
+// and SAMI: a CSS color is kept as written; six hex digits without "#"
+// (or after "##"), which ffmpeg and old players show as the color, get
+// one "#"; anything else is an error, which quotes the value.
+func FontColor(v string) (string, error) {
+	_, err := Parse(v)
+	if err == nil {
+		return v, nil
+	}
+	if h := strings.TrimLeft(v, "#"); len(h) == 6 {
+		if _, err := strconv.ParseUint(h, 16, 32); err == nil {
+			return "#" + h, nil
+		}
+	}
+	return "", err
+}
+
 // Hex writes c as rrggbb in lower case, rrggbbaa when c is not opaque,
 // without a leading #.
 func Hex(c color.NRGBA) string {

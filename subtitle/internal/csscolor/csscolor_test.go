@@ -201,3 +201,13 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestFontColor(t *testing.T) {
+	for in, want := range map[string]string{"Red": "Red", "rgb(1,2,3)": "rgb(1,2,3)", "ff0000": "#ff0000", "##00FF00": "#00FF00",
+		"#f00": "#f00", "nocolor": "", "ff000": "", "gg0000": "", "": ""} {
+		got, err := csscolor.FontColor(in)
+		if got != want || (err != nil) != (want == "") {
+			t.Errorf("FontColor(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
