@@ -137,6 +137,10 @@ type Carries struct {
 	// players read as something else though the writer writes it as it is
 	// (SRT: "\N" a line break, "{\i1}" a hidden code); Losses reports them.
 	Misread func(Span) []string
+	// ReplacesLine, when set, says what the writer writes in place of
+	// some of a line's text, "" when nothing (SRT: "->" for the "-->" of
+	// a line that would read as a timing line); Losses reports it.
+	ReplacesLine func(Line) string
 	// StylesOf, when set, says which formats' named styles (Document.Styles)
 	// the writer keeps besides its own (ASS keeps SSA's and SSA ASS's).
 	StylesOf func(Format) bool

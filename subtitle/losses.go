@@ -97,6 +97,11 @@ func lossCounts(d *Document, f Format) map[string]int {
 			mark("middle placement (written at the bottom)")
 		}
 		for _, l := range c.Lines {
+			if can.ReplacesLine != nil {
+				if what := can.ReplacesLine(l); what != "" {
+					mark(what)
+				}
+			}
 			for _, s := range l {
 				switch {
 				case s.Italic && !can.Italic:
