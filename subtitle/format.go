@@ -123,6 +123,12 @@ type Carries struct {
 	// SomeColors, for a format without Color, says which colors it keeps
 	// still (WebVTT: its default color classes).
 	SomeColors func(color string) bool
+	// NearColors, for a format with SomeColors, says what the writer
+	// writes for a color SomeColors does not keep: "" when it drops it,
+	// else the words Losses reports it with, as the nearest color the
+	// format has takes its place ("colors other than 608's seven (written
+	// as the nearest)").
+	NearColors func(color string) string
 	// Replaces, when set, says what the writer writes in place of some
 	// of a span's text, "" when nothing (EBU STL: "..." for "…"); Losses
 	// reports it.
@@ -131,6 +137,10 @@ type Carries struct {
 	// players read as something else though the writer writes it as it is
 	// (SRT: "\N" a line break, "{\i1}" a hidden code); Losses reports them.
 	Misread func(Span) []string
+	// ReplacesLine, when set, says what the writer writes in place of
+	// some of a line's text, "" when nothing (SRT: "->" for the "-->" of
+	// a line that would read as a timing line); Losses reports it.
+	ReplacesLine func(Line) string
 	// StylesOf, when set, says which formats' named styles (Document.Styles)
 	// the writer keeps besides its own (ASS keeps SSA's and SSA ASS's).
 	StylesOf func(Format) bool

@@ -97,6 +97,11 @@ func lossCounts(d *Document, f Format) map[string]int {
 			mark("middle placement (written at the bottom)")
 		}
 		for _, l := range c.Lines {
+			if can.ReplacesLine != nil {
+				if what := can.ReplacesLine(l); what != "" {
+					mark(what)
+				}
+			}
 			for _, s := range l {
 				switch {
 				case s.Italic && !can.Italic:
@@ -107,7 +112,14 @@ func lossCounts(d *Document, f Format) map[string]int {
 					mark("underline")
 				}
 				if s.Color != "" && !can.Color && !(can.SomeColors != nil && can.SomeColors(s.Color)) {
-					mark("colors")
+					what := ""
+					if can.NearColors != nil {
+						what = can.NearColors(s.Color)
+					}
+					if what == "" {
+						what = "colors"
+					}
+					mark(what)
 				}
 				if can.Replaces != nil {
 					if what := can.Replaces(s); what != "" {

@@ -296,3 +296,54 @@ func LibassText(s string) string {
 	}
 	return b.String()
 }
+
+var assBlock = regexp.MustCompile(`\{\\[^}]*\}`)
+
+var fontTag = regexp.MustCompile(`(?i)<(/?)font(?:\s+color="?([^"\s>]*)"?)?[^>]*>`)
+
+// TextColors reads an SRT cue's raw text as ffmpeg and ttconv write it
+// (Cue.Raw) and returns each word of its text with the color of the
+// <font color> tags around it, as #rrggbb in lower case: "" for none and
+// for white, the color text has where none is given; ttconv's alpha
+// (#rrggbbaa) is dropped, and so are ASS override blocks ({\an7}, which
+// ffmpeg leaves in SRT). ffmpeg opens
+// a tag for each color without closing the one before, ttconv closes
+// each: the innermost open tag counts.
+func TextColors(raw string) [][2]string {
+	var out [][2]string
+	var open []string
+	add := func(text string) {
+		c := ""
+		if n := len(open); n > 0 {
+			c = strings.ToLower(open[n-1])
+		}
+		if len(c) == 9 {
+			c = c[:7]
+		}
+		if c == "#ffffff" {
+			c = ""
+		}
+		for _, w := range strings.Fields(assBlock.ReplaceAllString(text, "")) {
+			out = append(out, [2]string{w, c})
+		}
+	}
+	at := 0
+	for _, m := range fontTag.FindAllStringSubmatchIndex(raw, -1) {
+		add(raw[at:m[0]])
+		at = m[1]
+		switch {
+		case m[2] < m[3] && len(open) > 0: // </font>
+			open = open[:len(open)-1]
+		case m[2] == m[3]:
+			c := ""
+			if m[4] >= 0 {
+				c = raw[m[4]:m[5]]
+			} else if n := len(open); n > 0 {
+				c = open[n-1]
+			}
+			open = append(open, c)
+		}
+	}
+	add(raw[at:])
+	return out
+}

@@ -65,21 +65,30 @@ func (d *ssaDropped) warnings() []subtitle.Warning {
 	return out
 }
 
-// styleOf reads a style's formatting and alignment from its fields.
-func styleOf(f map[string]string, legacy bool) ssaStyle {
+// styleOf reads a style's formatting and alignment from its fields, the
+// style line at line; a colour or alignment it cannot read is counted in
+// dropped.
+func styleOf(f map[string]string, legacy bool, dropped *ssaDropped, line int) ssaStyle {
 	var st ssaStyle
 	st.state.italic = flag(f["italic"])
 	st.state.bold = boldFlag(f["bold"])
 	st.state.underline = flag(f["underline"])
-	if c, ok := ssaColor(f["primarycolour"]); ok && c != "#ffffff" {
-		st.state.color = c
+	if v := f["primarycolour"]; strings.TrimSpace(v) != "" {
+		if c, ok := ssaColor(v); !ok {
+			dropped.add("style colours it cannot read (PrimaryColour)", line)
+		} else if c != "#ffffff" {
+			st.state.color = c
+		}
 	}
-	if n, err := strconv.Atoi(f["alignment"]); err == nil {
-		if legacy {
+	if v := strings.TrimSpace(f["alignment"]); v != "" {
+		n, err := strconv.Atoi(v)
+		if err == nil && legacy {
 			n = legacyAlign(n)
 		}
-		if n >= 1 && n <= 9 {
+		if err == nil && n >= 1 && n <= 9 {
 			st.align = n
+		} else {
+			dropped.add("style alignments it cannot read (Alignment)", line)
 		}
 	}
 	return st
@@ -115,7 +124,7 @@ func fromScript(p *script, f subtitle.Format) (*subtitle.Document, []subtitle.Wa
 	for i, st := range p.styles {
 		name := st.fields["name"]
 		name = strings.TrimPrefix(name, "*") // VSFilter's mark of a style it made itself
-		sc.styles[name] = styleOf(st.fields, legacy)
+		sc.styles[name] = styleOf(st.fields, legacy, &sc.dropped, st.line)
 		d.Styles = append(d.Styles, subtitle.Style{Name: name, Format: f, Text: styleText(st.fields, p, i == 0)})
 	}
 	for _, e := range p.events {

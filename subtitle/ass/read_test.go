@@ -161,3 +161,27 @@ func FuzzReadASS(f *testing.F) {
 		}
 	})
 }
+
+// TestReadBadStyleFields: a style's colour or alignment the reader cannot
+// read is dropped with a warning naming the style's line; an empty field
+// is no colour or alignment, and not warned about.
+func TestReadBadStyleFields(t *testing.T) {
+	script := strings.Replace(strings.Replace(assHead, "&H0000FFFF,", "&Hzz&,", 1), ",8,10,10,10,1", ",x9,10,10,10,1", 1) +
+		"Style: Empty,Arial,48,,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,2,,10,10,10,1\n" +
+		"Dialogue: 0,0:00:01.00,0:00:02.00,Sign,,0,0,0,,sign\nDialogue: 0,0:00:03.00,0:00:04.00,Empty,,0,0,0,,empty\n"
+	d, ws, err := subtitle.ReadText("t.ass", script, subtitle.ASS)
+	if err != nil || len(d.Cues) != 2 {
+		t.Fatal(err, d)
+	}
+	if c := d.Cues[0]; c.Lines[0][0].Color != "" || c.Align != 0 {
+		t.Errorf("sign: color %q, align %d", c.Lines[0][0].Color, c.Align)
+	}
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	want := "line 7: style alignments it cannot read (Alignment) dropped; line 7: style colours it cannot read (PrimaryColour) dropped"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}

@@ -183,7 +183,7 @@ func newOutStyle(fields map[string]string) *outStyle {
 	for k, v := range fields {
 		lower[strings.ToLower(k)] = v
 	}
-	st := styleOf(lower, false)
+	st := styleOf(lower, false, &ssaDropped{}, 0) // the reader warned of what it could not read
 	return &outStyle{fields: fields, state: st.state, align: st.align}
 }
 

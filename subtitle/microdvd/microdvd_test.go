@@ -3,7 +3,9 @@ package microdvd
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -170,4 +172,68 @@ func FuzzReadMicroDVD(f *testing.F) {
 			t.Fatalf("wrote %q\nthen %q", one.String(), two.String())
 		}
 	})
+}
+
+// TestColors: a line's color is read by csscolor, in any form CSS gives
+// it, and written as {c:$BBGGRR}, which ffmpeg reads back; a transparent
+// color or one that is none is not written. A {c:} code that is no color
+// is a warning naming its line.
+func TestColors(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"#ff0000", "0000FF"}, {"red", "0000FF"}, {"#F00", "0000FF"}, {"rgb(255,0,0)", "0000FF"},
+		{"rgba(0,128,255,0.5)", "FF8000"}, {"DarkOrange", "008CFF"}, {"#0a141e", "1E140A"},
+		{"transparent", ""}, {"nocolor", ""},
+	}
+	d := &subtitle.Document{}
+	for i, c := range cases {
+		at := ms(int64(2000*i + 1000))
+		d.Cues = append(d.Cues, subtitle.Cue{Start: at, End: at + ms(1500), Lines: []subtitle.Line{{{Text: "line " + strconv.Itoa(i), Color: c.in}}}})
+	}
+	file := formattest.WriteTemp(t, "colors.sub", d, Format, subtitle.EncodeOptions{FPS: 25})
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")[1:]
+	if len(lines) != len(cases) {
+		t.Fatalf("%d lines:\n%s", len(lines), b)
+	}
+	for i, c := range cases {
+		want := "line " + strconv.Itoa(i)
+		if c.want != "" {
+			want = "{c:$" + c.want + "}" + want
+		}
+		if !strings.HasSuffix(lines[i], "}"+want) {
+			t.Errorf("%q written as %q, want %q", c.in, lines[i], want)
+		}
+	}
+	ff := extcheck.FFmpeg(t, file, "microdvd")
+	if len(ff) != len(cases) {
+		t.Fatalf("ffmpeg read %d cues, want %d", len(ff), len(cases))
+	}
+	for i, c := range cases {
+		want := ""
+		if c.want != "" {
+			want = "#" + strings.ToLower(c.want[4:6]+c.want[2:4]+c.want[0:2])
+		}
+		if got := extcheck.TextColors(ff[i].Raw); len(got) != 2 || got[1] != [2]string{strconv.Itoa(i), want} {
+			t.Errorf("%q: ffmpeg reads %q (%q), want %q", c.in, got, ff[i].Raw, want)
+		}
+	}
+}
+
+func TestReadBadColor(t *testing.T) {
+	d, ws, err := read("in.sub", "{10}{20}{c:$0000FF}red\n{30}{40}{c:zz}a\n{50}{60}{C:$12}b\n", subtitle.ReadOptions{FPS: 10})
+	if err != nil || len(d.Cues) != 3 {
+		t.Fatal(err, d)
+	}
+	if got := d.Cues[0].Lines[0][0]; got.Color != "#ff0000" || got.Text != "red" {
+		t.Errorf("{c:$0000FF}red read as %+v", got)
+	}
+	if got := d.Cues[1].Lines[0][0]; got.Color != "" || got.Text != "a" {
+		t.Errorf("{c:zz}a read as %+v", got)
+	}
+	if len(ws) != 1 || ws[0].Line != 2 || ws[0].Message != "{c:zz} is not a color ($BBGGRR): ignored (first here)" {
+		t.Errorf("warnings %v", ws)
+	}
 }

@@ -64,10 +64,13 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 			open = nil
 		}
 		c := subtitle.Cue{Start: frameTime(start, fps), End: frameTime(end, fps)}
-		c.Lines = parseText(rest, func(code string) {
+		c.Lines = parseText(rest, func(code, msg string) {
 			if !warned[code] {
 				warned[code] = true
-				ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("%s codes are not kept (first here)", code)})
+				if msg == "" {
+					msg = code + " codes are not kept"
+				}
+				ws = append(ws, subtitle.Warning{Line: i + 1, Message: msg + " (first here)"})
 			}
 		})
 		d.Cues = append(d.Cues, c)
@@ -147,8 +150,9 @@ func (s *style) apply(v string) {
 }
 
 // parseText reads a caption's text: lines split at "|", control codes
-// applied. drop is told of codes that are not kept.
-func parseText(s string, drop func(code string)) []subtitle.Line {
+// applied. drop is told of codes that are not kept: the kind, and what to
+// say of it when more than that they are not kept.
+func parseText(s string, drop func(code, msg string)) []subtitle.Line {
 	var all style // {Y:} and {C:}: every line
 	var out []subtitle.Line
 	for _, part := range strings.Split(s, "|") {
@@ -188,15 +192,17 @@ func parseText(s string, drop func(code string)) []subtitle.Line {
 					if code == "C" {
 						all.color = c
 					}
+				} else {
+					drop("bad color", fmt.Sprintf("{%s:%s} is not a color ($BBGGRR): ignored", code, textin.Clip(val)))
 				}
 			case "f", "F":
-				drop("font ({f:})")
+				drop("font ({f:})", "")
 			case "s", "S":
-				drop("size ({s:})")
+				drop("size ({s:})", "")
 			case "p", "P":
-				drop("position ({P:})")
+				drop("position ({P:})", "")
 			case "h", "H":
-				drop("charset ({H:})")
+				drop("charset ({H:})", "")
 			default:
 				line = add(line, "{"+code+":"+val+"}", cur)
 			}

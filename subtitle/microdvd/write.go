@@ -1,6 +1,7 @@
 package microdvd
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
@@ -71,14 +73,13 @@ func appendLine(b []byte, l subtitle.Line) []byte {
 	return append(b, t...)
 }
 
-// toBGR writes a #rrggbb color as BBGGRR; other colors are not written.
-func toBGR(c string) (string, bool) {
-	if len(c) != 7 || c[0] != '#' {
+// toBGR writes a CSS color (csscolor reads it: "red", "#f00",
+// "rgb(255,0,0)") as BBGGRR; alpha is not written, and a transparent
+// color or one that is none is not written at all.
+func toBGR(s string) (string, bool) {
+	c, err := csscolor.Parse(s)
+	if err != nil || c.A == 0 {
 		return "", false
 	}
-	if _, err := strconv.ParseUint(c[1:], 16, 32); err != nil {
-		return "", false
-	}
-	c = strings.ToUpper(c)
-	return c[5:7] + c[3:5] + c[1:3], true
+	return fmt.Sprintf("%02X%02X%02X", c.B, c.G, c.R), true
 }

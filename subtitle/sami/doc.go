@@ -8,7 +8,8 @@
 // the first declared, and reports the others as not read. A caption runs
 // from its SYNC to the language's next SYNC; a SYNC whose paragraph is
 // blank (&nbsp;) only ends the one before. <br> breaks lines; <i>, <b>,
-// <u> and <font color> are kept; other markup is dropped and reported.
+// <u> and <font color> are kept (a color that is none is ignored, with a
+// warning naming its line); other markup is dropped and reported.
 //
 // The writer writes one language, declared from the document's Lang,
 // with the same markup, and a blank SYNC at a caption's end when the next

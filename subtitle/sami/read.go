@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
@@ -155,6 +156,8 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 		ws = append(ws, subtitle.Warning{Message: fmt.Sprintf("read language %s; not read: %s (choose with --language)", want, strings.Join(others, ", "))})
 	}
 
+	// A <font color> that is no color: one warning, at the first.
+	badColors, badAt := 0, 0
 	var mine []event
 	for _, e := range events {
 		if e.class == "" || strings.EqualFold(e.class, want) {
@@ -163,9 +166,16 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 	}
 	slices.SortStableFunc(mine, func(a, b event) int { return cmp.Compare(a.at, b.at) })
 	for i, e := range mine {
-		lines, dropped := parseBody(e.body)
+		lines, dropped, bad := parseBody(e.body)
 		if dropped != "" {
 			ws = append(ws, subtitle.Warning{Line: e.line, Message: fmt.Sprintf("markup %s dropped", dropped)})
+		}
+		if bad != "" {
+			if badColors == 0 {
+				ws = append(ws, subtitle.Warning{Line: e.line, Message: bad})
+				badAt = len(ws) - 1
+			}
+			badColors++
 		}
 		if len(lines) == 0 {
 			continue // a blank paragraph ends the caption before
@@ -185,6 +195,9 @@ func read(name, text string, o subtitle.ReadOptions) (*subtitle.Document, []subt
 			continue
 		}
 		d.Cues = append(d.Cues, c)
+	}
+	if badColors > 1 {
+		ws[badAt].Message += fmt.Sprintf(" (%d times; the first here)", badColors)
 	}
 	return d, ws, nil
 }
@@ -228,8 +241,9 @@ func pick(classes []class, used []string, lang string) (string, error) {
 }
 
 // parseBody reads a paragraph's markup into lines. dropped names markup
-// that was not kept ("" for none).
-func parseBody(s string) (lines []subtitle.Line, dropped string) {
+// that was not kept ("" for none); bad says what is wrong with the first
+// <font color> that is no color, which is ignored.
+func parseBody(s string) (lines []subtitle.Line, dropped, bad string) {
 	type st struct {
 		italic, bold, underline bool
 		color                   string
@@ -307,9 +321,12 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 				}
 			} else {
 				c, _ := attr(tag[4:], "color")
-				c = html.UnescapeString(c)
-				if c != "" && c[0] != '#' && isHex(c) && len(c) == 6 {
-					c = "#" + c
+				if c = html.UnescapeString(c); c != "" {
+					v, err := csscolor.FontColor(c)
+					if err != nil && bad == "" {
+						bad = fmt.Sprintf("<font color=%q>: %v: ignored", c, err)
+					}
+					c = v
 				}
 				colors = append(colors, c)
 			}
@@ -332,7 +349,7 @@ func parseBody(s string) (lines []subtitle.Line, dropped string) {
 			out = append(out, kept)
 		}
 	}
-	return out, dropped
+	return out, dropped, bad
 }
 
 // collapse turns runs of white space into one space, as HTML does.
@@ -425,15 +442,6 @@ func attrInt(attrs, name string) (int64, bool) {
 		return 0, false
 	}
 	return n, true
-}
-
-func isHex(s string) bool {
-	for _, c := range []byte(s) {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets stay the same.

@@ -167,3 +167,31 @@ func FuzzReadSAMI(f *testing.F) {
 		}
 	})
 }
+
+// TestReadFontColors: a <font color> that is a CSS color is kept as
+// written, six hex digits without "#" get one, and another value is
+// ignored with one warning at the line of the first.
+func TestReadFontColors(t *testing.T) {
+	in := "<SAMI><BODY>\n<SYNC Start=1000><P><font color=ff0000>a</font> <font color=\"rgb(0,0,255)\">b</font>\n" +
+		"<SYNC Start=2000><P>fine\n<SYNC Start=3000><P><font color=red>c <font color=\"nocolor\">d</font></font>\n" +
+		"<SYNC Start=4000><P><font color=\"#ff000\">e</font>\n</BODY></SAMI>\n"
+	d, ws, err := read("x.smi", in, subtitle.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Cues {
+		for _, l := range c.Lines {
+			for _, s := range l {
+				got = append(got, strings.TrimSpace(s.Text)+":"+s.Color)
+			}
+		}
+	}
+	want := []string{"a:#ff0000", ":", "b:rgb(0,0,255)", "fine:", "c d:red", "e:"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("spans %q, want %q", got, want)
+	}
+	if len(ws) != 1 || ws[0].Line != 4 || ws[0].Message != `<font color="nocolor">: "nocolor" is not a color: a CSS color is a name, #rrggbb or rgb(): ignored (2 times; the first here)` {
+		t.Errorf("warnings %v", ws)
+	}
+}

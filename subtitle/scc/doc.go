@@ -20,6 +20,10 @@
 // top rows 1 down, middle around row 8; columns are centred, or at the
 // left or right edge. A caption 608 cannot carry — more than 4 rows, a row
 // over 32 columns, a character outside the 608 set (CJK) — is refused with
-// an error naming it, never written cut. Importing the package registers
-// the format with package subtitle.
+// an error naming it, never written cut. A span color, in any form CSS
+// gives it ("red", "#f00", "rgb(255,0,0)"), is written as the 608 color
+// it is, else as the nearest (csscolor.Palette.Nearest), which Losses
+// reports; a transparent color, or one that is none, is written white and
+// reported as dropped. Importing the package registers the format with
+// package subtitle.
 package scc

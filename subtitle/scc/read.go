@@ -16,7 +16,7 @@ const lastFor = 5 * time.Second
 
 // style is a cell's look.
 type style struct {
-	color     int // index into colors
+	color     int // 608 color code (see palette)
 	italic    bool
 	underline bool
 }
@@ -288,7 +288,7 @@ func render(s *screen) ([]subtitle.Line, int) {
 			if ch.r == 0 {
 				ch.r = ' '
 			}
-			sp := subtitle.Span{Text: string(ch.r), Italic: ch.st.italic, Underline: ch.st.underline, Color: colors[ch.st.color]}
+			sp := subtitle.Span{Text: string(ch.r), Italic: ch.st.italic, Underline: ch.st.underline, Color: colorName(ch.st.color)}
 			if k := len(line); k > 0 && (ch.r == ' ' || line[k-1].Italic == sp.Italic && line[k-1].Underline == sp.Underline && line[k-1].Color == sp.Color) {
 				line[k-1].Text += sp.Text
 				continue

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textin"
 )
 
@@ -19,7 +20,8 @@ func init() {
 		Sniff:    sniff,
 		Read:     read,
 		Write:    write,
-		Carries:  subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: someColor},
+		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, SomeColors: palette.Has,
+			NearColors: palette.Near("colors other than 608's seven (written as the nearest)")},
 	})
 }
 
@@ -31,32 +33,24 @@ func sniff(_ []byte, head string) subtitle.Match {
 	return subtitle.NoMatch
 }
 
-// colors are 608's foreground colors, by their code (white is the
-// default, 7 is italics).
-var colors = []string{"", "green", "blue", "cyan", "red", "yellow", "magenta"}
+// palette is 608's foreground colors by their code: white (the default,
+// read as no color), green (CSS green as ttconv reads it, lime as ffmpeg
+// shows it; both are written as it), blue, cyan, red, yellow, magenta.
+// Code 7 is italics.
+var palette = csscolor.MustPalette("white", "green:lime", "blue", "cyan", "red", "yellow", "magenta")
 
-// colorCode finds a CSS color among 608's: a name or its #rrggbb.
-func colorCode(c string) (int, bool) {
-	switch strings.ToLower(c) {
-	case "", "white", "#ffffff", "#fff":
-		return 0, true
-	case "green", "#00ff00", "lime", "#0f0":
-		return 1, true
-	case "blue", "#0000ff", "#00f":
-		return 2, true
-	case "cyan", "#00ffff", "aqua", "#0ff":
-		return 3, true
-	case "red", "#ff0000", "#f00":
-		return 4, true
-	case "yellow", "#ffff00", "#ff0":
-		return 5, true
-	case "magenta", "#ff00ff", "fuchsia", "#f0f":
-		return 6, true
+// colorName is the span color the reader gives a color code.
+func colorName(code int) string {
+	if code == 0 {
+		return ""
 	}
-	return 0, false
+	return palette[code].Name
 }
 
-func someColor(c string) bool { _, ok := colorCode(c); return ok }
+// colorCode is the 608 color the writer writes for a CSS color: the one
+// it is, else the nearest; white for no color and for one it cannot
+// write (transparent, or no color at all).
+func colorCode(c string) int { return palette.Index(c, 0) }
 
 // Frames are counted at 30000/1001 per second; timecodes are drop-frame.
 const (

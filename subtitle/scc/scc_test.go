@@ -5,12 +5,14 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/formattest"
 )
 
@@ -255,4 +257,74 @@ func FuzzReadSCC(f *testing.F) {
 			t.Fatalf("reading what was written: %v\n%s", err, buf.String())
 		}
 	})
+}
+
+// TestColors: a CSS color is read by csscolor, in any of its forms, and
+// written as the 608 color it is, else as the nearest one (and Losses
+// says so); a color that is none, or transparent, is dropped (Losses
+// says so too). ffmpeg and ttconv read the colors back; they differ on
+// 608's green, ffmpeg showing it as lime and ttconv as CSS green.
+func TestColors(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		near     bool
+	}{
+		{"red", "red", false}, {"#FF0000", "red", false}, {"#f00", "red", false}, {"rgb(255, 0, 0)", "red", false},
+		{"rgba(255,0,0,0.5)", "red", false}, {"Yellow", "yellow", false}, {"aqua", "cyan", false}, {"fuchsia", "magenta", false},
+		{"green", "green", false}, {"lime", "green", false}, {"#00FF00", "green", false}, {"white", "", false},
+		{"orange", "yellow", true}, {"darkred", "red", true}, {"navy", "blue", true}, {"silver", "", true}, {"black", "", true},
+		{"nocolor", "", false}, {"transparent", "", false},
+	} {
+		d := &subtitle.Document{Cues: []subtitle.Cue{{Start: time.Second, End: 3 * time.Second,
+			Lines: []subtitle.Line{{{Text: "It is "}, {Text: "this", Color: c.in}}}}}}
+		var buf bytes.Buffer
+		if err := subtitle.Encode(&buf, d, Format, subtitle.EncodeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		back, ws, err := read("x.scc", buf.String())
+		if err != nil || len(ws) > 0 || len(back.Cues) != 1 {
+			t.Fatalf("%q: %v %v %+v", c.in, err, ws, back)
+		}
+		if got := back.Cues[0].Lines[0]; !strings.HasSuffix(got[len(got)-1].Text, "this") || got[len(got)-1].Color != c.want {
+			t.Errorf("%q is read back as %+v, want %q", c.in, got, c.want)
+		}
+		want := ""
+		switch _, err := csscolor.Parse(c.in); {
+		case c.near:
+			want = "colors other than 608's seven (written as the nearest) in 1 cue"
+		case err != nil || c.in == "transparent":
+			want = "colors in 1 cue"
+		}
+		if got := strings.Join(subtitle.Losses(d, Format), "; "); got != want {
+			t.Errorf("%q: Losses %q, want %q", c.in, got, want)
+		}
+	}
+}
+
+// TestColorsIndependent gives the 608 colors, and a color written as the
+// nearest, to ffmpeg and ttconv.
+func TestColorsIndependent(t *testing.T) {
+	ins := []string{"rgb(255,0,0)", "#0f0", "blue", "aqua", "#FFFF00", "fuchsia", "orange", "white"}
+	d := &subtitle.Document{}
+	for i, in := range ins {
+		at := time.Duration(2*i+1) * time.Second
+		d.Cues = append(d.Cues, subtitle.Cue{Start: at, End: at + 2*time.Second,
+			Lines: []subtitle.Line{{{Text: "Say "}, {Text: "word" + strconv.Itoa(i), Color: in}}}})
+	}
+	file := formattest.WriteTemp(t, "colors.scc", d, Format, subtitle.EncodeOptions{})
+	wants := map[string][]string{
+		"ffmpeg": {"#ff0000", "#00ff00", "#0000ff", "#00ffff", "#ffff00", "#ff00ff", "#ffff00", ""},
+		"ttconv": {"#ff0000", "#008000", "#0000ff", "#00ffff", "#ffff00", "#ff00ff", "#ffff00", ""},
+	}
+	for client, cues := range map[string][]extcheck.Cue{"ffmpeg": extcheck.FFmpeg(t, file, "scc"), "ttconv": extcheck.TTConv(t, file)} {
+		if len(cues) != len(ins) {
+			t.Fatalf("%s read %d cues, want %d: %+v", client, len(cues), len(ins), cues)
+		}
+		for i, c := range cues {
+			runs := extcheck.TextColors(c.Raw)
+			if len(runs) != 2 || runs[0] != [2]string{"Say", ""} || runs[1] != [2]string{"word" + strconv.Itoa(i), wants[client][i]} {
+				t.Errorf("%s: %q (%q) read as %q, want word%d in %q", client, ins[i], c.Raw, runs, i, wants[client][i])
+			}
+		}
+	}
 }

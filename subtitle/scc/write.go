@@ -77,8 +77,7 @@ func layout(c subtitle.Cue) ([][]wcell, error) {
 		var cells []wcell
 		cur := style{}
 		for _, sp := range l {
-			col, _ := colorCode(sp.Color)
-			st := style{color: col, italic: sp.Italic, underline: sp.Underline}
+			st := style{color: colorCode(sp.Color), italic: sp.Italic, underline: sp.Underline}
 			for _, r := range sp.Text {
 				if r == '\t' || r == '\u00a0' {
 					r = ' '

@@ -25,8 +25,9 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 		case l == "" || strings.HasPrefix(l, "//"):
 			continue
 		case strings.HasPrefix(l, "$"):
-			key, val, _ := strings.Cut(l[1:], "=")
-			key, val = strings.ToLower(strings.TrimSpace(key)), strings.ToLower(strings.TrimSpace(val))
+			key, raw, _ := strings.Cut(l[1:], "=")
+			raw = strings.TrimSpace(raw)
+			key, val := strings.ToLower(strings.TrimSpace(key)), strings.ToLower(raw)
 			on := val == "true"
 			switch key {
 			case "bold":
@@ -36,12 +37,18 @@ func read(name, text string) (*subtitle.Document, []subtitle.Warning, error) {
 			case "underlined":
 				st.underline = on
 			case "horzalign":
-				st.horz = map[string]int{"left": 0, "center": 1, "right": 2}[val]
-				if val != "left" && val != "center" && val != "right" {
-					st.horz = 1
+				h, ok := map[string]int{"left": 0, "center": 1, "right": 2}[val]
+				if !ok {
+					h = 1
+					ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("$HorzAlign %q is not Left, Center or Right: read as Center", textin.Clip(raw))})
 				}
+				st.horz = h
 			case "vertalign":
-				st.vert = map[string]int{"bottom": 0, "center": 1, "top": 2}[val]
+				v, ok := map[string]int{"bottom": 0, "center": 1, "top": 2}[val]
+				if !ok {
+					ws = append(ws, subtitle.Warning{Line: i + 1, Message: fmt.Sprintf("$VertAlign %q is not Bottom, Center or Top: read as Bottom", textin.Clip(raw))})
+				}
+				st.vert = v
 			}
 			continue
 		}

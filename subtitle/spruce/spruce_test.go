@@ -148,3 +148,20 @@ func FuzzReadSpruce(f *testing.F) {
 		formattest.ReadWriteRead(t, Format, "fuzz.stl", text)
 	})
 }
+
+// TestReadBadAlign: a $HorzAlign or $VertAlign value that is none of the
+// three is read as Center or Bottom, with a warning naming its line.
+func TestReadBadAlign(t *testing.T) {
+	d, ws, err := read("in.stl", "$VertAlign = Middle\n$HorzAlign = Centre\n00:00:01:00 , 00:00:02:00 , a\n")
+	if err != nil || len(d.Cues) != 1 || d.Cues[0].Align != 0 {
+		t.Fatal(err, d)
+	}
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	want := `line 1: $VertAlign "Middle" is not Bottom, Center or Top: read as Bottom; line 2: $HorzAlign "Centre" is not Left, Center or Right: read as Center`
+	if strings.Join(got, "; ") != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}

@@ -63,6 +63,13 @@ func FuzzReadSRT(f *testing.F) {
 			}
 			t.Fatalf("reading what was written: %v\n%q", err, out.String())
 		}
+		// A line that would read as a timing line is written with "->"
+		// for its "-->" (Losses says so).
+		for i := range doc.Cues {
+			for j, l := range doc.Cues[i].Lines {
+				doc.Cues[i].Lines[j] = unTiming(l)
+			}
+		}
 		if !reflect.DeepEqual(back.Cues, doc.Cues) && !(len(back.Cues) == 0 && len(doc.Cues) == 0) {
 			t.Fatalf("read\n%s\nwrote\n%q\nread back\n%s", dumpSRT(doc, nil, nil), out.String(), dumpSRT(back, nil, nil))
 		}

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
@@ -51,8 +52,10 @@ import (
 // trimmed of white space as the writers trim them, and lines of nothing
 // but white space or empty markup, which are dropped. <i>, <b>, <u> and
 // <font color="..."> (any case, nested, open across lines until closed or
-// the cue ends, as players show them) become span styles; the color is
-// kept as written. Other tags and closing tags with nothing open to close
+// the cue ends, as players show them) become span styles; a color
+// csscolor reads is kept as written, hex digits without "#" get one (as
+// ffmpeg reads them), and any other value is ignored with a warning naming
+// its line (see fontColor). Other tags and closing tags with nothing open to close
 // are kept as text, and warned about once a file. ASS override blocks
 // ({\...}) and MicroDVD codes ({Y:i}, {c:$0000FF}) are dropped, as
 // players hide them: the first {\anN} of a cue, wherever it stands, sets
@@ -188,6 +191,7 @@ const (
 	wMicroDVD
 	wHardSpace
 	wFontAttrs
+	wBadColor
 	numSRTWarnings
 )
 
@@ -1078,6 +1082,16 @@ func parseFontAttrs(a string, r *srtReader) (color string, ok bool) {
 	}
 }
 
+// fontColor reads a <font color> value (csscolor.FontColor): the color
+// to keep, or "" and an error saying it is ignored.
+func fontColor(v string) (string, error) {
+	c, err := csscolor.FontColor(v)
+	if err != nil {
+		return "", fmt.Errorf("<font color=%q>: %v: ignored", v, err)
+	}
+	return c, nil
+}
+
 // markup reads the trimmed line t into runs of styled text (see piece),
 // starting in style st. With dry set it notes no warnings.
 func (r *srtReader) markup(t string, st *srtStyle, dry bool) {
@@ -1112,7 +1126,13 @@ func (r *srtReader) markup(t string, st *srtStyle, dry bool) {
 				}
 				if color, ok = parseFontAttrs(attrs, notes); !ok {
 					kind = tagOther
-				} else if color == "" && len(st.colors) > 0 {
+				} else if color != "" {
+					var err error
+					if color, err = fontColor(color); err != nil && !dry {
+						r.note(wBadColor, r.sc.n, err.Error)
+					}
+				}
+				if kind == tagFont && color == "" && len(st.colors) > 0 {
 					color = st.colors[len(st.colors)-1]
 				}
 			}
@@ -1345,6 +1365,8 @@ func (r *srtReader) warnings() []subtitle.Warning {
 			msg = `hard spaces (\h) at the start or end of a line dropped (SRT writers trim line edges)`
 		case wFontAttrs:
 			msg = "<font> attributes other than color dropped: " + r.fontAttrs.String()
+		case wBadColor:
+			msg = w.detail
 		}
 		switch kind {
 		case wTags, wASS, wMicroDVD, wFontAttrs:

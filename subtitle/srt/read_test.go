@@ -835,3 +835,31 @@ func TestReadSRTCodesLibass(t *testing.T) {
 		t.Error(d)
 	}
 }
+
+// TestReadSRTFontColors: a <font color> is kept as written when it is a
+// CSS color; hex digits without "#" (or with "##"), which ffmpeg shows as
+// the color, get one "#"; another value is ignored, the text keeping the
+// color around it, with one warning at the line of the first.
+func TestReadSRTFontColors(t *testing.T) {
+	in := "1\n00:00:01,000 --> 00:00:02,000\n<font color=\"RGB(0,0,255)\">a</font> <font color=ff0000>b</font>\n" +
+		"<font color=\"##00FF00\">c</font>\n\n2\n00:00:03,000 --> 00:00:04,000\nfine\n<font color=yellow>d <font color=\"#ff000\">e</font></font> <font color=\"f00 \">f</font>\n"
+	d, ws, err := readSRT("x.srt", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Cues {
+		for _, l := range c.Lines {
+			for _, s := range l {
+				got = append(got, strings.TrimSpace(s.Text)+":"+s.Color)
+			}
+		}
+	}
+	want := []string{"a:RGB(0,0,255)", ":", "b:#ff0000", "c:#00FF00", "fine:", "d e:yellow", "f:"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("spans %q, want %q", got, want)
+	}
+	if len(ws) != 1 || ws[0].Line != 9 || ws[0].Message != `<font color="#ff000">: "#ff000" is not a color: a hex color has 3, 4, 6 or 8 digits: ignored (2 times; the first here)` {
+		t.Errorf("warnings %v", ws)
+	}
+}

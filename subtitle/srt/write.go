@@ -31,7 +31,7 @@ func writeSRT(e *textout.Encoder, d *subtitle.Document) {
 			if j == 0 && place {
 				e.Raw(`{\an` + strconv.Itoa(a) + `}`)
 			}
-			e.Buf = appendSRTLine(e.Buf[:0], l)
+			e.Buf = appendSRTLine(e.Buf[:0], unTiming(l))
 			e.LineBytes(e.Buf)
 		}
 		if len(lines) == 0 && place {

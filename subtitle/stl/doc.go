@@ -22,5 +22,9 @@
 // placement as STL codes. Punctuation no table holds ("…", "–", narrow
 // spaces) is written as its nearest ("...", "-", a space), which Losses
 // reports. Other text no table holds (Chinese, Japanese, Korean, emoji) is
-// an error (ErrCharset) naming each cue, and no file.
+// an error (ErrCharset) naming each cue, and no file. A span colour, in
+// any form CSS gives it ("red", "#f00", "rgb(255,0,0)"), is written as the
+// teletext colour it is, else as the nearest (csscolor.Palette.Nearest),
+// which Losses reports; a transparent colour, or one that is none, is
+// written white and reported as dropped.
 package stl

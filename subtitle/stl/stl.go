@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
 
@@ -28,7 +29,8 @@ func init() {
 		Read:     read,
 		Write:    write,
 		Carries: subtitle.Carries{Italic: true, Underline: true, Align: true, RubyAsText: true, Replaces: replaced,
-			SomeColors: func(c string) bool { _, ok := colourCode(c); return ok }},
+			SomeColors: palette.Has,
+			NearColors: palette.Near("colors other than teletext's eight (written as the nearest)")},
 	})
 }
 
@@ -73,32 +75,23 @@ var languages = map[string]string{
 	"ko": "65", "ru": "56", "uk": "49", "vi": "46", "bg": "77", "mk": "63", "fa": "5A",
 }
 
-// colours are the teletext alpha colour codes 0x00-0x07.
-var colours = [8]string{"black", "red", "lime", "yellow", "blue", "magenta", "cyan", ""}
+// palette is the teletext alpha colour codes 0x00-0x07: black, red,
+// green (CSS lime), yellow, blue, magenta, cyan, white.
+var palette = csscolor.MustPalette("black", "red", "lime", "yellow", "blue", "magenta", "cyan", "white")
 
-// colourCode is the alpha colour code of a CSS colour, for the eight
-// teletext colours ("" and white are 7).
-func colourCode(c string) (byte, bool) {
-	switch strings.ToLower(strings.TrimSpace(c)) {
-	case "", "white", "#ffffff", "#fff":
-		return 7, true
-	case "black", "#000000", "#000":
-		return 0, true
-	case "red", "#ff0000", "#f00":
-		return 1, true
-	case "lime", "#00ff00", "#0f0":
-		return 2, true
-	case "yellow", "#ffff00", "#ff0":
-		return 3, true
-	case "blue", "#0000ff", "#00f":
-		return 4, true
-	case "magenta", "fuchsia", "#ff00ff", "#f0f":
-		return 5, true
-	case "cyan", "aqua", "#00ffff", "#0ff":
-		return 6, true
+// colourName is the span colour the reader gives a colour code: white,
+// the colour a row starts in, is no colour.
+func colourName(code byte) string {
+	if code == 7 {
+		return ""
 	}
-	return 0, false
+	return palette[code].Name
 }
+
+// colourCode is the colour code the writer writes for a CSS colour: the
+// one it is, else the nearest; white for no colour and for one it cannot
+// write (transparent, or no colour at all).
+func colourCode(c string) byte { return byte(palette.Index(c, 7)) }
 
 // read reads an EBU STL file: the GSI block, then the TTI blocks. A
 // subtitle's text may run over several TTI blocks (extension blocks,
@@ -383,7 +376,7 @@ func textLines(tf []byte, cct string, teletext bool) []subtitle.Line {
 			next := st
 			switch {
 			case c <= 0x07:
-				next.Color = colours[c]
+				next.Color = colourName(c)
 			case c == codeItalicOn:
 				next.Italic = true
 			case c == codeItalicOff:
@@ -556,7 +549,7 @@ func textField(lines []subtitle.Line, cct string) ([]byte, int) {
 				codes = append(codes, onOff(sp.Underline, codeUnderlineOn, codeUnderlineOff))
 				underline = sp.Underline
 			}
-			if c, ok := colourCode(sp.Color); ok && c != colour {
+			if c := colourCode(sp.Color); c != colour {
 				codes = append(codes, c)
 				colour = c
 			}

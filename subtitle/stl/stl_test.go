@@ -5,11 +5,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 )
 
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
@@ -174,5 +178,75 @@ func TestWriteNearest(t *testing.T) {
 	}
 	if l := subtitle.Losses(d, subtitle.STL); len(l) != 1 || !strings.HasSuffix(l[0], "in 1 cue") || !strings.Contains(l[0], "… as ...") {
 		t.Errorf("losses %q", l)
+	}
+}
+
+// TestColours: a CSS colour is read by csscolor, in any of its forms, and
+// written as the teletext colour it is, else as the nearest (which Losses
+// reports); a colour that is none, or transparent, is written white, even
+// after another colour, and reported as dropped. ttconv reads the colours
+// back.
+func TestColours(t *testing.T) {
+	cases := []struct {
+		in, want string
+		near     bool
+	}{
+		{"red", "red", false}, {"#FF0000", "red", false}, {"#f00", "red", false}, {"rgb(255, 0, 0)", "red", false},
+		{"rgba(255,0,0,0.5)", "red", false}, {"Lime", "lime", false}, {"#0f0", "lime", false}, {"aqua", "cyan", false},
+		{"fuchsia", "magenta", false}, {"black", "black", false}, {"rgb(0,0,0)", "black", false}, {"white", "", false},
+		{"green", "lime", true}, {"orange", "yellow", true}, {"navy", "blue", true}, {"silver", "", true}, {"dimgray", "black", true},
+		{"nocolor", "", false}, {"transparent", "", false},
+	}
+	d := &subtitle.Document{}
+	for i, c := range cases {
+		at := ms(int64(2000*i + 1000))
+		d.Cues = append(d.Cues, subtitle.Cue{Start: at, End: at + ms(1500),
+			Lines: []subtitle.Line{{{Text: "Say", Color: "blue"}, {Text: " word" + strconv.Itoa(i), Color: c.in}}}})
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, d, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	back, ws, err := read("out.stl", buf.String())
+	if err != nil || len(ws) > 0 || len(back.Cues) != len(cases) {
+		t.Fatalf("%v %v: %d cues", err, ws, len(back.Cues))
+	}
+	for i, c := range cases {
+		var got [][2]string
+		for _, sp := range back.Cues[i].Lines[0] {
+			for _, w := range strings.Fields(sp.Text) {
+				got = append(got, [2]string{w, sp.Color})
+			}
+		}
+		if want := [][2]string{{"Say", "blue"}, {"word" + strconv.Itoa(i), c.want}}; !reflect.DeepEqual(got, want) {
+			t.Errorf("%q is read back as %q, want %q", c.in, got, want)
+		}
+		want := ""
+		switch _, err := csscolor.Parse(c.in); {
+		case c.near:
+			want = "colors other than teletext's eight (written as the nearest) in 1 cue"
+		case err != nil || c.in == "transparent":
+			want = "colors in 1 cue"
+		}
+		one := &subtitle.Document{Cues: d.Cues[i : i+1]}
+		if got := strings.Join(subtitle.Losses(one, subtitle.STL), "; "); got != want {
+			t.Errorf("%q: Losses %q, want %q", c.in, got, want)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "colours.stl")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tt := extcheck.TTConv(t, file)
+	if len(tt) != len(cases) {
+		t.Fatalf("ttconv read %d cues, want %d", len(tt), len(cases))
+	}
+	css := map[string]string{"": "", "black": "#000000", "red": "#ff0000", "lime": "#00ff00", "yellow": "#ffff00",
+		"blue": "#0000ff", "magenta": "#ff00ff", "cyan": "#00ffff"}
+	for i, c := range cases {
+		want := [][2]string{{"Say", "#0000ff"}, {"word" + strconv.Itoa(i), css[c.want]}}
+		if got := extcheck.TextColors(tt[i].Raw); !reflect.DeepEqual(got, want) {
+			t.Errorf("ttconv: %q (%q) read as %q, want %q", c.in, tt[i].Raw, got, want)
+		}
 	}
 }

@@ -10,8 +10,10 @@
 // definition; bad bytes and NULs read as U+FFFD.
 //
 // The writer writes what strict clients (the W3C parser, browsers'
-// TextTrack) accept without warnings. Colors outside WebVTT's default
-// color classes, and other formats' styles and regions, are not written;
+// TextTrack) accept without warnings. A color that is one of WebVTT's
+// default color classes, in any form CSS gives it ("#f00",
+// "rgb(255,0,0)", "aqua"), is written as the class (<c.red>). Other
+// colors, and other formats' styles and regions, are not written;
 // subtitle.Losses reports them. Encoder writes a file a piece at a time,
 // for subtitle.StreamSRT.
 package webvtt

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/subkit-dev/subkit/subtitle"
+	"github.com/subkit-dev/subkit/subtitle/internal/csscolor"
 	"github.com/subkit-dev/subkit/subtitle/internal/cuesettings"
 	"github.com/subkit-dev/subkit/subtitle/internal/textout"
 )
@@ -105,23 +106,29 @@ func validVTTID(id string) bool {
 // U+FFFD, is written as U+FFFD.
 var vttEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "\uFFFD")
 
-// vttColorClasses are the WebVTT default color classes: a span of one of
-// these colors is written as <c.color>.
-var vttColorClasses = map[string]bool{"white": true, "lime": true, "cyan": true, "red": true,
-	"yellow": true, "magenta": true, "blue": true, "black": true}
+// vttPalette is WebVTT's default color classes, in the spec's order: a
+// span of one of these colors is written as <c.color>, and a class of
+// one of these names is read as the color.
+var vttPalette = csscolor.MustPalette("white", "lime", "cyan", "red", "yellow", "magenta", "blue", "black")
 
-// vttHexColors are the default color classes by their sRGB values.
-var vttHexColors = map[string]string{"#ffffff": "white", "#00ff00": "lime", "#00ffff": "cyan", "#ff0000": "red",
-	"#ffff00": "yellow", "#ff00ff": "magenta", "#0000ff": "blue", "#000000": "black"}
-
-// vttColorClass is the default color class of a color given by name or as
-// #rrggbb, or "" when it has none.
-func vttColorClass(color string) string {
-	c := strings.ToLower(color)
-	if vttColorClasses[c] {
-		return c
+// vttColorClasses are the default color classes by name.
+var vttColorClasses = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range vttPalette {
+		m[c.Name] = true
 	}
-	return vttHexColors[c]
+	return m
+}()
+
+// vttColorClass is the default color class of a CSS color in any form
+// ("red", "#F00", "rgb(255,0,0)"), or "" when it has none. Other colors
+// are not written as the nearest class: WebVTT can show any color (a
+// STYLE block), so a class would say a color the source did not.
+func vttColorClass(color string) string {
+	if i, ok := vttPalette.Exact(color); ok {
+		return vttPalette[i].Name
+	}
+	return ""
 }
 
 // vttLine writes a line in WebVTT cue text syntax: escapes, <v>, <lang>,

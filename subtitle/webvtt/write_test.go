@@ -3,9 +3,13 @@ package webvtt
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/subkit-dev/subkit/internal/extcheck"
 	"github.com/subkit-dev/subkit/subtitle"
 )
 
@@ -83,6 +87,59 @@ func TestWriteVoiceClasses(t *testing.T) {
 		}
 		if got := vttLine(d.Cues[0].Lines[0]); got != want {
 			t.Errorf("%s: written as %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestWriteColors: a color is read by csscolor, in any of its forms, and
+// written as the default color class it is; other colors, which WebVTT
+// shows only through a STYLE block, are not written and Losses says so.
+// The W3C parser reads the output without an error, the classes in place.
+func TestWriteColors(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"red", "red"}, {"#FF0000", "red"}, {"#f00", "red"}, {"rgb(255, 0, 0)", "red"}, {"rgba(255,0,0,0.5)", "red"},
+		{"#ff0000ff", "red"}, {"Lime", "lime"}, {"#0f0", "lime"}, {"aqua", "cyan"}, {"fuchsia", "magenta"},
+		{"rgb(0%,0%,100%)", "blue"}, {"#000", "black"}, {"WHITE", "white"}, {"#ffff00", "yellow"},
+		{"green", ""}, {"orange", ""}, {"nocolor", ""}, {"transparent", ""},
+	}
+	d := &subtitle.Document{}
+	for i, c := range cases {
+		at := time.Duration(i+1) * time.Second
+		d.Cues = append(d.Cues, subtitle.Cue{Start: at, End: at + time.Second, Lines: []subtitle.Line{{{Text: "Say "}, {Text: "this", Color: c.in}}}})
+	}
+	var buf bytes.Buffer
+	if err := subtitle.Encode(&buf, d, subtitle.WebVTT, subtitle.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := subtitle.Decode("x.vtt", buf.Bytes(), subtitle.ReadOptions{})
+	if err != nil || len(back.Cues) != len(cases) {
+		t.Fatalf("%v: %d cues\n%s", err, len(back.Cues), buf.String())
+	}
+	for i, c := range cases {
+		l := back.Cues[i].Lines[0]
+		if got := l[len(l)-1]; !strings.HasSuffix(got.Text, "this") || got.Color != c.want {
+			t.Errorf("%q is read back as %+v, want %q", c.in, l, c.want)
+		}
+		losses := strings.Join(subtitle.Losses(&subtitle.Document{Cues: d.Cues[i : i+1]}, subtitle.WebVTT), "; ")
+		if want := map[bool]string{true: "", false: "colors in 1 cue"}[c.want != ""]; losses != want {
+			t.Errorf("%q: Losses %q, want %q", c.in, losses, want)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "colors.vtt")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w3c := extcheck.WebVTT(t, file)
+	if len(w3c[0].Errors) > 0 || len(w3c[0].Cues) != len(cases) {
+		t.Fatalf("W3C parser: %d cues, errors %v", len(w3c[0].Cues), w3c[0].Errors)
+	}
+	for i, c := range cases {
+		want := "Say this"
+		if c.want != "" {
+			want = "Say <c." + c.want + ">this</c>"
+		}
+		if raw := w3c[0].Cues[i].Raw; raw != want {
+			t.Errorf("%q: the W3C parser reads %q, want %q", c.in, raw, want)
 		}
 	}
 }

@@ -50,6 +50,23 @@ func Parse(s string) (color.NRGBA, error) {
 	return color.NRGBA{}, fmt.Errorf("%q is not a color: a CSS color is a name, #rrggbb or rgb()", s)
 }
 
+// FontColor reads an HTML <font color> value as players read it in SRT
+// and SAMI: a CSS color is kept as written; six hex digits without "#"
+// (or after "##"), which ffmpeg and old players show as the color, get
+// one "#"; anything else is an error, which quotes the value.
+func FontColor(v string) (string, error) {
+	_, err := Parse(v)
+	if err == nil {
+		return v, nil
+	}
+	if h := strings.TrimLeft(v, "#"); len(h) == 6 {
+		if _, err := strconv.ParseUint(h, 16, 32); err == nil {
+			return "#" + h, nil
+		}
+	}
+	return "", err
+}
+
 // Hex writes c as rrggbb in lower case, rrggbbaa when c is not opaque,
 // without a leading #.
 func Hex(c color.NRGBA) string {
@@ -155,4 +172,140 @@ var named = map[string]uint32{
 	"steelblue": 0x4682b4, "tan": 0xd2b48c, "teal": 0x008080, "thistle": 0xd8bfd8,
 	"tomato": 0xff6347, "turquoise": 0x40e0d0, "violet": 0xee82ee, "wheat": 0xf5deb3,
 	"white": 0xffffff, "whitesmoke": 0xf5f5f5, "yellow": 0xffff00, "yellowgreen": 0x9acd32,
+}
+
+// A Palette is the fixed set of colors a format can show (608's seven,
+// teletext's eight, WebVTT's color classes), in the format's order.
+type Palette []Named
+
+// Named is a palette color: the CSS name its reader gives a span, the
+// color it shows, which Nearest measures from, and the colors that are
+// it.
+type Named struct {
+	Name  string
+	Shown color.NRGBA
+	Is    []color.NRGBA
+}
+
+// MustPalette makes a palette of CSS color names, in the format's order.
+// An entry "name:shown" is a color whose reader says name but which shows
+// as shown: "green:lime" is 608's green, shown as lime by ffmpeg and read
+// as CSS green by ttconv and by us; both are it. It panics on a name Parse
+// does not read: palettes are fixed in code.
+func MustPalette(entries ...string) Palette {
+	p := make(Palette, len(entries))
+	for i, e := range entries {
+		name, shown, _ := strings.Cut(e, ":")
+		p[i].Name = name
+		for _, n := range []string{shown, name} {
+			if n == "" {
+				continue
+			}
+			c, err := Parse(n)
+			if err != nil {
+				panic("csscolor: palette: " + err.Error())
+			}
+			if len(p[i].Is) == 0 {
+				p[i].Shown = c
+			}
+			p[i].Is = append(p[i].Is, c)
+		}
+	}
+	return p
+}
+
+// Nearest finds the palette color whose shown color is nearest to the
+// CSS color s by Distance: its index, and whether it is s itself (the
+// same red, green and blue). ok is false when s is no color or fully
+// transparent, which no palette color shows. Alpha is not compared: the
+// palette formats have none.
+func (p Palette) Nearest(s string) (i int, exact, ok bool) {
+	c, err := Parse(s)
+	if err != nil || c.A == 0 || len(p) == 0 {
+		return 0, false, false
+	}
+	rgb := func(c color.NRGBA) color.NRGBA { c.A = 255; return c }
+	best := math.Inf(1)
+	for j, e := range p {
+		for _, is := range e.Is {
+			if rgb(is) == rgb(c) {
+				return j, true, true
+			}
+		}
+		if d := Distance(c, e.Shown); d < best {
+			i, best = j, d
+		}
+	}
+	return i, false, true
+}
+
+// Exact is the index of the palette color that is the CSS color s (by
+// its red, green and blue); ok is false when none is.
+func (p Palette) Exact(s string) (i int, ok bool) {
+	i, exact, ok := p.Nearest(s)
+	return i, ok && exact
+}
+
+// Index is the index of the palette color the CSS color s is written
+// as: the one it is, else the nearest; none when s is no color or
+// transparent.
+func (p Palette) Index(s string, none int) int {
+	if i, _, ok := p.Nearest(s); ok {
+		return i
+	}
+	return none
+}
+
+// Has reports whether the CSS color s is one of the palette's: a
+// format's Carries.SomeColors.
+func (p Palette) Has(s string) bool {
+	_, ok := p.Exact(s)
+	return ok
+}
+
+// Near is a format's Carries.NearColors: what for a color the format
+// writes as the nearest of the palette's, "" for one it has or cannot
+// write.
+func (p Palette) Near(what string) func(s string) string {
+	return func(s string) string {
+		if _, exact, ok := p.Nearest(s); ok && !exact {
+			return what
+		}
+		return ""
+	}
+}
+
+// Distance is how far apart two colors look: the CIE 1976 color
+// difference (ΔE*ab), the straight distance between them in CIELAB,
+// which unlike a distance in sRGB puts grays nearer white or black than
+// any hue. About 2.3 is just noticeable; the palette colors are 50 and
+// more apart. Alpha is not compared.
+func Distance(a, b color.NRGBA) float64 {
+	l1, a1, b1 := lab(a)
+	l2, a2, b2 := lab(b)
+	return math.Sqrt((l1-l2)*(l1-l2) + (a1-a2)*(a1-a2) + (b1-b2)*(b1-b2))
+}
+
+// lab converts an sRGB color to CIELAB under the D65 white point.
+func lab(c color.NRGBA) (l, a, b float64) {
+	lin := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	r, g, bl := lin(c.R), lin(c.G), lin(c.B)
+	// sRGB to XYZ, each divided by D65's white (0.95047, 1, 1.08883).
+	x := (0.4124564*r + 0.3575761*g + 0.1804375*bl) / 0.95047
+	y := 0.2126729*r + 0.7151522*g + 0.0721750*bl
+	z := (0.0193339*r + 0.1191920*g + 0.9503041*bl) / 1.08883
+	f := func(t float64) float64 {
+		if t > 216.0/24389 {
+			return math.Cbrt(t)
+		}
+		return (24389.0/27*t + 16) / 116
+	}
+	fx, fy, fz := f(x), f(y), f(z)
+	return 116*fy - 16, 500 * (fx - fy), 200 * (fy - fz)
 }

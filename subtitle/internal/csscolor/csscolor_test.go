@@ -116,3 +116,98 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// teletext is the palette of EBU STL's teletext colors, and six08 that
+// of 608 (no black).
+var (
+	teletext = csscolor.MustPalette("black", "red", "lime", "yellow", "blue", "magenta", "cyan", "white")
+	six08    = csscolor.MustPalette("white", "green:lime", "blue", "cyan", "red", "yellow", "magenta")
+)
+
+func TestPaletteNearest(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		want  string // teletext, then 608
+		want6 string
+		exact bool
+	}{
+		// One color in each of the forms Parse reads.
+		{"red", "red", "red", true},
+		{"#FF0000", "red", "red", true},
+		{"#f00", "red", "red", true},
+		{"rgb(255, 0, 0)", "red", "red", true},
+		{"rgba(100%,0%,0%,0.5)", "red", "red", true},
+		{"#ff0000ff", "red", "red", true},
+		{"aqua", "cyan", "cyan", true},
+		{"Fuchsia", "magenta", "magenta", true},
+		{"black", "black", "white", true},
+		// Others go to the one nearest in CIELAB.
+		{"green", "lime", "green", false},
+		{"lime", "lime", "green", true},
+		{"#00aa00", "lime", "green", false},
+		{"darkred", "red", "red", false},
+		{"navy", "blue", "blue", false},
+		{"orange", "yellow", "yellow", false},
+		{"gold", "yellow", "yellow", false},
+		{"pink", "white", "white", false},
+		{"silver", "white", "white", false},
+		{"gray", "white", "white", false},
+		{"dimgray", "black", "white", false},
+		{"purple", "magenta", "magenta", false},
+		{"rebeccapurple", "magenta", "magenta", false},
+		{"mediumblue", "blue", "blue", false},
+		{"midnightblue", "black", "blue", false},
+	} {
+		for k, p := range []csscolor.Palette{teletext, six08} {
+			want := []string{c.want, c.want6}[k]
+			exact := c.exact
+			switch {
+			case k == 1 && c.in == "black": // 608 has no black
+				exact = false
+			case k == 1 && c.in == "green": // 608's green is CSS green and lime
+				exact = true
+			}
+			i, ex, ok := p.Nearest(c.in)
+			if !ok || p[i].Name != want || ex != exact {
+				t.Errorf("palette %d: Nearest(%q) = %v %v %v, want %s (exact %v)", k, c.in, p[i].Name, ex, ok, want, exact)
+			}
+			if j, ok := p.Exact(c.in); ok != exact || ok && p[j].Name != want {
+				t.Errorf("palette %d: Exact(%q) = %v %v", k, c.in, j, ok)
+			}
+			if p.Has(c.in) != exact || p[p.Index(c.in, -1)].Name != want || (p.Near("near")(c.in) == "near") == exact {
+				t.Errorf("palette %d: %q: Has %v, Index %d, Near %q", k, c.in, p.Has(c.in), p.Index(c.in, -1), p.Near("near")(c.in))
+			}
+		}
+	}
+	for _, s := range []string{"", "transparent", "#ff000000", "nocolor", "hsl(0,100%,50%)"} {
+		if i, _, ok := teletext.Nearest(s); ok || teletext.Index(s, -1) != -1 || teletext.Has(s) || teletext.Near("near")(s) != "" {
+			t.Errorf("Nearest(%q) = %s, want none", s, teletext[i].Name)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	white, black := color.NRGBA{255, 255, 255, 255}, color.NRGBA{0, 0, 0, 255}
+	red, lime := color.NRGBA{255, 0, 0, 255}, color.NRGBA{0, 255, 0, 255}
+	// CIELAB's lightness runs 0 to 100 from black to white; sRGB red
+	// is (53.24, 80.09, 67.20) in CIELAB and lime (87.73, -86.18, 83.18),
+	// 170.57 apart.
+	for _, c := range []struct {
+		a, b color.NRGBA
+		want float64
+	}{{white, black, 100}, {black, white, 100}, {red, red, 0}, {red, lime, 170.57}} {
+		if d := csscolor.Distance(c.a, c.b); d < c.want-0.01 || d > c.want+0.01 {
+			t.Errorf("Distance(%v, %v) = %.4f, want %.3f", c.a, c.b, d, c.want)
+		}
+	}
+}
+
+func TestFontColor(t *testing.T) {
+	for in, want := range map[string]string{"Red": "Red", "rgb(1,2,3)": "rgb(1,2,3)", "ff0000": "#ff0000", "##00FF00": "#00FF00",
+		"#f00": "#f00", "nocolor": "", "ff000": "", "gg0000": "", "": ""} {
+		got, err := csscolor.FontColor(in)
+		if got != want || (err != nil) != (want == "") {
+			t.Errorf("FontColor(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
